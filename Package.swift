@@ -1,0 +1,47 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// The stages of the pipeline are separate modules (see DESIGN.md):
+// ImageDecoding → Preprocessing → Classification → MathGrammar, chained by Recognition.
+let package = Package(
+    name: "mathscan",
+    products: [
+        .library(name: "MathscanKit", targets: ["Recognition", "ImageDecoding", "InkInput", "Preprocessing", "NeuralNetwork", "Classification", "MathGrammar"]),
+        .executable(name: "mathscan", targets: ["mathscan"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+    ],
+    targets: [
+        // Debian C libraries, found with pkg-config.
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng16", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"])]),
+        .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        // libpng/libjpeg report fatal errors with longjmp, which Swift cannot catch: decode in C under setjmp.
+        .target(name: "CImageCodec", dependencies: ["CPNG", "CJPEG"]),
+
+        .target(name: "ImageDecoding", dependencies: ["CImageCodec"]),
+        .target(name: "InkInput", dependencies: ["ImageDecoding"]),
+        .target(name: "Preprocessing", dependencies: ["ImageDecoding"]),
+        .target(name: "NeuralNetwork", dependencies: ["CBLAS"]),
+        .target(name: "Classification", dependencies: ["NeuralNetwork", "Preprocessing", "InkInput", "ImageDecoding"]),
+        .target(name: "MathGrammar", dependencies: [.product(name: "BigInt", package: "BigInt")]),
+        .target(name: "Recognition", dependencies: ["ImageDecoding", "InkInput", "Preprocessing", "Classification", "MathGrammar"]),
+        .executableTarget(
+            name: "mathscan",
+            dependencies: ["Recognition", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            resources: [.copy("Resources")]
+        ),
+
+        .testTarget(name: "ImageDecodingTests", dependencies: ["ImageDecoding"]),
+        .testTarget(name: "InkInputTests", dependencies: ["InkInput"]),
+        .testTarget(name: "PreprocessingTests", dependencies: ["Preprocessing", "InkInput"]),
+        .testTarget(name: "NeuralNetworkTests", dependencies: ["NeuralNetwork"]),
+        .testTarget(name: "ClassificationTests", dependencies: ["Classification"]),
+        .testTarget(name: "MathGrammarTests", dependencies: ["MathGrammar", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "RecognitionTests", dependencies: ["Recognition"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

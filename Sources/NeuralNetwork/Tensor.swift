@@ -1,0 +1,1 @@
+// Tensors, layers, losses and optimizers. Filled in by issue 4.

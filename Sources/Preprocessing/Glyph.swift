@@ -1,0 +1,31 @@
+/// An axis-aligned box in image pixels.
+public struct Box: Sendable, Equatable, Hashable, Codable {
+    public var x: Int
+    public var y: Int
+    public var width: Int
+    public var height: Int
+
+    public init(x: Int, y: Int, width: Int, height: Int) {
+        self.x = x; self.y = y; self.width = width; self.height = height
+    }
+
+    public var maxX: Int { x + width }
+    public var maxY: Int { y + height }
+}
+
+/// One segmented symbol: where it is, which line it belongs to, and its normalised crop.
+public struct Glyph: Sendable, Equatable {
+    /// Side of the square crop the classifier sees.
+    public static let cropSide = 32
+
+    /// Box in the original (full-resolution) image.
+    public var box: Box
+    /// Index of the line of writing, in reading order.
+    public var line: Int
+    /// cropSide × cropSide ink intensities, row-major, 0 = background, 1 = ink.
+    public var crop: [Float]
+
+    public init(box: Box, line: Int, crop: [Float]) {
+        self.box = box; self.line = line; self.crop = crop
+    }
+}

@@ -1,0 +1,6 @@
+import XCTest
+@testable import ImageDecoding
+
+final class ImageDecodingSmokeTests: XCTestCase {
+    func testModuleLinks() { XCTAssertTrue(true) }
+}

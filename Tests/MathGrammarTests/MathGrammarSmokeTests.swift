@@ -1,0 +1,6 @@
+import XCTest
+@testable import MathGrammar
+
+final class MathGrammarSmokeTests: XCTestCase {
+    func testModuleLinks() { XCTAssertTrue(true) }
+}

@@ -1,0 +1,6 @@
+import XCTest
+@testable import Preprocessing
+
+final class PreprocessingSmokeTests: XCTestCase {
+    func testModuleLinks() { XCTAssertTrue(true) }
+}

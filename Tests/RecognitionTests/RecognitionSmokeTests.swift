@@ -1,0 +1,6 @@
+import XCTest
+@testable import Recognition
+
+final class RecognitionSmokeTests: XCTestCase {
+    func testModuleLinks() { XCTAssertTrue(true) }
+}
