@@ -1,6 +1,88 @@
 import ArgumentParser
+import Classification
+import Foundation
 
 struct Evaluate: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "evaluate", abstract: "Evaluate a symbol classifier on labelled data.")
-    func run() throws { throw ValidationError("not implemented yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "evaluate",
+        abstract: "Evaluate a symbol classifier on labelled data.",
+        discussion: "DIR is any source `mathscan train` accepts (InkML folder, bhmsds, MDAS, ImageFolder)."
+    )
+
+    @Option(help: "Labelled data to classify.")
+    var data: String
+
+    @Option(help: "Model file (default: the shipped model).")
+    var model: String?
+
+    @Flag(help: "Print the report as one JSON object.")
+    var json = false
+
+    @Option(help: "Write the confusion matrix as an SVG picture.")
+    var matrix: String?
+
+    @Option(help: "Folder for cached crops.")
+    var cache = "/tmp/mathscan-cache"
+
+    func run() throws {
+        let classifier = try Self.loadClassifier(model)
+        // One middle pen width for InkML, as in training's validation.
+        let loader = LabeledDataLoader(classNames: classifier.labels, penWidths: [3], cacheDirectory: cache)
+        let crops = try loader.load(data)
+        let report = ClassificationReport(classifier: classifier, data: crops)
+        if let matrix {
+            try ConfusionMatrixChart.svg(report).write(toFile: matrix, atomically: true, encoding: .utf8)
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+        } else {
+            print(Self.text(report))
+        }
+    }
+
+    /// The classifier in `path`, or the shipped one.
+    static func loadClassifier(_ path: String?) throws -> SymbolClassifier {
+        let location: URL
+        if let path {
+            location = URL(fileURLWithPath: path)
+        } else if let shipped = ShippedResources.url(named: ShippedResources.defaultModel) {
+            location = shipped
+        } else {
+            throw ValidationError("the shipped model was not found next to the executable; pass --model FILE")
+        }
+        guard let bytes = FileManager.default.contents(atPath: location.path) else {
+            throw ValidationError("cannot read model file \(location.path); pass --model FILE")
+        }
+        return try SymbolClassifier(modelBytes: [UInt8](bytes))
+    }
+
+    static func text(_ report: ClassificationReport) -> String {
+        func percent(_ value: Double) -> String { String(format: "%6.2f", value * 100) }
+        var lines = [
+            "crops \(report.count)",
+            "accuracy \(percent(report.accuracy)) %   top-3 \(percent(report.top3Accuracy)) %",
+            "",
+            "class    support  precision  recall      F1  specificity",
+        ]
+        for metrics in report.classes {
+            lines.append(metrics.label.padding(toLength: 8, withPad: " ", startingAt: 0)
+                + String(format: " %7d", metrics.support)
+                + "    \(percent(metrics.precision))  \(percent(metrics.recall))  \(percent(metrics.f1))       \(percent(metrics.specificity))")
+        }
+        lines += ["", "confusion matrix (rows: true, columns: predicted)"]
+        let names = report.labels.map { $0.replacingOccurrences(of: "\\times", with: "×").replacingOccurrences(of: "\\div", with: "÷") }
+        lines.append("      " + names.map { $0.leftPadded(5) }.joined())
+        for (name, row) in zip(names, report.confusion) {
+            lines.append(name.leftPadded(5) + " " + row.map { String($0).leftPadded(5) }.joined())
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+private extension String {
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
 }
