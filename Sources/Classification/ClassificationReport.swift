@@ -16,43 +16,46 @@ public struct ClassificationReport: Sendable, Codable, Equatable {
     public var confusion: [[Int]]
     public var classes: [ClassMetrics]
 
-    /// Classifies `data` and scores the answers. Classes of `data` the model does not know count
-    /// as errors.
+    /// Classifies `data` and scores the answers. Crops of classes the model does not know are
+    /// left out.
     public init(classifier: SymbolClassifier, data: LabeledCrops) {
         let labels = classifier.labels
         let k = labels.count
         var confusion = [[Int]](repeating: [Int](repeating: 0, count: k), count: k)
-        var top3 = 0, correct = 0, unknown = 0
+        var top3 = 0
         let chunk = SymbolClassifier.chunkSize
         for start in stride(from: 0, to: data.count, by: chunk) {
             let end = min(start + chunk, data.count)
             let input = Array(data.values[(start * LabeledCrops.cropSize)..<(end * LabeledCrops.cropSize)])
             let probabilities = classifier.probabilities(flat: input, count: end - start)
             for row in 0..<(end - start) {
-                guard let truth = labels.firstIndex(of: data.classNames[data.labels[start + row]]) else {
-                    unknown += 1
-                    continue
-                }
-                let scores = probabilities[(row * k)..<((row + 1) * k)]
-                let ranked = scores.indices.sorted { scores[$0] > scores[$1] }.map { $0 - row * k }
+                guard let truth = labels.firstIndex(of: data.classNames[data.labels[start + row]]) else { continue }
+                let scores = Array(probabilities[(row * k)..<((row + 1) * k)])
+                let ranked = scores.indices.sorted { scores[$0] > scores[$1] }
                 confusion[truth][ranked[0]] += 1
-                if ranked[0] == truth { correct += 1 }
                 if ranked.prefix(3).contains(truth) { top3 += 1 }
             }
         }
-        let total = data.count
+        self.init(labels: labels, confusion: confusion, top3Correct: top3)
+    }
+
+    /// Scores from a confusion matrix (`confusion[truth][predicted]`) and the number of crops
+    /// whose true class was among the top three.
+    public init(labels: [String], confusion: [[Int]], top3Correct: Int) {
+        let k = labels.count
+        let total = confusion.reduce(0) { $0 + $1.reduce(0, +) }
+        let correct = (0..<k).reduce(0) { $0 + confusion[$1][$1] }
         self.labels = labels
         count = total
         accuracy = total > 0 ? Double(correct) / Double(total) : 0
-        top3Accuracy = total > 0 ? Double(top3) / Double(total) : 0
+        top3Accuracy = total > 0 ? Double(top3Correct) / Double(total) : 0
         self.confusion = confusion
-        let known = total - unknown
         classes = (0..<k).map { c in
             let truePositives = confusion[c][c]
             let support = confusion[c].reduce(0, +)
             let predicted = confusion.reduce(0) { $0 + $1[c] }
             let falsePositives = predicted - truePositives, falseNegatives = support - truePositives
-            let trueNegatives = known - truePositives - falsePositives - falseNegatives
+            let trueNegatives = total - truePositives - falsePositives - falseNegatives
             let precision = predicted > 0 ? Double(truePositives) / Double(predicted) : 0
             let recall = support > 0 ? Double(truePositives) / Double(support) : 0
             let f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0

@@ -1,6 +1,6 @@
 import CBLAS
 
-/// 2-D convolution, stride 1, square kernel, zero padding; computed as im2col + one GEMM per batch.
+/// 2-D convolution, stride 1, square kernel, zero padding; computed as im2col + one GEMM per sample.
 ///
 /// Input `(N, C_in, H, W)` → output `(N, C_out, H', W')` with `H' = H + 2·pad − k + 1`.
 /// Parameters: weights `(C_out, C_in·k·k)` then bias `(C_out)`.
@@ -12,7 +12,7 @@ public final class Conv2D: Layer {
     public var propagatesGradient = true
     private var weightOffset = 0
     private let height: Int, width: Int, outHeight: Int, outWidth: Int
-    /// (C_in·k·k, N·H'·W') columns of the last training batch.
+    /// (N, C_in·k·k, H'·W') columns of the last training batch.
     private var cachedColumns: [Float] = []
     private var cachedBatch = 0
 
@@ -40,35 +40,28 @@ public final class Conv2D: Layer {
 
     public func forward(_ input: Tensor, store: ParameterStore, mode: ForwardMode) -> Tensor {
         let n = input.batchSize
-        let pixels = outHeight * outWidth
+        let pixels = outHeight * outWidth, k = columnRows
         let columns = im2col(input.data, batch: n)
-        var product = [Float](repeating: 0, count: outChannels * n * pixels)  // (C_out, N·P)
-        store.values.withUnsafeBufferPointer { v in
-            columns.withUnsafeBufferPointer { c in
-                product.withUnsafeMutableBufferPointer { p in
-                    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans,
-                                Int32(outChannels), Int32(n * pixels), Int32(columnRows),
-                                1, v.baseAddress! + weightOffset, Int32(columnRows),
-                                c.baseAddress!, Int32(n * pixels),
-                                0, p.baseAddress!, Int32(n * pixels))
-                }
-            }
-        }
-        var output = [Float](repeating: 0, count: n * outChannels * pixels)
-        store.values.withUnsafeBufferPointer { v in
-            product.withUnsafeBufferPointer { p in
-                output.withUnsafeMutableBufferPointer { out in
-                    let biasBase = weightOffset + outChannels * columnRows
-                    for o in 0..<outChannels {
-                        let bias = v[biasBase + o]
-                        for s in 0..<n {
-                            let src = o * n * pixels + s * pixels
-                            let dst = (s * outChannels + o) * pixels
-                            for i in 0..<pixels { out[dst + i] = p[src + i] + bias }
+        // Every output value is written by the GEMM (β = 0) after the bias is laid down.
+        let output = [Float](unsafeUninitializedCapacity: n * outChannels * pixels) { out, initialized in
+            store.values.withUnsafeBufferPointer { v in
+                columns.withUnsafeBufferPointer { c in
+                    let biasBase = weightOffset + outChannels * k
+                    for s in 0..<n {
+                        let sample = out.baseAddress! + s * outChannels * pixels
+                        for o in 0..<outChannels {
+                            (sample + o * pixels).initialize(repeating: v[biasBase + o], count: pixels)
                         }
+                        // Y_s (C_out, P) += W (C_out, K) · cols_s (K, P)
+                        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans,
+                                    Int32(outChannels), Int32(pixels), Int32(k),
+                                    1, v.baseAddress! + weightOffset, Int32(k),
+                                    c.baseAddress! + s * k * pixels, Int32(pixels),
+                                    1, sample, Int32(pixels))
                     }
                 }
             }
+            initialized = n * outChannels * pixels
         }
         if mode == .training {
             cachedColumns = columns
@@ -79,48 +72,40 @@ public final class Conv2D: Layer {
 
     public func backward(_ outputGradient: Tensor, store: ParameterStore) -> Tensor {
         let n = cachedBatch
-        let pixels = outHeight * outWidth
-        let k = columnRows
-        // (N, C_out, P) → (C_out, N·P), the layout of the forward product.
-        var gradProduct = [Float](repeating: 0, count: outChannels * n * pixels)
-        outputGradient.data.withUnsafeBufferPointer { g in
-            gradProduct.withUnsafeMutableBufferPointer { gp in
-                for s in 0..<n {
-                    for o in 0..<outChannels {
-                        let src = (s * outChannels + o) * pixels
-                        let dst = o * n * pixels + s * pixels
-                        for i in 0..<pixels { gp[dst + i] = g[src + i] }
-                    }
-                }
-            }
-        }
+        let pixels = outHeight * outWidth, k = columnRows
         var columnGradient = [Float]()
+        if propagatesGradient {
+            columnGradient = [Float](unsafeUninitializedCapacity: n * k * pixels) { _, initialized in initialized = n * k * pixels }
+        }
         store.values.withUnsafeBufferPointer { v in
             store.gradients.withUnsafeMutableBufferPointer { grads in
-                gradProduct.withUnsafeBufferPointer { gp in
+                outputGradient.data.withUnsafeBufferPointer { dy in
                     cachedColumns.withUnsafeBufferPointer { c in
-                        // ∂W += ∂Y · colsᵀ
-                        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans,
-                                    Int32(outChannels), Int32(k), Int32(n * pixels),
-                                    1, gp.baseAddress!, Int32(n * pixels),
-                                    c.baseAddress!, Int32(n * pixels),
-                                    1, grads.baseAddress! + weightOffset, Int32(k))
-                    }
-                    let biasBase = weightOffset + outChannels * k
-                    for o in 0..<outChannels {
-                        var sum: Float = 0
-                        for i in 0..<(n * pixels) { sum += gp[o * n * pixels + i] }
-                        grads[biasBase + o] += sum
-                    }
-                    guard propagatesGradient else { return }
-                    // ∂cols = Wᵀ · ∂Y
-                    columnGradient = [Float](repeating: 0, count: k * n * pixels)
-                    columnGradient.withUnsafeMutableBufferPointer { cg in
-                        cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans,
-                                    Int32(k), Int32(n * pixels), Int32(outChannels),
-                                    1, v.baseAddress! + weightOffset, Int32(k),
-                                    gp.baseAddress!, Int32(n * pixels),
-                                    0, cg.baseAddress!, Int32(n * pixels))
+                        columnGradient.withUnsafeMutableBufferPointer { dc in
+                            let biasBase = weightOffset + outChannels * k
+                            for s in 0..<n {
+                                let sample = dy.baseAddress! + s * outChannels * pixels
+                                for o in 0..<outChannels {
+                                    var sum: Float = 0
+                                    let row = sample + o * pixels
+                                    for i in 0..<pixels { sum += row[i] }
+                                    grads[biasBase + o] += sum
+                                }
+                                // ∂W += ∂Y_s · cols_sᵀ
+                                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans,
+                                            Int32(outChannels), Int32(k), Int32(pixels),
+                                            1, sample, Int32(pixels),
+                                            c.baseAddress! + s * k * pixels, Int32(pixels),
+                                            1, grads.baseAddress! + weightOffset, Int32(k))
+                                guard propagatesGradient else { continue }
+                                // ∂cols_s = Wᵀ · ∂Y_s
+                                cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans,
+                                            Int32(k), Int32(pixels), Int32(outChannels),
+                                            1, v.baseAddress! + weightOffset, Int32(k),
+                                            sample, Int32(pixels),
+                                            0, dc.baseAddress! + s * k * pixels, Int32(pixels))
+                            }
+                        }
                     }
                 }
             }
@@ -129,40 +114,44 @@ public final class Conv2D: Layer {
         return Tensor(shape: [n] + inputShape, data: col2im(columnGradient, batch: n))
     }
 
-    /// (N, C, H, W) → (C·k·k, N·H'·W'): row (c, ki, kj), column (n, oy, ox).
+    /// (N, C, H, W) → (N, C·k·k, H'·W'): for each sample, row (c, ki, kj), column (oy, ox).
     private func im2col(_ input: [Float], batch n: Int) -> [Float] {
-        let pixels = outHeight * outWidth
-        var columns = [Float](repeating: 0, count: columnRows * n * pixels)
-        input.withUnsafeBufferPointer { x in
-            columns.withUnsafeMutableBufferPointer { cols in
-                forEachTap { row, c, dy, dx, oxLow, oxHigh in
-                    for s in 0..<n {
+        let pixels = outHeight * outWidth, k = columnRows
+        return [Float](unsafeUninitializedCapacity: n * k * pixels) { cols, initialized in
+            input.withUnsafeBufferPointer { x in
+                for s in 0..<n {
+                    forEachTap { row, c, dy, dx, oxLow, oxHigh in
                         let plane = (s * inChannels + c) * height * width
-                        let rowBase = row * n * pixels + s * pixels
+                        let rowBase = (s * k + row) * pixels
                         for oy in 0..<outHeight {
                             let iy = oy + dy
-                            guard iy >= 0, iy < height else { continue }
-                            let src = plane + iy * width + dx
                             let dst = rowBase + oy * outWidth
+                            guard iy >= 0, iy < height else {
+                                for ox in 0..<outWidth { cols[dst + ox] = 0 }
+                                continue
+                            }
+                            let src = plane + iy * width + dx
+                            for ox in 0..<oxLow { cols[dst + ox] = 0 }
                             for ox in oxLow..<oxHigh { cols[dst + ox] = x[src + ox] }
+                            for ox in oxHigh..<outWidth { cols[dst + ox] = 0 }
                         }
                     }
                 }
             }
+            initialized = n * k * pixels
         }
-        return columns
     }
 
     /// Adjoint of `im2col`: sums column gradients back onto the input pixels.
     private func col2im(_ columns: [Float], batch n: Int) -> [Float] {
-        let pixels = outHeight * outWidth
+        let pixels = outHeight * outWidth, k = columnRows
         var image = [Float](repeating: 0, count: n * inChannels * height * width)
         columns.withUnsafeBufferPointer { cols in
             image.withUnsafeMutableBufferPointer { x in
-                forEachTap { row, c, dy, dx, oxLow, oxHigh in
-                    for s in 0..<n {
+                for s in 0..<n {
+                    forEachTap { row, c, dy, dx, oxLow, oxHigh in
                         let plane = (s * inChannels + c) * height * width
-                        let rowBase = row * n * pixels + s * pixels
+                        let rowBase = (s * k + row) * pixels
                         for oy in 0..<outHeight {
                             let iy = oy + dy
                             guard iy >= 0, iy < height else { continue }

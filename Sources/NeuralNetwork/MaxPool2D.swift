@@ -19,31 +19,46 @@ public final class MaxPool2D: Layer {
         let n = input.batchSize
         let channels = inputShape[0], height = inputShape[1], width = inputShape[2]
         let outHeight = outputShape[1], outWidth = outputShape[2]
-        var output = [Float](repeating: 0, count: n * channels * outHeight * outWidth)
-        var argmax = [Int32](repeating: 0, count: mode == .training ? output.count : 0)
-        input.data.withUnsafeBufferPointer { x in
-            output.withUnsafeMutableBufferPointer { out in
+        let count = n * channels * outHeight * outWidth
+        let training = mode == .training
+        var argmax = [Int32](unsafeUninitializedCapacity: training ? count : 0) { _, initialized in initialized = training ? count : 0 }
+        let output = [Float](unsafeUninitializedCapacity: count) { out, initialized in
+            input.data.withUnsafeBufferPointer { x in
                 argmax.withUnsafeMutableBufferPointer { arg in
                     var o = 0
                     for plane in 0..<(n * channels) {
                         let base = plane * height * width
                         for oy in 0..<outHeight {
+                            let rowStart = base + oy * size * width
                             for ox in 0..<outWidth {
-                                var best = base + (oy * size) * width + ox * size
-                                for dy in 0..<size {
-                                    let rowStart = base + (oy * size + dy) * width + ox * size
-                                    for dx in 0..<size where x[rowStart + dx] > x[best] { best = rowStart + dx }
+                                var best = rowStart + ox * size
+                                var bestValue = x[best]
+                                if size == 2 {
+                                    // The common case, unrolled.
+                                    let a = best
+                                    if x[a + 1] > bestValue { best = a + 1; bestValue = x[best] }
+                                    if x[a + width] > bestValue { best = a + width; bestValue = x[best] }
+                                    if x[a + width + 1] > bestValue { best = a + width + 1; bestValue = x[best] }
+                                } else {
+                                    for dy in 0..<size {
+                                        let start = rowStart + dy * width + ox * size
+                                        for dx in 0..<size where x[start + dx] > bestValue {
+                                            best = start + dx
+                                            bestValue = x[best]
+                                        }
+                                    }
                                 }
-                                out[o] = x[best]
-                                if !arg.isEmpty { arg[o] = Int32(best) }
+                                out[o] = bestValue
+                                if training { arg[o] = Int32(best) }
                                 o += 1
                             }
                         }
                     }
                 }
             }
+            initialized = count
         }
-        if mode == .training { cachedArgmax = argmax }
+        if training { cachedArgmax = argmax }
         return Tensor(shape: [n] + outputShape, data: output)
     }
 
