@@ -1,6 +1,7 @@
 import CBLAS
 
-/// 2-D convolution, stride 1, square kernel, zero padding; computed as im2col + one GEMM per sample.
+/// 2-D convolution, stride 1, square kernel, zero padding; computed as im2col + one GEMM per sample,
+/// samples split between worker threads.
 ///
 /// Input `(N, C_in, H, W)` → output `(N, C_out, H', W')` with `H' = H + 2·pad − k + 1`.
 /// Parameters: weights `(C_out, C_in·k·k)` then bias `(C_out)`.
@@ -41,29 +42,38 @@ public final class Conv2D: Layer {
     public func forward(_ input: Tensor, store: ParameterStore, mode: ForwardMode) -> Tensor {
         let n = input.batchSize
         let pixels = outHeight * outWidth, k = columnRows
-        let columns = im2col(input.data, batch: n)
-        // Every output value is written by the GEMM (β = 0) after the bias is laid down.
+        let training = mode == .training
+        // Inference needs one sample's columns at a time per worker; training keeps them all.
+        var columns = [Float](unsafeUninitializedCapacity: (training ? n : min(n, Parallel.workers)) * k * pixels) { _, count in
+            count = (training ? n : min(n, Parallel.workers)) * k * pixels
+        }
+        // Every output value is first set to its bias, then the GEMM adds W · cols.
         let output = [Float](unsafeUninitializedCapacity: n * outChannels * pixels) { out, initialized in
             store.values.withUnsafeBufferPointer { v in
-                columns.withUnsafeBufferPointer { c in
-                    let biasBase = weightOffset + outChannels * k
-                    for s in 0..<n {
-                        let sample = out.baseAddress! + s * outChannels * pixels
-                        for o in 0..<outChannels {
-                            (sample + o * pixels).initialize(repeating: v[biasBase + o], count: pixels)
+                input.data.withUnsafeBufferPointer { x in
+                    columns.withUnsafeMutableBufferPointer { c in
+                        let (cols, outBase, weights) = (c.baseAddress!, out.baseAddress!, v.baseAddress! + weightOffset)
+                        Parallel.forEachRange(of: n) { worker, samples in
+                            for s in samples {
+                                let sampleColumns = cols + (training ? s : worker) * k * pixels
+                                im2col(x, sample: s, into: sampleColumns)
+                                let sample = outBase + s * outChannels * pixels
+                                for o in 0..<outChannels {
+                                    (sample + o * pixels).initialize(repeating: weights[outChannels * k + o], count: pixels)
+                                }
+                                // Y_s (C_out, P) += W (C_out, K) · cols_s (K, P)
+                                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans,
+                                            Int32(outChannels), Int32(pixels), Int32(k),
+                                            1, weights, Int32(k), sampleColumns, Int32(pixels),
+                                            1, sample, Int32(pixels))
+                            }
                         }
-                        // Y_s (C_out, P) += W (C_out, K) · cols_s (K, P)
-                        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans,
-                                    Int32(outChannels), Int32(pixels), Int32(k),
-                                    1, v.baseAddress! + weightOffset, Int32(k),
-                                    c.baseAddress! + s * k * pixels, Int32(pixels),
-                                    1, sample, Int32(pixels))
                     }
                 }
             }
             initialized = n * outChannels * pixels
         }
-        if mode == .training {
+        if training {
             cachedColumns = columns
             cachedBatch = n
         }
@@ -73,97 +83,97 @@ public final class Conv2D: Layer {
     public func backward(_ outputGradient: Tensor, store: ParameterStore) -> Tensor {
         let n = cachedBatch
         let pixels = outHeight * outWidth, k = columnRows
-        var columnGradient = [Float]()
-        if propagatesGradient {
-            columnGradient = [Float](unsafeUninitializedCapacity: n * k * pixels) { _, initialized in initialized = n * k * pixels }
+        let workers = Parallel.workers
+        // Each worker sums its samples' weight gradients apart; the parts are added in order,
+        // so the result does not depend on thread timing.
+        let partCount = outChannels * k + outChannels
+        var parts = [Float](repeating: 0, count: workers * partCount)
+        var columnGradients = [Float](unsafeUninitializedCapacity: propagatesGradient ? workers * k * pixels : 0) { _, count in
+            count = propagatesGradient ? workers * k * pixels : 0
         }
+        var inputGradient = [Float](repeating: 0, count: propagatesGradient ? n * inChannels * height * width : 0)
         store.values.withUnsafeBufferPointer { v in
-            store.gradients.withUnsafeMutableBufferPointer { grads in
-                outputGradient.data.withUnsafeBufferPointer { dy in
-                    cachedColumns.withUnsafeBufferPointer { c in
-                        columnGradient.withUnsafeMutableBufferPointer { dc in
-                            let biasBase = weightOffset + outChannels * k
-                            for s in 0..<n {
-                                let sample = dy.baseAddress! + s * outChannels * pixels
-                                for o in 0..<outChannels {
-                                    var sum: Float = 0
-                                    let row = sample + o * pixels
-                                    for i in 0..<pixels { sum += row[i] }
-                                    grads[biasBase + o] += sum
+            outputGradient.data.withUnsafeBufferPointer { dy in
+                cachedColumns.withUnsafeBufferPointer { c in
+                    parts.withUnsafeMutableBufferPointer { p in
+                        columnGradients.withUnsafeMutableBufferPointer { cg in
+                            inputGradient.withUnsafeMutableBufferPointer { dx in
+                                let weights = v.baseAddress! + weightOffset
+                                Parallel.forEachRange(of: n) { worker, samples in
+                                    let part = p.baseAddress! + worker * partCount
+                                    for s in samples {
+                                        let sample = dy.baseAddress! + s * outChannels * pixels
+                                        for o in 0..<outChannels {
+                                            var sum: Float = 0
+                                            let row = sample + o * pixels
+                                            for i in 0..<pixels { sum += row[i] }
+                                            part[outChannels * k + o] += sum
+                                        }
+                                        // ∂W += ∂Y_s · cols_sᵀ
+                                        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans,
+                                                    Int32(outChannels), Int32(k), Int32(pixels),
+                                                    1, sample, Int32(pixels), c.baseAddress! + s * k * pixels, Int32(pixels),
+                                                    1, part, Int32(k))
+                                        guard propagatesGradient else { continue }
+                                        // ∂cols_s = Wᵀ · ∂Y_s, folded back onto the image.
+                                        let columnGradient = cg.baseAddress! + worker * k * pixels
+                                        cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans,
+                                                    Int32(k), Int32(pixels), Int32(outChannels),
+                                                    1, weights, Int32(k), sample, Int32(pixels),
+                                                    0, columnGradient, Int32(pixels))
+                                        col2im(columnGradient, sample: s, into: dx)
+                                    }
                                 }
-                                // ∂W += ∂Y_s · cols_sᵀ
-                                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans,
-                                            Int32(outChannels), Int32(k), Int32(pixels),
-                                            1, sample, Int32(pixels),
-                                            c.baseAddress! + s * k * pixels, Int32(pixels),
-                                            1, grads.baseAddress! + weightOffset, Int32(k))
-                                guard propagatesGradient else { continue }
-                                // ∂cols_s = Wᵀ · ∂Y_s
-                                cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans,
-                                            Int32(k), Int32(pixels), Int32(outChannels),
-                                            1, v.baseAddress! + weightOffset, Int32(k),
-                                            sample, Int32(pixels),
-                                            0, dc.baseAddress! + s * k * pixels, Int32(pixels))
                             }
                         }
                     }
                 }
+            }
+        }
+        store.gradients.withUnsafeMutableBufferPointer { grads in
+            for worker in 0..<workers {
+                for i in 0..<partCount { grads[weightOffset + i] += parts[worker * partCount + i] }
             }
         }
         guard propagatesGradient else { return Tensor(zeros: [n] + inputShape) }
-        return Tensor(shape: [n] + inputShape, data: col2im(columnGradient, batch: n))
+        return Tensor(shape: [n] + inputShape, data: inputGradient)
     }
 
-    /// (N, C, H, W) → (N, C·k·k, H'·W'): for each sample, row (c, ki, kj), column (oy, ox).
-    private func im2col(_ input: [Float], batch n: Int) -> [Float] {
-        let pixels = outHeight * outWidth, k = columnRows
-        return [Float](unsafeUninitializedCapacity: n * k * pixels) { cols, initialized in
-            input.withUnsafeBufferPointer { x in
-                for s in 0..<n {
-                    forEachTap { row, c, dy, dx, oxLow, oxHigh in
-                        let plane = (s * inChannels + c) * height * width
-                        let rowBase = (s * k + row) * pixels
-                        for oy in 0..<outHeight {
-                            let iy = oy + dy
-                            let dst = rowBase + oy * outWidth
-                            guard iy >= 0, iy < height else {
-                                for ox in 0..<outWidth { cols[dst + ox] = 0 }
-                                continue
-                            }
-                            let src = plane + iy * width + dx
-                            for ox in 0..<oxLow { cols[dst + ox] = 0 }
-                            for ox in oxLow..<oxHigh { cols[dst + ox] = x[src + ox] }
-                            for ox in oxHigh..<outWidth { cols[dst + ox] = 0 }
-                        }
-                    }
+    /// Sample `s` of (N, C, H, W) → (C·k·k, H'·W'): row (c, ki, kj), column (oy, ox).
+    private func im2col(_ x: UnsafeBufferPointer<Float>, sample s: Int, into cols: UnsafeMutablePointer<Float>) {
+        let pixels = outHeight * outWidth
+        forEachTap { row, c, dy, dx, oxLow, oxHigh in
+            let plane = (s * inChannels + c) * height * width
+            let rowBase = row * pixels
+            for oy in 0..<outHeight {
+                let iy = oy + dy
+                let dst = rowBase + oy * outWidth
+                guard iy >= 0, iy < height else {
+                    for ox in 0..<outWidth { cols[dst + ox] = 0 }
+                    continue
                 }
+                let src = plane + iy * width + dx
+                for ox in 0..<oxLow { cols[dst + ox] = 0 }
+                for ox in oxLow..<oxHigh { cols[dst + ox] = x[src + ox] }
+                for ox in oxHigh..<outWidth { cols[dst + ox] = 0 }
             }
-            initialized = n * k * pixels
         }
     }
 
-    /// Adjoint of `im2col`: sums column gradients back onto the input pixels.
-    private func col2im(_ columns: [Float], batch n: Int) -> [Float] {
-        let pixels = outHeight * outWidth, k = columnRows
-        var image = [Float](repeating: 0, count: n * inChannels * height * width)
-        columns.withUnsafeBufferPointer { cols in
-            image.withUnsafeMutableBufferPointer { x in
-                for s in 0..<n {
-                    forEachTap { row, c, dy, dx, oxLow, oxHigh in
-                        let plane = (s * inChannels + c) * height * width
-                        let rowBase = (s * k + row) * pixels
-                        for oy in 0..<outHeight {
-                            let iy = oy + dy
-                            guard iy >= 0, iy < height else { continue }
-                            let dst = plane + iy * width + dx
-                            let src = rowBase + oy * outWidth
-                            for ox in oxLow..<oxHigh { x[dst + ox] += cols[src + ox] }
-                        }
-                    }
-                }
+    /// Adjoint of `im2col`: adds one sample's column gradients onto its input pixels.
+    private func col2im(_ cols: UnsafeMutablePointer<Float>, sample s: Int, into x: UnsafeMutableBufferPointer<Float>) {
+        let pixels = outHeight * outWidth
+        forEachTap { row, c, dy, dx, oxLow, oxHigh in
+            let plane = (s * inChannels + c) * height * width
+            let rowBase = row * pixels
+            for oy in 0..<outHeight {
+                let iy = oy + dy
+                guard iy >= 0, iy < height else { continue }
+                let dst = plane + iy * width + dx
+                let src = rowBase + oy * outWidth
+                for ox in oxLow..<oxHigh { x[dst + ox] += cols[src + ox] }
             }
         }
-        return image
     }
 
     /// Calls `body` for each kernel tap with its column row, channel, offset, and the range of

@@ -29,7 +29,11 @@ struct Evaluate: ParsableCommand {
         // One middle pen width for InkML, as in training's validation.
         let loader = LabeledDataLoader(classNames: classifier.labels, penWidths: [3], cacheDirectory: cache)
         let crops = try loader.load(data)
+        let clock = ContinuousClock()
+        let start = clock.now
         let report = ClassificationReport(classifier: classifier, data: crops)
+        let elapsed = clock.now - start
+        let milliseconds = Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) * 1e-15
         if let matrix {
             try ConfusionMatrixChart.svg(report).write(toFile: matrix, atomically: true, encoding: .utf8)
         }
@@ -39,6 +43,8 @@ struct Evaluate: ParsableCommand {
             print(String(decoding: try encoder.encode(report), as: UTF8.self))
         } else {
             print(Self.text(report))
+            print(String(format: "\nclassified %d crops in %.0f ms (%.3f ms per crop, batches of 256)",
+                         report.count, milliseconds, milliseconds / Double(max(report.count, 1))))
         }
     }
 
@@ -50,12 +56,18 @@ struct Evaluate: ParsableCommand {
         } else if let shipped = ShippedResources.url(named: ShippedResources.defaultModel) {
             location = shipped
         } else {
-            throw ValidationError("the shipped model was not found next to the executable; pass --model FILE")
+            throw failure("the shipped model was not found next to the executable (mathscan_mathscan.resources/\(ShippedResources.defaultModel)); pass --model FILE")
         }
         guard let bytes = FileManager.default.contents(atPath: location.path) else {
-            throw ValidationError("cannot read model file \(location.path); pass --model FILE")
+            throw failure("cannot read model file \(location.path); pass --model FILE")
         }
         return try SymbolClassifier(modelBytes: [UInt8](bytes))
+    }
+
+    /// Prints `message` as an error and gives the exit status for a failed run (1, not usage's 2).
+    private static func failure(_ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data("Error: \(message)\n".utf8))
+        return ExitCode(1)
     }
 
     static func text(_ report: ClassificationReport) -> String {
