@@ -11,12 +11,19 @@ public struct InkRenderOptions: Sendable, Equatable {
     public var rotationDegrees: Double
     /// Longest image side allowed; larger drawings are scaled down to fit.
     public var maximumSide: Int
+    /// Smallest image size: a smaller drawing is centred on paper this large (a whole page
+    /// photographed around a short equation).
+    public var minimumWidth: Int
+    public var minimumHeight: Int
 
-    public init(symbolSize: Double = 48, penWidth: Double = 3, margin: Int = 24, rotationDegrees: Double = 0, maximumSide: Int = 8192) {
+    public init(symbolSize: Double = 48, penWidth: Double = 3, margin: Int = 24, rotationDegrees: Double = 0, maximumSide: Int = 8192,
+                minimumWidth: Int = 0, minimumHeight: Int = 0) {
         self.symbolSize = symbolSize
         self.penWidth = penWidth
         self.margin = margin
         self.rotationDegrees = rotationDegrees
         self.maximumSide = maximumSide
+        self.minimumWidth = minimumWidth
+        self.minimumHeight = minimumHeight
     }
 }

@@ -42,9 +42,12 @@ public enum InkRenderer {
             return InkRendering(image: GrayImage(width: side, height: side), symbols: [], scale: scale)
         }
         let margin = Double(max(0, options.margin)) + radius
-        let width = Int((maxX - minX + 2 * margin).rounded(.up)) + 1
-        let height = Int((maxY - minY + 2 * margin).rounded(.up)) + 1
-        let offsetX = margin - minX, offsetY = margin - minY
+        let drawingWidth = Int((maxX - minX + 2 * margin).rounded(.up)) + 1
+        let drawingHeight = Int((maxY - minY + 2 * margin).rounded(.up)) + 1
+        let width = max(drawingWidth, min(options.minimumWidth, options.maximumSide))
+        let height = max(drawingHeight, min(options.minimumHeight, options.maximumSide))
+        let offsetX = margin - minX + Double((width - drawingWidth) / 2)
+        let offsetY = margin - minY + Double((height - drawingHeight) / 2)
 
         var coverage = [Float](repeating: 0, count: width * height)
         for trace in drawn {

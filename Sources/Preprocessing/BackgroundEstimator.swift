@@ -3,17 +3,43 @@ import ImageDecoding
 /// Estimates the paper brightness at every pixel: a bright percentile per block (ink covers
 /// only part of a block), a max over neighbouring blocks (a block may be all ink), smoothing,
 /// and bilinear interpolation back to full size.
-enum BackgroundEstimator {
+struct BackgroundEstimator {
+    /// Whether the page is light ink on dark paper (then brightness is inverted throughout).
+    let inverted: Bool
+    /// Paper brightness per block, row-major `columns × rows`.
+    let grid: [Float]
+    let columns: Int
+    let rows: Int
+    let block: Int
+
+    /// An evenly lit page: paper brightness varies by a few grey levels at most.
+    var isEven: Bool {
+        guard let low = grid.min(), let high = grid.max() else { return true }
+        return high - low <= 12
+    }
+
+    /// Samples the paper of `gray` in blocks of `block` pixels (by default about an eighth of
+    /// the shorter side).
+    init(_ gray: GrayImage, block requested: Int? = nil) {
+        inverted = InkPlane.isLightOnDark(gray)
+        block = max(4, requested ?? Self.defaultBlock(width: gray.width, height: gray.height))
+        columns = max(1, (gray.width + block - 1) / block)
+        rows = max(1, (gray.height + block - 1) / block)
+        grid = Self.sample(gray, inverted: inverted, block: block, columns: columns, rows: rows)
+    }
+
+    /// Paper brightness at every pixel, row-major.
+    func paper(width: Int, height: Int) -> [Float] {
+        Self.interpolate(grid, columns: columns, rows: rows, block: block, width: width, height: height)
+    }
+
     /// Blocks of about an eighth of the shorter side, at least 8 pixels.
     static func defaultBlock(width: Int, height: Int) -> Int {
         max(8, min(width, height) / 8)
     }
 
-    /// Paper brightness per pixel (after inversion when `inverted`), row-major.
-    static func estimate(_ gray: GrayImage, inverted: Bool, block requested: Int) -> [Float] {
+    private static func sample(_ gray: GrayImage, inverted: Bool, block: Int, columns: Int, rows: Int) -> [Float] {
         let (width, height) = (gray.width, gray.height)
-        let block = max(4, requested)
-        let columns = (width + block - 1) / block, rows = (height + block - 1) / block
         var grid = [Float](repeating: 255, count: columns * rows)
         var histogram = [Int](repeating: 0, count: 256)
         gray.pixels.withUnsafeBufferPointer { pixels in
@@ -40,8 +66,7 @@ enum BackgroundEstimator {
             }
         }
         grid = neighbourhood(grid, columns: columns, rows: rows, combine: brightest)
-        grid = neighbourhood(grid, columns: columns, rows: rows) { values in values.reduce(0, +) / Float(values.count) }
-        return interpolate(grid, columns: columns, rows: rows, block: block, width: width, height: height)
+        return neighbourhood(grid, columns: columns, rows: rows) { values in values.reduce(0, +) / Float(values.count) }
     }
 
     private static func neighbourhood(_ grid: [Float], columns: Int, rows: Int, combine: ([Float]) -> Float) -> [Float] {

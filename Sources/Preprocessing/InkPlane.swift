@@ -19,17 +19,21 @@ public struct InkPlane: Sendable, Equatable {
     /// and shadows of photos become flat background. Ink is measured relative to the local
     /// paper, so a shadow darkens paper and ink alike and leaves the ink value unchanged.
     public init(gray: GrayImage) {
-        self.init(gray: gray, backgroundBlock: BackgroundEstimator.defaultBlock(width: gray.width, height: gray.height))
+        self.init(gray: gray, background: BackgroundEstimator(gray))
     }
 
-    /// As `init(gray:)`, with the side of the blocks in which the paper brightness is sampled
-    /// (several stroke widths; larger blocks follow the lighting less closely).
+    /// As `init(gray:)`, with the paper brightness sampled in blocks of `backgroundBlock`
+    /// pixels (several stroke widths; larger blocks follow the lighting less closely).
     public init(gray: GrayImage, backgroundBlock: Int) {
+        self.init(gray: gray, background: BackgroundEstimator(gray, block: backgroundBlock))
+    }
+
+    init(gray: GrayImage, background estimate: BackgroundEstimator) {
         width = gray.width
         height = gray.height
         guard width > 0, height > 0 else { values = []; return }
-        let inverted = Self.isLightOnDark(gray)
-        let background = BackgroundEstimator.estimate(gray, inverted: inverted, block: backgroundBlock)
+        let inverted = estimate.inverted
+        let background = estimate.paper(width: width, height: height)
         // Relative darkness against the local paper: 0 on paper, (paper − ink)/paper on ink.
         var darkness = [Float](repeating: 0, count: width * height)
         gray.pixels.withUnsafeBufferPointer { pixels in
