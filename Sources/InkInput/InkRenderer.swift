@@ -6,7 +6,7 @@ import Preprocessing
 public struct InkRendering: Sendable, Equatable {
     public struct Symbol: Sendable, Equatable {
         public var symbol: InkSymbol
-        /// Tight box of the symbol's ink in `image` pixels.
+        /// Box of the symbol's ink (pixels at least half covered) in `image` pixels.
         public var box: Box
     }
 
@@ -66,10 +66,11 @@ public enum InkRenderer {
             let points = symbol.traceIDs.flatMap { transformed[$0] ?? [] }
             guard let left = points.map(\.x).min(), let right = points.map(\.x).max(),
                   let top = points.map(\.y).min(), let bottom = points.map(\.y).max() else { return nil }
-            let x0 = max(0, Int((left + offsetX - radius).rounded(.down)))
-            let y0 = max(0, Int((top + offsetY - radius).rounded(.down)))
-            let x1 = min(width, Int((right + offsetX + radius).rounded(.up)) + 1)
-            let y1 = min(height, Int((bottom + offsetY + radius).rounded(.up)) + 1)
+            // Pixels whose centre lies within the pen radius: the ink drawn at least half dark.
+            let x0 = max(0, Int((left + offsetX - radius - 0.5).rounded(.up)))
+            let y0 = max(0, Int((top + offsetY - radius - 0.5).rounded(.up)))
+            let x1 = min(width, Int((right + offsetX + radius - 0.5).rounded(.down)) + 1)
+            let y1 = min(height, Int((bottom + offsetY + radius - 0.5).rounded(.down)) + 1)
             return InkRendering.Symbol(symbol: symbol, box: Box(x: x0, y: y0, width: x1 - x0, height: y1 - y0))
         }
         return InkRendering(image: GrayImage(width: width, height: height, pixels: pixels), symbols: symbols, scale: scale)

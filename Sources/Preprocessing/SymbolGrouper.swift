@@ -25,7 +25,6 @@ struct SymbolGrouper {
                 if shouldJoin(components[i], components[j]) { sets.union(i, j) }
             }
         }
-        joinDivisionSigns(&sets, order: order)
         joinEllipses(&sets, order: order)
         return sets.groups()
     }
@@ -53,35 +52,110 @@ struct SymbolGrouper {
         Double(max(0, max(a.box.y, b.box.y) - min(a.box.maxY, b.box.maxY)))
     }
 
+    private func isFlattish(_ c: Component) -> Bool {
+        Double(c.box.width) >= 1.4 * Double(c.box.height) && Double(c.box.height) <= 0.4 * symbolHeight
+    }
+
+    private func intersectionArea(_ a: Component, _ b: Component) -> Double {
+        overlapX(a, b) * overlapY(a, b)
+    }
+
+    private func boxArea(_ c: Component) -> Double {
+        Double(c.box.width * c.box.height)
+    }
+
+    /// A small mark: a dot, or a ÷ dot drawn as a little circle or tick.
+    private func isMark(_ c: Component) -> Bool {
+        Double(max(c.box.width, c.box.height)) <= 0.5 * symbolHeight && c.box.width <= 2 * c.box.height + 2
+    }
+
     private func shouldJoin(_ a: Component, _ b: Component) -> Bool {
+        let narrower = Double(min(a.box.width, b.box.width))
+        // `÷` and `=` with a dot-like half: a small mark centred over or under a wide stroke.
+        for (mark, wide) in [(a, b), (b, a)] where isMark(mark) && !isMark(wide) {
+            let middle = abs(mark.centreX - wide.centreX) <= 0.3 * Double(wide.box.width)
+            if middle, wide.box.width >= 2 * mark.box.width, wide.box.width >= wide.box.height, overlapY(mark, wide) == 0,
+               gapY(mark, wide) <= 0.5 * symbolHeight, !hasComponentBetween(mark, wide) {
+                return true
+            }
+        }
         let (aDot, bDot) = (isDot(a), isDot(b))
         let (aBar, bBar) = (isBar(a), isBar(b))
-        let narrower = Double(min(a.box.width, b.box.width)), shorter = Double(min(a.box.height, b.box.height))
-        // `=`: two bars of similar length, one above the other, close together.
-        if aBar, bBar {
+        // `=`: a bar and a second short stroke over it (writers' `=` are rarely two neat
+        // bars), close together, nothing in between.
+        if (aBar && (bBar || isFlattish(b))) || (bBar && isFlattish(a)) {
             let ratio = Double(max(a.box.width, b.box.width)) / max(narrower, 1)
-            return overlapX(a, b) >= 0.5 * narrower && ratio <= 2.5 && gapY(a, b) <= 0.6 * symbolHeight && !hasComponentBetween(a, b)
+            if overlapX(a, b) >= 0.3 * narrower, ratio <= 4, overlapY(a, b) == 0,
+               gapY(a, b) <= max(0.8 * symbolHeight, 0.5 * narrower), !hasComponentBetween(a, b) {
+                return true
+            }
         }
         // Dot over a narrow stem: i, j, !.
         if aDot != bDot {
             let (dot, stem) = aDot ? (a, b) : (b, a)
-            guard !isBar(stem), stem.box.width <= stem.box.height else { return false }
+            guard !isBar(stem), Double(stem.box.width) <= 1.5 * Double(stem.box.height) else { return false }
             let above = dot.box.maxY <= stem.box.y + 1
             let centred = dot.centreX >= Double(stem.box.x) - Double(dot.box.width) && dot.centreX <= Double(stem.box.maxX) + Double(dot.box.width)
-            return above && centred && gapY(dot, stem) <= 0.5 * symbolHeight
+            return above && centred && gapY(dot, stem) <= max(0.5 * symbolHeight, 1.2 * Double(stem.box.height))
         }
         if aDot || bDot { return false }
-        // Bar under a symbol of similar width: ≤ ≥ ±, unless something is below (a fraction).
+        if areFacingArcs(a, b) { return true }
         if aBar != bBar {
             let (bar, other) = aBar ? (a, b) : (b, a)
             let similar = Double(bar.box.width) >= 0.5 * Double(other.box.width) && Double(bar.box.width) <= 2 * Double(other.box.width)
+            // Bar under a symbol of similar width: ≤ ≥ ±, unless something is below (a fraction).
             if similar, bar.box.y >= other.box.maxY - 1, overlapX(bar, other) >= 0.6 * Double(bar.box.width),
-               gapY(bar, other) <= 0.35 * symbolHeight, !hasComponentBelow(bar) {
+               gapY(bar, other) <= 0.5 * symbolHeight, !hasComponentBelow(bar) {
+                return true
+            }
+            // Bar on the top or bottom of a stroke: T, 5, I, π drawn in separate strokes. It
+            // touches or nearly touches, is no wider than the stroke, and is not a fraction
+            // bar (nothing on its far side).
+            let onTop = abs(bar.centreY - Double(other.box.y)) <= Double(bar.box.height) || (bar.box.maxY <= other.box.y && gapY(bar, other) <= 0.15 * symbolHeight)
+            let onBottom = abs(bar.centreY - Double(other.box.maxY)) <= Double(bar.box.height) || (bar.box.y >= other.box.maxY && gapY(bar, other) <= 0.15 * symbolHeight)
+            let widthLimit = overlapY(bar, other) > 0 ? Double.infinity : 2 * Double(other.box.width)
+            if onTop || onBottom, overlapX(bar, other) >= 0.5 * narrower, Double(bar.box.width) <= widthLimit,
+               !(onTop ? hasComponentAbove(bar, except: other) : hasComponentBelow(bar, except: other)) {
                 return true
             }
         }
-        // Pieces of one symbol: boxes that overlap a lot in both directions.
-        return overlapX(a, b) >= 0.6 * narrower && overlapY(a, b) >= 0.6 * shorter
+        // Pieces of one symbol: boxes that overlap over most of the smaller one — unless the
+        // larger box holds a whole symbol, as a square root holds its radicand.
+        let (small, large) = boxArea(a) <= boxArea(b) ? (a, b) : (b, a)
+        let shared = intersectionArea(a, b) / max(1, boxArea(small))
+        guard shared >= 0.5 else { return false }
+        let holdsSymbol = shared >= 0.9 && boxArea(large) >= 1.5 * boxArea(small) && Double(small.box.height) >= 0.4 * symbolHeight && !isFlattish(small)
+        return !holdsSymbol
+    }
+
+    /// `x` written as two strokes, `)` and `(`, whose middles (nearly) touch. Taller pairs
+    /// are left alone: those are parentheses, as in `(a)(b)`.
+    private func areFacingArcs(_ a: Component, _ b: Component) -> Bool {
+        let (left, right) = a.centreX <= b.centreX ? (a, b) : (b, a)
+        let (low, high) = (Double(min(a.box.height, b.box.height)), Double(max(a.box.height, b.box.height)))
+        guard high <= 1.05 * symbolHeight, low >= 0.3 * symbolHeight, high <= 1.5 * low,
+              overlapY(a, b) >= 0.6 * low, Double(right.box.x - left.box.maxX) <= 0.25 * symbolHeight else { return false }
+        let top = max(left.box.y, right.box.y), bottom = min(left.box.maxY, right.box.maxY)
+        let middle = (top + (bottom - top) * 2 / 5)..<(top + (bottom - top) * 3 / 5 + 1)
+        guard let leftMiddle = inkSpan(left, rows: middle), let rightMiddle = inkSpan(right, rows: middle),
+              Double(rightMiddle.lower - leftMiddle.upper) <= 0.15 * symbolHeight else { return false }
+        let quarter = { (c: Component) in max(1, c.box.height / 4) }
+        guard let leftTop = inkSpan(left, rows: left.box.y..<(left.box.y + quarter(left))),
+              let leftBottom = inkSpan(left, rows: (left.box.maxY - quarter(left))..<left.box.maxY),
+              let rightTop = inkSpan(right, rows: right.box.y..<(right.box.y + quarter(right))),
+              let rightBottom = inkSpan(right, rows: (right.box.maxY - quarter(right))..<right.box.maxY) else { return false }
+        let leftBend = 0.2 * Double(left.box.width), rightBend = 0.2 * Double(right.box.width)
+        return Double(leftMiddle.upper - max(leftTop.upper, leftBottom.upper)) >= leftBend
+            && Double(min(rightTop.lower, rightBottom.lower) - rightMiddle.lower) >= rightBend
+    }
+
+    /// Leftmost and rightmost ink of a component within some rows.
+    private func inkSpan(_ c: Component, rows: Range<Int>) -> (lower: Int, upper: Int)? {
+        var lower = Int.max, upper = Int.min
+        for run in c.runs where rows.contains(Int(run.y)) {
+            lower = min(lower, Int(run.x0)); upper = max(upper, Int(run.x1))
+        }
+        return lower <= upper ? (lower, upper) : nil
     }
 
     private func hasComponentBetween(_ a: Component, _ b: Component) -> Bool {
@@ -92,45 +166,32 @@ struct SymbolGrouper {
         }
     }
 
-    private func hasComponentBelow(_ bar: Component) -> Bool {
+    private func hasComponentBelow(_ bar: Component, except: Component? = nil) -> Bool {
         components.contains { c in
-            c.box.y >= bar.box.maxY && Double(c.box.y - bar.box.maxY) <= symbolHeight && c.box.x < bar.box.maxX && c.box.maxX > bar.box.x
+            c.box != except?.box && c.box.y >= bar.box.maxY && Double(c.box.y - bar.box.maxY) <= symbolHeight && c.box.x < bar.box.maxX && c.box.maxX > bar.box.x
         }
     }
 
-    /// `÷`: a bar with one dot above and one below, both over the bar.
-    private func joinDivisionSigns(_ sets: inout DisjointSets, order: [Int]) {
-        let dots = order.filter { isDot(components[$0]) }
-        for bar in order where isBar(components[bar]) {
-            let b = components[bar]
-            let over = dots.filter { d in
-                let c = components[d]
-                return c.centreX > Double(b.box.x) && c.centreX < Double(b.box.maxX) && gapY(c, b) <= 0.6 * symbolHeight
-            }
-            let above = over.filter { components[$0].box.maxY <= b.box.y + 1 }
-            let below = over.filter { components[$0].box.y >= b.box.maxY - 1 }
-            if let up = above.min(by: { gapY(components[$0], b) < gapY(components[$1], b) }),
-               let down = below.min(by: { gapY(components[$0], b) < gapY(components[$1], b) }) {
-                sets.union(bar, up)
-                sets.union(bar, down)
-            }
+    private func hasComponentAbove(_ bar: Component, except: Component? = nil) -> Bool {
+        components.contains { c in
+            c.box != except?.box && c.box.maxY <= bar.box.y && Double(bar.box.y - c.box.maxY) <= symbolHeight && c.box.x < bar.box.maxX && c.box.maxX > bar.box.x
         }
     }
 
     /// `…`: three or more dots of similar size in a row, evenly and closely spaced.
     private func joinEllipses(_ sets: inout DisjointSets, order: [Int]) {
-        let dots = order.filter { isDot(components[$0]) }
+        let dots = order.filter { isMark(components[$0]) }
         guard dots.count >= 3 else { return }
         for start in 0..<(dots.count - 2) {
             let trio = dots[start..<(start + 3)].map { components[$0] }
             let gaps = zip(trio, trio.dropFirst()).map { Double($1.box.x - $0.box.maxX) }
             let aligned = trio.allSatisfy { abs($0.centreY - trio[0].centreY) <= 0.15 * symbolHeight }
-            guard aligned, gaps.allSatisfy({ $0 >= 0 && $0 <= 0.6 * symbolHeight }) else { continue }
+            guard aligned, gaps.allSatisfy({ $0 >= 0 && $0 <= 1.2 * symbolHeight }) else { continue }
             guard let wider = gaps.max(), let narrower = gaps.min(), wider <= 2.5 * max(narrower, 1) + 2 else { continue }
             // Nothing else sits between the dots.
             let x0 = trio[0].box.maxX, x1 = trio[2].box.x
             let crowded = components.contains { c in
-                c.box.x >= x0 && c.box.maxX <= x1 && !isDot(c)
+                c.box.x >= x0 && c.box.maxX <= x1 && !isMark(c)
             }
             if crowded { continue }
             sets.union(dots[start], dots[start + 1])
