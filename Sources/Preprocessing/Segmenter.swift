@@ -21,7 +21,7 @@ public enum Segmenter {
         var lineGroups: [[[Int]]] = []
         for line in finder.lines() {
             let members = line.map { analysis.components[$0] }
-            let groups = SymbolGrouper(components: members).groups().map { $0.map { line[$0] } }
+            let groups = SymbolGrouper(components: members, strokeWidth: analysis.strokeWidth).groups().map { $0.map { line[$0] } }
             let positions = groups.map { group -> Double in
                 let (x, y) = centre(of: group, in: analysis.components)
                 return finder.rotatedX(x, y)

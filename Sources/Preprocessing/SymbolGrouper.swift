@@ -7,9 +7,12 @@ struct SymbolGrouper {
     let components: [Component]
     /// Typical symbol height on the line.
     let symbolHeight: Double
+    /// Pen stroke width, working pixels.
+    let strokeWidth: Double
 
-    init(components: [Component]) {
+    init(components: [Component], strokeWidth: Double) {
         self.components = components
+        self.strokeWidth = strokeWidth
         symbolHeight = Self.typicalHeight(components)
     }
 
@@ -66,7 +69,7 @@ struct SymbolGrouper {
 
     /// A small mark: a dot, or a ÷ dot drawn as a little circle or tick.
     private func isMark(_ c: Component) -> Bool {
-        Double(max(c.box.width, c.box.height)) <= 0.5 * symbolHeight && c.box.width <= 2 * c.box.height + 2
+        Double(max(c.box.width, c.box.height)) <= 0.5 * symbolHeight && max(c.box.width, c.box.height) <= 2 * min(c.box.width, c.box.height) + 2
     }
 
     private func shouldJoin(_ a: Component, _ b: Component) -> Bool {
@@ -74,8 +77,11 @@ struct SymbolGrouper {
         // `÷` and `=` with a dot-like half: a small mark centred over or under a wide stroke.
         for (mark, wide) in [(a, b), (b, a)] where isMark(mark) && !isMark(wide) {
             let middle = abs(mark.centreX - wide.centreX) <= 0.3 * Double(wide.box.width)
+            let isAbove = mark.box.maxY <= wide.box.y
+            // Nothing else over (or under) the stroke: otherwise it is a fraction bar.
+            let crowded = isAbove ? hasComponentAbove(wide, except: mark) : hasComponentBelow(wide, except: mark)
             if middle, wide.box.width >= 2 * mark.box.width, wide.box.width >= wide.box.height, overlapY(mark, wide) == 0,
-               gapY(mark, wide) <= 0.5 * symbolHeight, !hasComponentBetween(mark, wide) {
+               gapY(mark, wide) <= 0.5 * symbolHeight, !hasComponentBetween(mark, wide), !crowded {
                 return true
             }
         }
@@ -111,10 +117,9 @@ struct SymbolGrouper {
             // Bar on the top or bottom of a stroke: T, 5, I, π drawn in separate strokes. It
             // touches or nearly touches, is no wider than the stroke, and is not a fraction
             // bar (nothing on its far side).
-            let onTop = abs(bar.centreY - Double(other.box.y)) <= Double(bar.box.height) || (bar.box.maxY <= other.box.y && gapY(bar, other) <= 0.15 * symbolHeight)
-            let onBottom = abs(bar.centreY - Double(other.box.maxY)) <= Double(bar.box.height) || (bar.box.y >= other.box.maxY && gapY(bar, other) <= 0.15 * symbolHeight)
-            let widthLimit = overlapY(bar, other) > 0 ? Double.infinity : 2 * Double(other.box.width)
-            if onTop || onBottom, overlapX(bar, other) >= 0.5 * narrower, Double(bar.box.width) <= widthLimit,
+            let quarter = 0.25 * Double(other.box.height)
+            let onTop = bar.centreY <= Double(other.box.y) + quarter, onBottom = bar.centreY >= Double(other.box.maxY) - quarter
+            if onTop || onBottom, inkDistance(bar, other) <= max(2, 1.2 * strokeWidth), !isHalfOfEquals(bar),
                !(onTop ? hasComponentAbove(bar, except: other) : hasComponentBelow(bar, except: other)) {
                 return true
             }
@@ -123,7 +128,9 @@ struct SymbolGrouper {
         // larger box holds a whole symbol, as a square root holds its radicand.
         let (small, large) = boxArea(a) <= boxArea(b) ? (a, b) : (b, a)
         let shared = intersectionArea(a, b) / max(1, boxArea(small))
-        guard shared >= 0.5 else { return false }
+        // Two symbol-sized blobs (a 2 whose tail runs under the next 0) must overlap more.
+        let bothSymbols = [a, b].allSatisfy { Double($0.box.height) >= 0.6 * symbolHeight && Double($0.box.width) >= 0.3 * symbolHeight }
+        guard shared >= (bothSymbols ? 0.8 : 0.5) else { return false }
         let holdsSymbol = shared >= 0.9 && boxArea(large) >= 1.5 * boxArea(small) && Double(small.box.height) >= 0.4 * symbolHeight && !isFlattish(small)
         return !holdsSymbol
     }
@@ -147,6 +154,29 @@ struct SymbolGrouper {
         let leftBend = 0.2 * Double(left.box.width), rightBend = 0.2 * Double(right.box.width)
         return Double(leftMiddle.upper - max(leftTop.upper, leftBottom.upper)) >= leftBend
             && Double(min(rightTop.lower, rightBottom.lower) - rightMiddle.lower) >= rightBend
+    }
+
+    /// A bar with another flat stroke right over or under it, as in `=`.
+    private func isHalfOfEquals(_ bar: Component) -> Bool {
+        components.contains { c in
+            c.box != bar.box && isFlattish(c) && overlapX(c, bar) >= 0.3 * Double(min(c.box.width, bar.box.width))
+                && overlapY(c, bar) == 0 && gapY(c, bar) <= 0.8 * symbolHeight && !hasComponentBetween(c, bar)
+        }
+    }
+
+    /// Shortest distance between the ink of two components (capped at a symbol height).
+    private func inkDistance(_ a: Component, _ b: Component) -> Double {
+        let limit = Int(symbolHeight)
+        var best = Double(limit)
+        for ra in a.runs {
+            for rb in b.runs {
+                let dy = abs(Int(ra.y) - Int(rb.y))
+                guard Double(dy) < best else { continue }
+                let dx = max(0, max(Int(ra.x0), Int(rb.x0)) - min(Int(ra.x1), Int(rb.x1)) + 1)
+                best = min(best, (Double(dx * dx + dy * dy)).squareRoot())
+            }
+        }
+        return best
     }
 
     /// Leftmost and rightmost ink of a component within some rows.
