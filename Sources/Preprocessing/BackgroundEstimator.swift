@@ -38,6 +38,13 @@ struct BackgroundEstimator {
         max(8, min(width, height) / 8)
     }
 
+    /// Paper brightness per pixel as the closing of the (inverted when light-on-dark) image.
+    /// Unlike blocks, it keeps the sharp edge of a shadow sharp.
+    static func closing(_ gray: GrayImage, inverted: Bool, radius: Int) -> [Float] {
+        let source = inverted ? gray.pixels.map { 255 - $0 } : gray.pixels
+        return Morphology.closing(source, width: gray.width, height: gray.height, radius: radius).map(Float.init)
+    }
+
     private static func sample(_ gray: GrayImage, inverted: Bool, block: Int, columns: Int, rows: Int) -> [Float] {
         let (width, height) = (gray.width, gray.height)
         var grid = [Float](repeating: 255, count: columns * rows)

@@ -19,21 +19,33 @@ public struct InkPlane: Sendable, Equatable {
     /// and shadows of photos become flat background. Ink is measured relative to the local
     /// paper, so a shadow darkens paper and ink alike and leaves the ink value unchanged.
     public init(gray: GrayImage) {
-        self.init(gray: gray, background: BackgroundEstimator(gray))
+        self = Self.read(gray).plane
     }
 
-    /// As `init(gray:)`, with the paper brightness sampled in blocks of `backgroundBlock`
-    /// pixels (several stroke widths; larger blocks follow the lighting less closely).
-    public init(gray: GrayImage, backgroundBlock: Int) {
-        self.init(gray: gray, background: BackgroundEstimator(gray, block: backgroundBlock))
+    /// The plane and how the paper was lit. Evenly lit pages take the paper brightness from
+    /// blocks; elsewhere a closing wider than the strokes (measured on a first, block-based
+    /// reading) follows shadow edges that blocks would smear into false ink.
+    static func read(_ gray: GrayImage) -> (plane: InkPlane, paper: BackgroundEstimator) {
+        let blocks = BackgroundEstimator(gray)
+        let first = InkPlane(gray: gray, paper: blocks.paper(width: gray.width, height: gray.height), inverted: blocks.inverted)
+        guard !blocks.isEven else { return (first, blocks) }
+        let components = ConnectedComponents.find(in: first.values.map { $0 >= 0.5 }, width: gray.width, height: gray.height)
+        let strokeWidth = StrokeWidth.estimate(components) ?? 2
+        // Just wider than the strokes: a closing also fills in shadows narrower than its window.
+        let radius = min(Int((1.5 * strokeWidth).rounded(.up)) + 1, max(2, min(gray.width, gray.height) / 10))
+        // A 3×3 mean first: photo noise would otherwise bias the closing and speckle the ink.
+        let smooth = GrayImage(width: gray.width, height: gray.height,
+                               pixels: BoxBlur.blur(gray.pixels, width: gray.width, height: gray.height, radius: 1).map { UInt8($0.rounded()) })
+        let paper = BackgroundEstimator.closing(smooth, inverted: blocks.inverted, radius: radius)
+        return (InkPlane(gray: smooth, paper: paper, inverted: blocks.inverted), blocks)
     }
 
-    init(gray: GrayImage, background estimate: BackgroundEstimator) {
+    /// Ink as darkness relative to `paper` (per pixel, after inversion), scaled so that typical
+    /// ink is 1.
+    init(gray: GrayImage, paper background: [Float], inverted: Bool) {
         width = gray.width
         height = gray.height
         guard width > 0, height > 0 else { values = []; return }
-        let inverted = estimate.inverted
-        let background = estimate.paper(width: width, height: height)
         // Relative darkness against the local paper: 0 on paper, (paper − ink)/paper on ink.
         var darkness = [Float](repeating: 0, count: width * height)
         gray.pixels.withUnsafeBufferPointer { pixels in

@@ -125,8 +125,8 @@ struct Analysis {
     let usedOtsu: Bool
 
     init(_ image: GrayImage, options: SegmenterOptions) {
-        let background = BackgroundEstimator(image)
-        plane = InkPlane(gray: image, background: background)
+        let (plane, background) = InkPlane.read(image)
+        self.plane = plane
         let mask: [Bool]
         if background.isEven, let otsu = Self.otsuMask(image, inverted: background.inverted) {
             mask = otsu

@@ -2,16 +2,19 @@
 /// L·w and about 2·L of boundary, so w ≈ 2·area / boundary. Only blobs big enough to be
 /// strokes count, so noise does not drag the estimate down.
 enum StrokeWidth {
-    /// Average stroke width in pixels over components of at least `minimumArea` pixels; nil without any.
+    /// Median over components of at least `minimumArea` pixels of each one's stroke width, so
+    /// that a few large blobs (a shadow taken for ink) do not count more than the writing;
+    /// nil without any.
     static func estimate(_ components: [Component], minimumArea: Int = 12) -> Double? {
-        var area = 0, boundary = 0
+        var widths: [Double] = []
         for component in components where component.area >= minimumArea {
-            area += component.area
-            boundary += boundaryLength(component.runs)
+            let boundary = boundaryLength(component.runs)
+            // Diagonal strokes have a staircase boundary (up to √2 too long): correct on average.
+            if boundary > 0 { widths.append(2 * Double(component.area) / Double(boundary) * 1.15) }
         }
-        guard boundary > 0 else { return nil }
-        // Diagonal strokes have a staircase boundary (up to √2 too long): correct on average.
-        return 2 * Double(area) / Double(boundary) * 1.15
+        guard !widths.isEmpty else { return nil }
+        widths.sort()
+        return widths[widths.count / 2]
     }
 
     /// 4-connected boundary edges of a component given as runs in row order.
