@@ -8,6 +8,8 @@ import ImageDecoding
 public enum Segmenter {
     /// Most components a page may keep (the largest); pages of noise stay bounded in time.
     static let componentLimit = 4000
+    /// Largest share of the page that may be ink; beyond it the page is not writing.
+    static let maximumInkShare = 0.35
 
     public static func segment(_ image: GrayImage, options: SegmenterOptions = .init()) -> Segmentation {
         guard image.width > 0, image.height > 0 else {
@@ -102,9 +104,10 @@ public enum Segmenter {
             for x in 0..<box.width { values[y * box.width + x] = plane.values[source + x] }
         }
         let own = Set(group)
-        for (index, component) in analysis.components.enumerated() where !own.contains(index) {
+        for index in analysis.components(overlappingColumns: box.x, box.maxX) where !own.contains(index) {
+            let component = analysis.components[index]
             let other = component.box
-            guard other.x < box.maxX, other.maxX > box.x, other.y < box.maxY, other.maxY > box.y else { continue }
+            guard other.y < box.maxY, other.maxY > box.y else { continue }
             for run in component.runs where Int(run.y) >= box.y && Int(run.y) < box.maxY {
                 let x0 = max(Int(run.x0), box.x), x1 = min(Int(run.x1), box.maxX)
                 guard x0 < x1 else { continue }
@@ -135,7 +138,10 @@ struct Analysis {
             mask = plane.values.map { $0 >= 0.5 }
             usedOtsu = false
         }
-        var found = ConnectedComponents.find(in: mask, width: image.width, height: image.height)
+        // Writing covers a small part of a page; when "ink" covers more, the image is noise
+        // or a failed exposure, not handwriting.
+        let inkShare = Double(mask.reduce(0) { $0 + ($1 ? 1 : 0) }) / Double(max(1, mask.count))
+        var found = inkShare <= Segmenter.maximumInkShare ? ConnectedComponents.find(in: mask, width: image.width, height: image.height) : []
         let width = StrokeWidth.estimate(found) ?? 0
         let speck = max(3, Int(options.speckArea * width * width))
         found.removeAll { $0.area < speck }
@@ -143,8 +149,32 @@ struct Analysis {
             found.sort { $0.area > $1.area }
             found.removeLast(found.count - Segmenter.componentLimit)
         }
+        found.sort { $0.box.x < $1.box.x }
         components = found
+        leftEdges = found.map(\.box.x)
+        widest = found.map(\.box.width).max() ?? 0
         strokeWidth = found.isEmpty ? 0 : width
+    }
+
+    /// Left edges of `components` (sorted by them) and the widest component: to find the
+    /// components over some columns without a look at every one.
+    private let leftEdges: [Int]
+    private let widest: Int
+
+    /// Indices of the components that reach into columns `x0..<x1`.
+    func components(overlappingColumns x0: Int, _ x1: Int) -> [Int] {
+        var low = 0, high = leftEdges.count
+        while low < high {
+            let middle = (low + high) / 2
+            if leftEdges[middle] < x0 - widest { low = middle + 1 } else { high = middle }
+        }
+        var result: [Int] = []
+        var index = low
+        while index < components.count, leftEdges[index] < x1 {
+            if components[index].box.maxX > x0 { result.append(index) }
+            index += 1
+        }
+        return result
     }
 
     /// Otsu on the grey levels, for evenly lit pages; nil when the histogram has no two classes.

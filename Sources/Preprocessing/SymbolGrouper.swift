@@ -10,10 +10,38 @@ struct SymbolGrouper {
     /// Pen stroke width, working pixels.
     let strokeWidth: Double
 
+    /// The components sorted by left edge, their left edges and the widest width: to find the
+    /// components over an x-range without looking at the whole line.
+    private let byLeftEdge: [Component]
+    private let leftEdges: [Int]
+    private let widest: Int
+    /// Pairs tried per component, to the right of it: pages of noise stay bounded in time.
+    private let neighbourLimit = 24
+
     init(components: [Component], strokeWidth: Double) {
         self.components = components
         self.strokeWidth = strokeWidth
         symbolHeight = Self.typicalHeight(components)
+        byLeftEdge = components.sorted { $0.box.x < $1.box.x }
+        leftEdges = byLeftEdge.map(\.box.x)
+        widest = components.map(\.box.width).max() ?? 0
+    }
+
+    /// Whether a component reaching into the columns `x0..<x1` satisfies `predicate`.
+    private func anyComponent(overlapping x0: Int, _ x1: Int, where predicate: (Component) -> Bool) -> Bool {
+        // First component whose left edge could still reach x0.
+        var low = 0, high = leftEdges.count
+        while low < high {
+            let middle = (low + high) / 2
+            if leftEdges[middle] < x0 - widest { low = middle + 1 } else { high = middle }
+        }
+        var index = low
+        while index < byLeftEdge.count, leftEdges[index] < x1 {
+            let c = byLeftEdge[index]
+            if c.box.maxX > x0, predicate(c) { return true }
+            index += 1
+        }
+        return false
     }
 
     /// Sets of component indices, one per symbol.
@@ -23,7 +51,7 @@ struct SymbolGrouper {
         let reach = symbolHeight * 1.2
         // Candidate pairs: components whose x-ranges are within `reach` of each other.
         for (position, i) in order.enumerated() {
-            for j in order[(position + 1)...] {
+            for j in order[(position + 1)...].prefix(neighbourLimit) {
                 if Double(components[j].box.x - components[i].box.maxX) > reach { break }
                 if shouldJoin(components[i], components[j]) { sets.union(i, j) }
             }
@@ -158,7 +186,7 @@ struct SymbolGrouper {
 
     /// A bar with another flat stroke right over or under it, as in `=`.
     private func isHalfOfEquals(_ bar: Component) -> Bool {
-        components.contains { c in
+        anyComponent(overlapping: bar.box.x, bar.box.maxX) { c in
             c.box != bar.box && isFlattish(c) && overlapX(c, bar) >= 0.3 * Double(min(c.box.width, bar.box.width))
                 && overlapY(c, bar) == 0 && gapY(c, bar) <= 0.8 * symbolHeight && !hasComponentBetween(c, bar)
         }
@@ -191,20 +219,20 @@ struct SymbolGrouper {
     private func hasComponentBetween(_ a: Component, _ b: Component) -> Bool {
         let (upper, lower) = a.box.y <= b.box.y ? (a, b) : (b, a)
         let x0 = max(upper.box.x, lower.box.x), x1 = min(upper.box.maxX, lower.box.maxX)
-        return components.contains { c in
-            c.box.y >= upper.box.maxY && c.box.maxY <= lower.box.y && c.box.x < x1 && c.box.maxX > x0 && c.area > 0
+        return anyComponent(overlapping: x0, x1) { c in
+            c.box.y >= upper.box.maxY && c.box.maxY <= lower.box.y
         }
     }
 
     private func hasComponentBelow(_ bar: Component, except: Component? = nil) -> Bool {
-        components.contains { c in
-            c.box != except?.box && c.box.y >= bar.box.maxY && Double(c.box.y - bar.box.maxY) <= symbolHeight && c.box.x < bar.box.maxX && c.box.maxX > bar.box.x
+        anyComponent(overlapping: bar.box.x, bar.box.maxX) { c in
+            c.box != except?.box && c.box.y >= bar.box.maxY && Double(c.box.y - bar.box.maxY) <= symbolHeight
         }
     }
 
     private func hasComponentAbove(_ bar: Component, except: Component? = nil) -> Bool {
-        components.contains { c in
-            c.box != except?.box && c.box.maxY <= bar.box.y && Double(bar.box.y - c.box.maxY) <= symbolHeight && c.box.x < bar.box.maxX && c.box.maxX > bar.box.x
+        anyComponent(overlapping: bar.box.x, bar.box.maxX) { c in
+            c.box != except?.box && c.box.maxY <= bar.box.y && Double(bar.box.y - c.box.maxY) <= symbolHeight
         }
     }
 
@@ -220,7 +248,7 @@ struct SymbolGrouper {
             guard let wider = gaps.max(), let narrower = gaps.min(), wider <= 2.5 * max(narrower, 1) + 2 else { continue }
             // Nothing else sits between the dots.
             let x0 = trio[0].box.maxX, x1 = trio[2].box.x
-            let crowded = components.contains { c in
+            let crowded = anyComponent(overlapping: x0, x1) { c in
                 c.box.x >= x0 && c.box.maxX <= x1 && !isMark(c)
             }
             if crowded { continue }
