@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "CImageCodec", dependencies: ["CPNG", "CJPEG"]),
 
         .target(name: "ImageDecoding", dependencies: ["CImageCodec"]),
-        .target(name: "InkInput", dependencies: ["ImageDecoding", "Preprocessing"]),
+        .target(name: "InkInput", dependencies: ["ImageDecoding"]),
         .target(name: "Preprocessing", dependencies: ["ImageDecoding"]),
         .target(name: "NeuralNetwork", dependencies: ["CBLAS"]),
         .target(name: "Classification", dependencies: ["NeuralNetwork", "Preprocessing", "InkInput", "ImageDecoding"]),

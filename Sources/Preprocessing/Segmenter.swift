@@ -144,7 +144,11 @@ struct Analysis {
         var found = inkShare <= Segmenter.maximumInkShare ? ConnectedComponents.find(in: mask, width: image.width, height: image.height) : []
         let width = StrokeWidth.estimate(found) ?? 0
         let speck = max(3, Int(options.speckArea * width * width))
-        found.removeAll { $0.area < speck }
+        // Specks, and slivers along the image border (the edge of a shadow or of the paper).
+        found.removeAll { c in
+            let touchesBorder = c.box.x == 0 || c.box.y == 0 || c.box.maxX == image.width || c.box.maxY == image.height
+            return c.area < speck || (touchesBorder && Double(c.area) < 3 * width * width)
+        }
         if found.count > Segmenter.componentLimit {
             found.sort { $0.area > $1.area }
             found.removeLast(found.count - Segmenter.componentLimit)

@@ -100,19 +100,20 @@ struct SegmentationReport: ParsableCommand {
             let segmentation = Segmenter.segment(image)
             let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
             let found = segmentation.glyphs.map(\.box)
-            let result = BoxMatcher.match(truth: truth.map(\.box), found: found)
+            let truthBoxes = truth.map { Box(x: $0.box.x, y: $0.box.y, width: $0.box.width, height: $0.box.height) }
+            let result = BoxMatcher.match(truth: truthBoxes, found: found)
             let outcome = Outcome(exact: result.isExact, milliseconds: milliseconds, decodeMilliseconds: decodeMilliseconds,
                                   tooMany: found.count > truth.count, tooFew: found.count < truth.count)
             all.add(outcome)
             if Self.isArithmetic(document.truthLaTeX ?? "x") { arithmetic.add(outcome) }
             if !result.isExact {
                 if verbose {
-                    let missed = result.unmatchedTruth.map { "\(truth[$0].symbol.label)@\(describe(truth[$0].box))" }.joined(separator: " ")
+                    let missed = result.unmatchedTruth.map { "\(truth[$0].symbol.label)@\(describe(truthBoxes[$0]))" }.joined(separator: " ")
                     let extra = result.unmatchedFound.map { describe(found[$0]) }.joined(separator: " ")
                     print("\(name): truth \(truth.count), found \(found.count); missed [\(missed)] extra [\(extra)]  \(document.truthLaTeX ?? "")")
                 }
                 if let failures {
-                    let marked = Self.overlay(image, truth: truth.map(\.box), found: found)
+                    let marked = Self.overlay(image, truth: truthBoxes, found: found)
                     try Data(try ImageEncoder.png(marked)).write(to: URL(fileURLWithPath: failures).appendingPathComponent(name + ".png"))
                 }
             }
