@@ -1,1 +1,532 @@
 #include "image_codec.h"
+// Decoding and encoding of PNG and JPEG under setjmp, so that libpng/libjpeg errors
+// (reported with longjmp, or exit() by libjpeg's default handler) come back as a status.
+//
+// Every state that changes between setjmp and a possible longjmp lives in a heap-allocated
+// context, never in a local variable: locals modified after setjmp are indeterminate after
+// the jump, memory reached through an unchanged pointer is not.
+
+#include <png.h>
+#include <stdio.h>
+#include <jpeglib.h>
+#include <jerror.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/// A progressive JPEG may legally contain many scans, but thousands of them only serve to
+/// make the decoder spin (a known denial-of-service pattern); real encoders write about ten.
+#define MAX_JPEG_SCANS 1000
+
+/// Images beyond 2^40 pixels are refused whatever the caller's limit, so that buffer sizes
+/// such as width × height × 4 cannot overflow.
+#define ABSOLUTE_MAX_PIXELS (1ULL << 40)
+
+static void set_message(char *message, const char *text) {
+    snprintf(message, CODEC_MESSAGE_LENGTH, "%s", text);
+}
+
+static void fail(codec_image *out, codec_status status, const char *text) {
+    out->status = status;
+    set_message(out->message, text);
+}
+
+static int exceeds_limit(unsigned long long width, unsigned long long height, long long max_pixels) {
+    unsigned long long pixels = width * height; // each side < 2^32: no overflow
+    return max_pixels < 0 || pixels > (unsigned long long)max_pixels || pixels > ABSOLUTE_MAX_PIXELS;
+}
+
+/// Luma of an RGB pixel composited over white with alpha `a`, rounded: weights 0.299/0.587/0.114.
+static inline unsigned char luma_over_white(unsigned r, unsigned g, unsigned b, unsigned a) {
+    uint32_t luma = 299u * r + 587u * g + 114u * b; // 0 ... 255000
+    return (unsigned char)((luma * a + 255000u * (255u - a) + 127500u) / 255000u);
+}
+
+/* ------------------------------------------------------------------------------------ PNG */
+
+typedef struct {
+    jmp_buf jump;
+    png_structp png;
+    png_infop info;
+    const unsigned char *data;
+    size_t size;
+    size_t position;
+    codec_status status; // the status a longjmp reports
+    char message[CODEC_MESSAGE_LENGTH];
+    unsigned char *pixels; // the grey result
+    unsigned char *rgba;   // one row, or the whole image when interlaced
+    png_bytep *rows;
+} png_reader;
+
+static void png_on_error(png_structp png, png_const_charp text) {
+    png_reader *reader = png_get_error_ptr(png);
+    if (reader->message[0] == 0) set_message(reader->message, text);
+    longjmp(reader->jump, 1);
+}
+
+/// Warnings concern ancillary data (colour profiles, text) that does not change the pixels;
+/// CRC errors, which would be warnings for ancillary chunks, are made errors below.
+static void png_on_warning(png_structp png, png_const_charp text) {
+    (void)png;
+    (void)text;
+}
+
+static void png_read_from_memory(png_structp png, png_bytep destination, size_t length) {
+    png_reader *reader = png_get_io_ptr(png);
+    if (length > reader->size - reader->position) {
+        reader->status = CODEC_TRUNCATED;
+        set_message(reader->message, "the file ends before the image is complete");
+        png_error(png, "truncated");
+    }
+    memcpy(destination, reader->data + reader->position, length);
+    reader->position += length;
+}
+
+static png_reader *png_reader_create(const unsigned char *data, size_t size, codec_image *out) {
+    png_reader *reader = calloc(1, sizeof *reader);
+    if (reader == NULL) {
+        fail(out, CODEC_OUT_OF_MEMORY, "out of memory");
+        return NULL;
+    }
+    reader->data = data;
+    reader->size = size;
+    reader->status = CODEC_CORRUPT;
+    reader->png = png_create_read_struct(PNG_LIBPNG_VER_STRING, reader, png_on_error, png_on_warning);
+    if (reader->png != NULL) reader->info = png_create_info_struct(reader->png);
+    if (reader->info == NULL) {
+        png_destroy_read_struct(reader->png ? &reader->png : NULL, NULL, NULL);
+        free(reader);
+        fail(out, CODEC_OUT_OF_MEMORY, "out of memory");
+        return NULL;
+    }
+    png_set_read_fn(reader->png, reader, png_read_from_memory);
+    // All CRC errors are errors, in ancillary chunks too (libpng only warns about those).
+    png_set_crc_action(reader->png, PNG_CRC_ERROR_QUIT, PNG_CRC_ERROR_QUIT);
+    // Our own max_pixels limit applies, not libpng's default 1,000,000 per side.
+    png_set_user_limits(reader->png, 0x7fffffff, 0x7fffffff);
+    return reader;
+}
+
+static void png_reader_destroy(png_reader *reader) {
+    png_destroy_read_struct(&reader->png, &reader->info, NULL);
+    free(reader->rgba);
+    free(reader->rows);
+    free(reader->pixels);
+    free(reader);
+}
+
+static void png_report_failure(png_reader *reader, codec_image *out) {
+    out->status = reader->status;
+    memcpy(out->message, reader->message, CODEC_MESSAGE_LENGTH);
+}
+
+void codec_png_header(const unsigned char *data, size_t size, codec_image *out) {
+    memset(out, 0, sizeof *out);
+    png_reader *reader = png_reader_create(data, size, out);
+    if (reader == NULL) return;
+    if (setjmp(reader->jump)) {
+        png_report_failure(reader, out);
+        png_reader_destroy(reader);
+        return;
+    }
+    png_read_info(reader->png, reader->info);
+    out->width = (int)png_get_image_width(reader->png, reader->info);
+    out->height = (int)png_get_image_height(reader->png, reader->info);
+    out->status = CODEC_OK;
+    png_reader_destroy(reader);
+}
+
+/// Reads the size from IHDR, which the PNG specification puts first, so that an absurd size is
+/// refused before libpng reads anything else. Returns 0 when the bytes do not look like that.
+static int png_declared_size(const unsigned char *data, size_t size, unsigned *width, unsigned *height) {
+    if (size < 24 || memcmp(data + 12, "IHDR", 4) != 0) return 0;
+    *width = (unsigned)data[16] << 24 | (unsigned)data[17] << 16 | (unsigned)data[18] << 8 | data[19];
+    *height = (unsigned)data[20] << 24 | (unsigned)data[21] << 16 | (unsigned)data[22] << 8 | data[23];
+    return 1;
+}
+
+static void rgba_row_to_grey(const unsigned char *rgba, unsigned char *grey, size_t width) {
+    for (size_t x = 0; x < width; x++, rgba += 4) {
+        grey[x] = luma_over_white(rgba[0], rgba[1], rgba[2], rgba[3]);
+    }
+}
+
+void codec_png_decode(const unsigned char *data, size_t size, long long max_pixels, codec_image *out) {
+    memset(out, 0, sizeof *out);
+    unsigned declared_width, declared_height;
+    if (png_declared_size(data, size, &declared_width, &declared_height)
+        && exceeds_limit(declared_width, declared_height, max_pixels)) {
+        out->width = declared_width > INT32_MAX ? INT32_MAX : (int)declared_width;
+        out->height = declared_height > INT32_MAX ? INT32_MAX : (int)declared_height;
+        fail(out, CODEC_TOO_LARGE, "declared size exceeds the limit");
+        return;
+    }
+    png_reader *reader = png_reader_create(data, size, out);
+    if (reader == NULL) return;
+    if (setjmp(reader->jump)) {
+        png_report_failure(reader, out);
+        png_reader_destroy(reader);
+        return;
+    }
+    png_structp png = reader->png;
+    png_infop info = reader->info;
+    png_read_info(png, info);
+    png_uint_32 width = png_get_image_width(png, info);
+    png_uint_32 height = png_get_image_height(png, info);
+    if (exceeds_limit(width, height, max_pixels)) {
+        out->width = (int)width;
+        out->height = (int)height;
+        reader->status = CODEC_TOO_LARGE;
+        png_error(png, "declared size exceeds the limit");
+    }
+
+    // Every colour type and depth becomes 8-bit RGBA: palette and tRNS expanded, grey
+    // widened to RGB, 16-bit scaled with rounding, opaque alpha added where missing.
+    png_set_expand(png);
+    png_set_scale_16(png);
+    png_set_gray_to_rgb(png);
+    png_set_add_alpha(png, 0xff, PNG_FILLER_AFTER);
+    int passes = png_set_interlace_handling(png);
+    png_read_update_info(png, info);
+    if (png_get_rowbytes(png, info) != (size_t)width * 4) {
+        reader->status = CODEC_UNSUPPORTED;
+        png_error(png, "unexpected pixel layout after conversion to RGBA");
+    }
+
+    reader->status = CODEC_OUT_OF_MEMORY;
+    reader->pixels = malloc((size_t)width * height);
+    // Interlaced rows are refined pass by pass, so they need the whole image at once.
+    size_t buffered_rows = passes > 1 ? height : 1;
+    reader->rgba = malloc((size_t)width * 4 * buffered_rows);
+    if (reader->pixels == NULL || reader->rgba == NULL) png_error(png, "out of memory");
+    reader->status = CODEC_CORRUPT;
+
+    if (passes > 1) {
+        reader->rows = malloc(sizeof(png_bytep) * height);
+        if (reader->rows == NULL) {
+            reader->status = CODEC_OUT_OF_MEMORY;
+            png_error(png, "out of memory");
+        }
+        for (png_uint_32 y = 0; y < height; y++) reader->rows[y] = reader->rgba + (size_t)y * width * 4;
+        png_read_image(png, reader->rows);
+        for (png_uint_32 y = 0; y < height; y++) {
+            rgba_row_to_grey(reader->rows[y], reader->pixels + (size_t)y * width, width);
+        }
+    } else {
+        for (png_uint_32 y = 0; y < height; y++) {
+            png_read_row(png, reader->rgba, NULL);
+            rgba_row_to_grey(reader->rgba, reader->pixels + (size_t)y * width, width);
+        }
+    }
+    // Reads the chunks after the image up to IEND, so their CRCs and truncation are checked.
+    png_read_end(png, NULL);
+
+    out->status = CODEC_OK;
+    out->width = (int)width;
+    out->height = (int)height;
+    out->pixels = reader->pixels;
+    reader->pixels = NULL;
+    png_reader_destroy(reader);
+}
+
+typedef struct {
+    jmp_buf jump;
+    png_structp png;
+    png_infop info;
+    unsigned char *bytes;
+    size_t size;
+    size_t capacity;
+    char message[CODEC_MESSAGE_LENGTH];
+} png_writer;
+
+static void png_writer_on_error(png_structp png, png_const_charp text) {
+    png_writer *writer = png_get_error_ptr(png);
+    if (writer->message[0] == 0) set_message(writer->message, text);
+    longjmp(writer->jump, 1);
+}
+
+static void png_write_to_memory(png_structp png, png_bytep source, size_t length) {
+    png_writer *writer = png_get_io_ptr(png);
+    if (length > writer->capacity - writer->size) {
+        size_t capacity = writer->capacity ? writer->capacity : 4096;
+        while (length > capacity - writer->size) {
+            if (capacity > SIZE_MAX / 2) png_error(png, "out of memory");
+            capacity *= 2;
+        }
+        unsigned char *grown = realloc(writer->bytes, capacity);
+        if (grown == NULL) png_error(png, "out of memory");
+        writer->bytes = grown;
+        writer->capacity = capacity;
+    }
+    memcpy(writer->bytes + writer->size, source, length);
+    writer->size += length;
+}
+
+static void png_flush_memory(png_structp png) {
+    (void)png;
+}
+
+void codec_png_encode(const unsigned char *pixels, int width, int height, int channels, codec_buffer *out) {
+    memset(out, 0, sizeof *out);
+    out->status = CODEC_CORRUPT;
+    if (channels != 1 && channels != 3) {
+        set_message(out->message, "only grey (1 channel) and RGB (3 channels) can be written");
+        return;
+    }
+    png_writer *writer = calloc(1, sizeof *writer);
+    if (writer == NULL) {
+        set_message(out->message, "out of memory");
+        return;
+    }
+    writer->png = png_create_write_struct(PNG_LIBPNG_VER_STRING, writer, png_writer_on_error, png_on_warning);
+    if (writer->png != NULL) writer->info = png_create_info_struct(writer->png);
+    if (writer->info == NULL) {
+        png_destroy_write_struct(writer->png ? &writer->png : NULL, NULL);
+        free(writer);
+        set_message(out->message, "out of memory");
+        return;
+    }
+    if (setjmp(writer->jump)) {
+        memcpy(out->message, writer->message, CODEC_MESSAGE_LENGTH);
+        png_destroy_write_struct(&writer->png, &writer->info);
+        free(writer->bytes);
+        free(writer);
+        return;
+    }
+    png_set_write_fn(writer->png, writer, png_write_to_memory, png_flush_memory);
+    png_set_IHDR(writer->png, writer->info, (png_uint_32)width, (png_uint_32)height, 8,
+                 channels == 1 ? PNG_COLOR_TYPE_GRAY : PNG_COLOR_TYPE_RGB,
+                 PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+    png_write_info(writer->png, writer->info);
+    size_t stride = (size_t)width * channels;
+    for (int y = 0; y < height; y++) png_write_row(writer->png, pixels + (size_t)y * stride);
+    png_write_end(writer->png, NULL);
+
+    out->status = CODEC_OK;
+    out->bytes = writer->bytes;
+    out->size = writer->size;
+    png_destroy_write_struct(&writer->png, &writer->info);
+    free(writer);
+}
+
+/* ----------------------------------------------------------------------------------- JPEG */
+
+typedef struct {
+    struct jpeg_error_mgr errors; // first, so that cinfo->err can be cast back to the context
+    jmp_buf jump;
+    struct jpeg_decompress_struct cinfo;
+    struct jpeg_compress_struct compressor;
+    struct jpeg_progress_mgr progress;
+    codec_status status;
+    char message[CODEC_MESSAGE_LENGTH];
+    unsigned char *pixels;
+    unsigned char *row;
+    unsigned char *encoded; // jpeg_mem_dest's buffer, which libjpeg may reallocate
+    unsigned long encoded_size;
+} jpeg_context;
+
+static void jpeg_fail(j_common_ptr cinfo) {
+    jpeg_context *context = (jpeg_context *)cinfo->err;
+    if (context->message[0] == 0) {
+        char text[JMSG_LENGTH_MAX];
+        (*cinfo->err->format_message)(cinfo, text);
+        set_message(context->message, text);
+    }
+    if (context->status == CODEC_CORRUPT) {
+        int code = cinfo->err->msg_code;
+        // jpeg_mem_src reports running out of data as this warning and then feeds a fake EOI.
+        if (code == JWRN_JPEG_EOF || code == JERR_INPUT_EOF) context->status = CODEC_TRUNCATED;
+        if (code == JERR_OUT_OF_MEMORY) context->status = CODEC_OUT_OF_MEMORY;
+        if (code == JERR_CONVERSION_NOTIMPL || code == JERR_BAD_J_COLORSPACE) context->status = CODEC_UNSUPPORTED;
+    }
+    longjmp(context->jump, 1);
+}
+
+/// libjpeg's warnings (level -1) mean damaged data: a truncated file is only a warning to
+/// libjpeg, which then pads the image with grey. They are errors here. Trace messages are dropped.
+static void jpeg_on_message(j_common_ptr cinfo, int level) {
+    if (level < 0) jpeg_fail(cinfo);
+}
+
+static void jpeg_on_progress(j_common_ptr cinfo) {
+    if (!cinfo->is_decompressor) return;
+    j_decompress_ptr decompressor = (j_decompress_ptr)cinfo;
+    if (decompressor->input_scan_number > MAX_JPEG_SCANS) {
+        jpeg_context *context = (jpeg_context *)cinfo->err;
+        set_message(context->message, "more than 1000 progressive scans");
+        longjmp(context->jump, 1);
+    }
+}
+
+static jpeg_context *jpeg_context_create(void) {
+    jpeg_context *context = calloc(1, sizeof *context);
+    if (context == NULL) return NULL;
+    jpeg_std_error(&context->errors);
+    context->errors.error_exit = jpeg_fail;
+    context->errors.emit_message = jpeg_on_message;
+    context->status = CODEC_CORRUPT;
+    return context;
+}
+
+static void jpeg_context_destroy(jpeg_context *context) {
+    jpeg_destroy_decompress(&context->cinfo);
+    jpeg_destroy_compress(&context->compressor);
+    free(context->pixels);
+    free(context->row);
+    free(context->encoded);
+    free(context);
+}
+
+static void jpeg_start_reading(jpeg_context *context, const unsigned char *data, size_t size) {
+    context->cinfo.err = &context->errors;
+    jpeg_create_decompress(&context->cinfo);
+    context->progress.progress_monitor = jpeg_on_progress;
+    context->cinfo.progress = &context->progress;
+    jpeg_mem_src(&context->cinfo, data, (unsigned long)size);
+    jpeg_read_header(&context->cinfo, TRUE);
+}
+
+void codec_jpeg_header(const unsigned char *data, size_t size, codec_image *out) {
+    memset(out, 0, sizeof *out);
+    jpeg_context *context = jpeg_context_create();
+    if (context == NULL) {
+        fail(out, CODEC_OUT_OF_MEMORY, "out of memory");
+        return;
+    }
+    if (setjmp(context->jump)) {
+        fail(out, context->status, context->message);
+        jpeg_context_destroy(context);
+        return;
+    }
+    jpeg_start_reading(context, data, size);
+    out->width = (int)context->cinfo.image_width;
+    out->height = (int)context->cinfo.image_height;
+    out->status = CODEC_OK;
+    jpeg_context_destroy(context);
+}
+
+/// CMYK has no direct greyscale conversion in libjpeg. Adobe writes CMYK inverted (255 = no ink).
+static void cmyk_row_to_grey(const unsigned char *cmyk, unsigned char *grey, size_t width, int inverted) {
+    for (size_t x = 0; x < width; x++, cmyk += 4) {
+        unsigned c = cmyk[0], m = cmyk[1], y = cmyk[2], k = cmyk[3];
+        if (!inverted) {
+            c = 255 - c; m = 255 - m; y = 255 - y; k = 255 - k;
+        }
+        grey[x] = luma_over_white((c * k + 127) / 255, (m * k + 127) / 255, (y * k + 127) / 255, 255);
+    }
+}
+
+void codec_jpeg_decode(const unsigned char *data, size_t size, long long max_pixels, int scale_denom, codec_image *out) {
+    memset(out, 0, sizeof *out);
+    jpeg_context *context = jpeg_context_create();
+    if (context == NULL) {
+        fail(out, CODEC_OUT_OF_MEMORY, "out of memory");
+        return;
+    }
+    if (setjmp(context->jump)) {
+        fail(out, context->status, context->message);
+        jpeg_context_destroy(context);
+        return;
+    }
+    jpeg_start_reading(context, data, size);
+    j_decompress_ptr cinfo = &context->cinfo;
+    out->width = (int)cinfo->image_width;
+    out->height = (int)cinfo->image_height;
+    // Checked before jpeg_start_decompress, which allocates whole-image buffers for progressive files.
+    if (exceeds_limit(cinfo->image_width, cinfo->image_height, max_pixels)) {
+        fail(out, CODEC_TOO_LARGE, "declared size exceeds the limit");
+        jpeg_context_destroy(context);
+        return;
+    }
+    int cmyk = 0;
+    switch (cinfo->jpeg_color_space) {
+    case JCS_GRAYSCALE:
+    case JCS_YCbCr: // grey output is the Y channel: 0.299 R + 0.587 G + 0.114 B by definition
+    case JCS_RGB:
+        cinfo->out_color_space = JCS_GRAYSCALE;
+        break;
+    case JCS_CMYK:
+    case JCS_YCCK:
+        cinfo->out_color_space = JCS_CMYK;
+        cmyk = 1;
+        break;
+    default:
+        fail(out, CODEC_UNSUPPORTED, "unsupported JPEG colour space");
+        jpeg_context_destroy(context);
+        return;
+    }
+    cinfo->scale_num = 1;
+    cinfo->scale_denom = scale_denom < 1 ? 1 : (unsigned)scale_denom;
+    jpeg_start_decompress(cinfo);
+
+    size_t width = cinfo->output_width, height = cinfo->output_height;
+    context->pixels = malloc(width * height);
+    if (cmyk) context->row = malloc(width * 4);
+    if (context->pixels == NULL || (cmyk && context->row == NULL)) {
+        context->status = CODEC_OUT_OF_MEMORY;
+        set_message(context->message, "out of memory");
+        longjmp(context->jump, 1);
+    }
+    while (cinfo->output_scanline < height) {
+        size_t y = cinfo->output_scanline;
+        JSAMPROW row = cmyk ? context->row : context->pixels + y * width;
+        if (jpeg_read_scanlines(cinfo, &row, 1) != 1) continue;
+        if (cmyk) cmyk_row_to_grey(context->row, context->pixels + y * width, width, cinfo->saw_Adobe_marker);
+    }
+    // Reads up to EOI, so that damage or truncation after the last row is still reported.
+    jpeg_finish_decompress(cinfo);
+
+    out->status = CODEC_OK;
+    out->width = (int)width;
+    out->height = (int)height;
+    out->pixels = context->pixels;
+    context->pixels = NULL;
+    jpeg_context_destroy(context);
+}
+
+void codec_jpeg_encode(const unsigned char *pixels, int width, int height, int channels, int quality, codec_buffer *out) {
+    memset(out, 0, sizeof *out);
+    out->status = CODEC_CORRUPT;
+    if (channels != 1 && channels != 3) {
+        set_message(out->message, "only grey (1 channel) and RGB (3 channels) can be written");
+        return;
+    }
+    jpeg_context *context = jpeg_context_create();
+    if (context == NULL) {
+        set_message(out->message, "out of memory");
+        return;
+    }
+    if (setjmp(context->jump)) {
+        memcpy(out->message, context->message, CODEC_MESSAGE_LENGTH);
+        jpeg_context_destroy(context);
+        return;
+    }
+    j_compress_ptr cinfo = &context->compressor;
+    cinfo->err = &context->errors;
+    jpeg_create_compress(cinfo);
+    jpeg_mem_dest(cinfo, &context->encoded, &context->encoded_size);
+    cinfo->image_width = (JDIMENSION)width;
+    cinfo->image_height = (JDIMENSION)height;
+    cinfo->input_components = channels;
+    cinfo->in_color_space = channels == 1 ? JCS_GRAYSCALE : JCS_RGB;
+    jpeg_set_defaults(cinfo);
+    jpeg_set_quality(cinfo, quality < 1 ? 1 : quality > 100 ? 100 : quality, TRUE);
+    jpeg_start_compress(cinfo, TRUE);
+    size_t stride = (size_t)width * channels;
+    while (cinfo->next_scanline < cinfo->image_height) {
+        JSAMPROW row = (JSAMPROW)(pixels + (size_t)cinfo->next_scanline * stride);
+        jpeg_write_scanlines(cinfo, &row, 1);
+    }
+    jpeg_finish_compress(cinfo);
+
+    out->status = CODEC_OK;
+    out->bytes = context->encoded;
+    out->size = context->encoded_size;
+    context->encoded = NULL;
+    jpeg_context_destroy(context);
+}
+
+void codec_free(void *pointer) {
+    free(pointer);
+}

@@ -1,6 +1,54 @@
 import ArgumentParser
+import Foundation
+import ImageDecoding
 
+/// Times JPEG decoding at full, 1/2, 1/4 and 1/8 scale (a benchmark, not a test).
 struct DecodeBench: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "bench-decode", abstract: "Time image decoding at several scales.")
-    func run() throws { throw ValidationError("not implemented yet") }
+
+    @Argument(help: "The image to decode (a large JPEG photo shows the effect of scaling).")
+    var file: String
+
+    @Option(help: "Decodes per scale; the median is reported.")
+    var `repeat` = 5
+
+    func validate() throws {
+        guard `repeat` >= 1 else { throw ValidationError("--repeat must be at least 1") }
+    }
+
+    func run() throws {
+        let bytes: [UInt8]
+        do {
+            bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))
+        } catch {
+            return try fail(ImageDecodingError.unreadable(error.localizedDescription))
+        }
+        do {
+            let header = try ImageDecoder.header(of: bytes)
+            print("\(file): \(header.format), \(header.width)×\(header.height), \(bytes.count) bytes, median of \(`repeat`)")
+            var fullScale: Double?
+            for denominator in [1, 2, 4, 8] {
+                let options = DecodeOptions(scaleDenominator: denominator)
+                var times: [Double] = []
+                var image = GrayImage(width: 0, height: 0)
+                for _ in 0..<`repeat` {
+                    let start = DispatchTime.now().uptimeNanoseconds
+                    image = try ImageDecoder.decode(bytes, options: options)
+                    times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+                }
+                let median = times.sorted()[times.count / 2]
+                let full = fullScale ?? median
+                fullScale = full
+                let line = String(format: "scale 1/%d  %5d×%-5d  %9.2f ms  %5.2f× faster than 1/1", denominator, image.width, image.height, median, full / median)
+                print(line)
+            }
+        } catch let error as ImageDecodingError {
+            try fail(error)
+        }
+    }
+
+    private func fail(_ error: ImageDecodingError) throws {
+        FileHandle.standardError.write(Data("error: \(file): \(error)\n".utf8))
+        throw ExitCode.failure
+    }
 }

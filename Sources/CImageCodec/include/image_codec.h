@@ -1,5 +1,65 @@
-// Decoding and encoding of PNG and JPEG under setjmp, so that libpng/libjpeg errors
-// (reported with longjmp, or exit() by libjpeg's default handler) come back as a status.
 #ifndef IMAGE_CODEC_H
 #define IMAGE_CODEC_H
+
+// PNG and JPEG decoding/encoding through libpng and libjpeg, run under setjmp so that
+// the libraries' fatal errors (longjmp, or exit() in libjpeg's default handler) come back
+// to Swift as a status and the library's message. Nothing here prints or touches files.
+
+#include <stddef.h>
+
+#define CODEC_MESSAGE_LENGTH 200
+
+typedef enum {
+    CODEC_OK = 0,
+    /// The data ends before the image is complete.
+    CODEC_TRUNCATED = 1,
+    /// The library rejected the data (bad CRC, bad Huffman code, invalid header...).
+    CODEC_CORRUPT = 2,
+    /// A valid file the decoder cannot convert (e.g. a JPEG with an unusual colour space).
+    CODEC_UNSUPPORTED = 3,
+    /// The declared width × height exceeds the caller's limit; nothing large was allocated.
+    CODEC_TOO_LARGE = 4,
+    CODEC_OUT_OF_MEMORY = 5,
+} codec_status;
+
+/// A decoded 8-bit greyscale image, or a header (pixels == NULL).
+/// `width`/`height` are also filled for CODEC_TOO_LARGE (the declared size).
+typedef struct {
+    codec_status status;
+    int width;
+    int height;
+    /// width × height bytes, row-major; owned by the caller, release with codec_free.
+    unsigned char *pixels;
+    char message[CODEC_MESSAGE_LENGTH];
+} codec_image;
+
+/// An encoded file.
+typedef struct {
+    codec_status status;
+    /// `size` bytes, owned by the caller, release with codec_free.
+    unsigned char *bytes;
+    size_t size;
+    char message[CODEC_MESSAGE_LENGTH];
+} codec_buffer;
+
+/// Reads only the header: width and height as stored (no EXIF orientation).
+void codec_png_header(const unsigned char *data, size_t size, codec_image *out);
+void codec_jpeg_header(const unsigned char *data, size_t size, codec_image *out);
+
+/// Decodes any PNG colour type and bit depth to 8-bit grey (luma 0.299/0.587/0.114,
+/// transparency composited on white). Fails with CODEC_TOO_LARGE before allocating when
+/// width × height > max_pixels.
+void codec_png_decode(const unsigned char *data, size_t size, long long max_pixels, codec_image *out);
+
+/// Decodes a baseline, progressive or greyscale JPEG to 8-bit grey at 1/scale_denom
+/// (libjpeg picks the nearest scale N/8 >= 1/scale_denom). libjpeg warnings are errors.
+/// max_pixels applies to the declared (full-scale) size.
+void codec_jpeg_decode(const unsigned char *data, size_t size, long long max_pixels, int scale_denom, codec_image *out);
+
+/// `channels` is 1 (grey) or 3 (RGB interleaved); rows are width × channels bytes.
+void codec_png_encode(const unsigned char *pixels, int width, int height, int channels, codec_buffer *out);
+void codec_jpeg_encode(const unsigned char *pixels, int width, int height, int channels, int quality, codec_buffer *out);
+
+void codec_free(void *pointer);
+
 #endif

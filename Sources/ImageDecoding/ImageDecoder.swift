@@ -1,0 +1,76 @@
+import CImageCodec
+
+/// Decodes PNG and JPEG bytes into an 8-bit greyscale image.
+///
+/// Colour is reduced with the luma weights 0.299 R + 0.587 G + 0.114 B, transparency is
+/// composited on white, and the EXIF orientation of a JPEG is applied so that the result is upright.
+public enum ImageDecoder {
+    private static let pngSignature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+
+    /// The format, from the magic bytes at the start of the data; nil when neither PNG nor JPEG.
+    public static func format(of bytes: [UInt8]) -> ImageFormat? {
+        if bytes.starts(with: pngSignature) { return .png }
+        if bytes.starts(with: [0xFF, 0xD8, 0xFF]) { return .jpeg }
+        return nil
+    }
+
+    /// Format and displayed size, read from the header without decoding the pixels.
+    public static func header(of bytes: [UInt8]) throws -> ImageHeader {
+        let format = try detectedFormat(of: bytes)
+        var result = codec_image()
+        bytes.withUnsafeBufferPointer { buffer in
+            switch format {
+            case .png: codec_png_header(buffer.baseAddress, buffer.count, &result)
+            case .jpeg: codec_jpeg_header(buffer.baseAddress, buffer.count, &result)
+            }
+        }
+        let swapsSides = format == .jpeg && ExifOrientation(jpeg: bytes).swapsSides
+        try checkStatus(of: result, limit: 0, swapsSides: swapsSides)
+        let width = Int(result.width), height = Int(result.height)
+        return ImageHeader(format: format, width: swapsSides ? height : width, height: swapsSides ? width : height)
+    }
+
+    /// Decodes the whole image; throws before allocating when the declared size exceeds
+    /// `options.maxPixels`.
+    public static func decode(_ bytes: [UInt8], options: DecodeOptions = DecodeOptions()) throws -> GrayImage {
+        let format = try detectedFormat(of: bytes)
+        let limit = Int64(options.maxPixels)
+        let scale = Int32(min(max(options.scaleDenominator, 1), 8))
+        let orientation = format == .jpeg ? ExifOrientation(jpeg: bytes) : .upright
+        var result = codec_image()
+        bytes.withUnsafeBufferPointer { buffer in
+            switch format {
+            case .png: codec_png_decode(buffer.baseAddress, buffer.count, limit, &result)
+            case .jpeg: codec_jpeg_decode(buffer.baseAddress, buffer.count, limit, scale, &result)
+            }
+        }
+        defer { codec_free(result.pixels) }
+        try checkStatus(of: result, limit: options.maxPixels, swapsSides: orientation.swapsSides)
+        let width = Int(result.width), height = Int(result.height)
+        let pixels = [UInt8](UnsafeBufferPointer(start: result.pixels, count: width * height))
+        return orientation.apply(to: GrayImage(width: width, height: height, pixels: pixels))
+    }
+
+    private static func detectedFormat(of bytes: [UInt8]) throws -> ImageFormat {
+        if bytes.isEmpty { throw ImageDecodingError.empty }
+        guard let format = format(of: bytes) else { throw ImageDecodingError.unsupportedFormat }
+        return format
+    }
+
+    private static func checkStatus(of result: codec_image, limit: Int, swapsSides: Bool) throws {
+        let message = CodecMessage.text(of: result.message)
+        switch result.status {
+        case CODEC_OK:
+            return
+        case CODEC_TRUNCATED:
+            throw ImageDecodingError.truncated(message)
+        case CODEC_TOO_LARGE:
+            let width = Int(result.width), height = Int(result.height)
+            throw ImageDecodingError.tooLarge(width: swapsSides ? height : width, height: swapsSides ? width : height, limit: limit)
+        case CODEC_OUT_OF_MEMORY:
+            throw ImageDecodingError.unreadable("not enough memory to decode it; decode at a smaller scale or lower maxPixels")
+        default: // CODEC_CORRUPT, CODEC_UNSUPPORTED
+            throw ImageDecodingError.corrupt(message)
+        }
+    }
+}

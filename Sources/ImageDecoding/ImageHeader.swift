@@ -1,0 +1,14 @@
+/// What the header of an image says, without decoding the pixels.
+public struct ImageHeader: Sendable, Equatable {
+    public let format: ImageFormat
+    /// Width as displayed, i.e. after the EXIF orientation of a JPEG.
+    public let width: Int
+    /// Height as displayed, i.e. after the EXIF orientation of a JPEG.
+    public let height: Int
+
+    public init(format: ImageFormat, width: Int, height: Int) {
+        self.format = format
+        self.width = width
+        self.height = height
+    }
+}
