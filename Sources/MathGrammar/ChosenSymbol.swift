@@ -4,8 +4,8 @@ public struct ChosenSymbol: Sendable, Equatable {
     public var latex: String
     /// The probability of the chosen label.
     public var probability: Double
-    /// The other alternatives, best first.
-    public var alternatives: [Alternative]
+    /// The alternatives not chosen, best first.
+    public var others: [Alternative]
     /// The input symbols this symbol was made of: one, or two for an `=` rejoined from two bars.
     public var inputIndices: [Int]
     /// Bounding box in image pixels (the union of its input symbols' boxes).
@@ -14,11 +14,11 @@ public struct ChosenSymbol: Sendable, Equatable {
     public var width: Double
     public var height: Double
 
-    public init(latex: String, probability: Double, alternatives: [Alternative], inputIndices: [Int],
+    public init(latex: String, probability: Double, others: [Alternative], inputIndices: [Int],
                 x: Double, y: Double, width: Double, height: Double) {
         self.latex = latex
         self.probability = probability
-        self.alternatives = alternatives
+        self.others = others
         self.inputIndices = inputIndices
         self.x = x
         self.y = y

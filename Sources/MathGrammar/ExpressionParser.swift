@@ -25,16 +25,7 @@ struct ExpressionParser {
     }
 
     private func tokens(_ labels: [String]) -> [Token] {
-        var tokens: [Token] = []
-        for label in labels {
-            let isNumberPart = grammar.number.digits.contains(label) || label == grammar.number.point
-            if isNumberPart, case .number(let literal)? = tokens.last {
-                tokens[tokens.count - 1] = .number(literal + label)
-            } else {
-                tokens.append(isNumberPart ? .number(label) : .symbol(label))
-            }
-        }
-        return tokens
+        grammar.joiningNumbers(labels).map { $0.isNumber ? .number($0.text) : .symbol($0.text) }
     }
 
     private static func describe(_ token: Token) -> String {

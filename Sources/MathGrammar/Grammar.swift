@@ -38,9 +38,29 @@ public struct Grammar: Sendable {
     /// The group closed by `symbol`, if it closes one.
     func group(closing symbol: String) -> GroupRule? { groups.first { $0.close == symbol } }
 
+    /// Whether `symbol` is a digit or the decimal point.
+    func isNumberPart(_ symbol: String) -> Bool {
+        number.digits.contains(symbol) || symbol == number.point
+    }
+
+    /// Labels with each run of digits and decimal points joined into one number:
+    /// `1 2 . 5 + 3` → `12.5 + 3`.
+    func joiningNumbers(_ labels: [String]) -> [(text: String, isNumber: Bool)] {
+        var tokens: [(text: String, isNumber: Bool)] = []
+        for label in labels {
+            let isNumberPart = isNumberPart(label)
+            if isNumberPart, let last = tokens.last, last.isNumber {
+                tokens[tokens.count - 1].text += label
+            } else {
+                tokens.append((label, isNumberPart))
+            }
+        }
+        return tokens
+    }
+
     /// Whether `symbol` has any rule, i.e. can appear in a grammatical line.
     func knows(_ symbol: String) -> Bool {
-        number.digits.contains(symbol) || symbol == number.point || prefixOperators[symbol] != nil
+        isNumberPart(symbol) || prefixOperators[symbol] != nil
             || infixOperators[symbol] != nil || relations[symbol] != nil
             || group(opening: symbol) != nil || group(closing: symbol) != nil
     }

@@ -8,31 +8,26 @@ struct GrammarDecoder {
     /// Bounds the number of distinct states (they differ only in nesting of brackets).
     var beamWidth = 512
 
-    struct Decoding: Equatable {
-        /// For each symbol, the index of the chosen alternative.
-        var choices: [Int]
-        /// Product of the chosen alternatives' probabilities.
-        var probability: Double
-    }
-
+    /// The best path into a state after some symbols; `previous` indexes the paths one symbol back.
     private struct Path {
         var state: SyntaxState
         var logProbability: Double
-        var choices: [Int]
+        var previous: Int
+        var choice: Int
     }
 
-    /// The best grammatical reading, or `GrammarError.ungrammatical` explaining why the
-    /// classifier's best labels are not grammatical.
-    func decode(_ symbols: [[Alternative]]) throws -> Decoding {
-        var paths = [Path(state: .start, logProbability: 0, choices: [])]
+    /// For each symbol, the index of the chosen alternative in the best grammatical reading;
+    /// throws `GrammarError.ungrammatical` explaining why the classifier's best labels fail.
+    func decode(_ symbols: [[Alternative]]) throws -> [Int] {
+        var columns: [[Path]] = [[Path(state: .start, logProbability: 0, previous: -1, choice: -1)]]
         for alternatives in symbols {
             var next: [Path] = []
             var indexOfState: [SyntaxState: Int] = [:]
-            for path in paths {
+            for (pathIndex, path) in (columns.last ?? []).enumerated() {
                 for (choice, alternative) in alternatives.enumerated() where alternative.probability > 0 {
                     guard let state = path.state.next(alternative.latex, in: grammar) else { continue }
                     let candidate = Path(state: state, logProbability: path.logProbability + log(alternative.probability),
-                                         choices: path.choices + [choice])
+                                         previous: pathIndex, choice: choice)
                     if let index = indexOfState[state] {
                         if candidate.logProbability > next[index].logProbability { next[index] = candidate }
                     } else {
@@ -47,14 +42,21 @@ struct GrammarDecoder {
                     .sorted { ($0.element.logProbability, -$0.offset) > ($1.element.logProbability, -$1.offset) }
                     .prefix(beamWidth).map(\.element)
             }
-            paths = next
-            if paths.isEmpty { break }
+            if next.isEmpty { throw GrammarError.ungrammatical(reason: explainBestLabels(symbols)) }
+            columns.append(next)
         }
-        let complete = paths.filter { $0.state.isComplete && $0.choices.count == symbols.count }
-        guard let best = complete.max(by: { $0.logProbability < $1.logProbability }) else {
+        let last = columns.last ?? []
+        guard let best = last.indices.filter({ last[$0].state.isComplete })
+            .max(by: { last[$0].logProbability < last[$1].logProbability }) else {
             throw GrammarError.ungrammatical(reason: explainBestLabels(symbols))
         }
-        return Decoding(choices: best.choices, probability: exp(best.logProbability))
+        var choices: [Int] = []
+        var index = best
+        for column in columns.dropFirst().reversed() {
+            choices.append(column[index].choice)
+            index = column[index].previous
+        }
+        return choices.reversed()
     }
 
     /// Why the top-1 labels do not form a grammatical line.

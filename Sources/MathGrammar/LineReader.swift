@@ -34,8 +34,7 @@ public struct LineReader: Sendable {
         let decoder = GrammarDecoder(grammar: grammar)
         let choices: [Int]
         do {
-            let decoding = try decoder.decode(symbols.map(\.weighted))
-            choices = decoding.choices
+            choices = try decoder.decode(symbols.map(\.weighted))
             // Reported in the classifier's own probabilities; the shape weights only steer the choice.
             reading.confidence = zip(symbols, choices).reduce(1) { $0 * $1.0.alternatives[$1.1].probability }
         } catch {
@@ -49,7 +48,7 @@ public struct LineReader: Sendable {
                 ? symbol.alternatives[choice] : Alternative(latex: "?", probability: 0)
             var others = symbol.alternatives
             if others.indices.contains(choice) { others.remove(at: choice) }
-            return ChosenSymbol(latex: chosen.latex, probability: chosen.probability, alternatives: others,
+            return ChosenSymbol(latex: chosen.latex, probability: chosen.probability, others: others,
                                 inputIndices: symbol.inputIndices, x: symbol.x, y: symbol.y,
                                 width: symbol.width, height: symbol.height)
         }
@@ -76,17 +75,6 @@ public struct LineReader: Sendable {
 
     /// Labels joined with single spaces, digits and decimal points of one number kept together.
     private func rawLatex(_ labels: [String]) -> String {
-        var tokens: [String] = []
-        var previousWasNumberPart = false
-        for label in labels {
-            let isNumberPart = grammar.number.digits.contains(label) || label == grammar.number.point
-            if isNumberPart && previousWasNumberPart, let last = tokens.popLast() {
-                tokens.append(last + label)
-            } else {
-                tokens.append(label)
-            }
-            previousWasNumberPart = isNumberPart
-        }
-        return tokens.joined(separator: " ")
+        grammar.joiningNumbers(labels).map(\.text).joined(separator: " ")
     }
 }

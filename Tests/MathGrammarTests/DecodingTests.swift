@@ -23,7 +23,7 @@ final class DecodingTests: XCTestCase {
         XCTAssertEqual(reading.confidence, 0.9 * 0.3 * 0.8 * (0.9 * 0.9) * 0.7, accuracy: 1e-12)
         XCTAssertEqual(reading.symbols[1].latex, "+")
         XCTAssertEqual(reading.symbols[1].probability, 0.3)
-        XCTAssertEqual(reading.symbols[1].alternatives, [Alternative(latex: "t", probability: 0.6), Alternative(latex: "4", probability: 0.1)])
+        XCTAssertEqual(reading.symbols[1].others, [Alternative(latex: "t", probability: 0.6), Alternative(latex: "4", probability: 0.1)])
         XCTAssertEqual(reading.symbols[3].inputIndices, [3, 4])
     }
 
