@@ -278,7 +278,11 @@ def make_corrupt():
 
     good_jpeg = jpeg(Image.fromarray(block_pattern(64, 48), "RGB"))
     write(CORRUPT, "truncated.jpg", good_jpeg[: len(good_jpeg) * 6 // 10])
-    write(CORRUPT, "header-only.jpg", good_jpeg[: good_jpeg.index(b"\xff\xda")])
+    sos = good_jpeg.index(b"\xff\xda")
+    write(CORRUPT, "header-only.jpg", good_jpeg[:sos])
+    write(CORRUPT, "no-image.jpg", good_jpeg[:sos] + b"\xff\xd9")
+    # Garbage between two marker segments: only a warning to libjpeg ("extraneous bytes").
+    write(CORRUPT, "extraneous-bytes.jpg", good_jpeg[:sos] + b"garbage" + good_jpeg[sos:])
     sof = good_jpeg.index(b"\xff\xc0")
     write(CORRUPT, "huge.jpg", good_jpeg[: sof + 5] + struct.pack(">HH", 60000, 60000) + good_jpeg[sof + 9:])
     dht = good_jpeg.index(b"\xff\xc4")

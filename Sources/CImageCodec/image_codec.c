@@ -76,7 +76,7 @@ static void png_read_from_memory(png_structp png, png_bytep destination, size_t 
     png_reader *reader = png_get_io_ptr(png);
     if (length > reader->size - reader->position) {
         reader->status = CODEC_TRUNCATED;
-        set_message(reader->message, "the file ends before the image is complete");
+        set_message(reader->message, "unexpected end of PNG data");
         png_error(png, "truncated");
     }
     memcpy(destination, reader->data + reader->position, length);
