@@ -1,15 +1,14 @@
 /// Turns the symbols of one line, as boxes with top-k labels, into the sequence the grammar
-/// reads: left to right, an `=` split into two bars and a `÷` split into three pieces
-/// rejoined, and small dots told apart by
-/// their size and height on the line — a decimal point sits on the baseline, a multiplication
-/// dot at mid-height, anything else that small is noise.
+/// reads: left to right; an `=` split into two bars and a `÷` split into three pieces rejoined;
+/// small dots told apart by their size and height on the line (a decimal point sits on the
+/// baseline, a multiplication dot at mid-height, anything else that small is noise).
 struct LineLayout {
     /// A symbol of the reading sequence, made of one or more input symbols.
     struct Symbol: Equatable {
         /// The classifier's alternatives, best first.
         var alternatives: [Alternative]
         /// The same alternatives with probabilities weighed by how well the box fits each
-        /// label (see `shapeFit`); the decoder searches with these.
+        /// label (see `floatingDigitWeight`); the decoder searches with these.
         var weighted: [Alternative]
         var inputIndices: [Int]
         var x, y, width, height: Double
