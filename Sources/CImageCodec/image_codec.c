@@ -298,6 +298,11 @@ void codec_png_encode(const unsigned char *pixels, int width, int height, int ch
     png_set_IHDR(writer->png, writer->info, (png_uint_32)width, (png_uint_32)height, 8,
                  channels == 1 ? PNG_COLOR_TYPE_GRAY : PNG_COLOR_TYPE_RGB,
                  PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+    // Overlays of photos are written often: zlib level 3 with the Up filter wrote a noisy 12 MP
+    // grey photo in 0.4 s instead of 2.6 s with libpng's defaults (level 6, adaptive filters),
+    // for an 11% larger file; on a black-and-white page, 0.05 s instead of 0.36 s, 330 KB instead of 238 KB.
+    png_set_compression_level(writer->png, 3);
+    png_set_filter(writer->png, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);
     png_write_info(writer->png, writer->info);
     size_t stride = (size_t)width * channels;
     for (int y = 0; y < height; y++) png_write_row(writer->png, pixels + (size_t)y * stride);
