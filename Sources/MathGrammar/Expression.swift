@@ -42,8 +42,9 @@ public indirect enum Expression: Sendable, Equatable {
         case .prefix(let rule, let operand):
             let value = try operand.value()
             return rule.meaning == .negate ? -value : value
-        case .group(_, let inner):
-            return try inner.value()
+        case .group(let rule, let inner):
+            let value = try inner.value()
+            return rule.meaning == .absoluteValue && value < .zero ? -value : value
         case .infix(let rule, let left, let right):
             let (a, b) = (try left.value(), try right.value())
             switch rule.meaning {

@@ -84,7 +84,7 @@ extension Grammar {
                 "number": ["digits", "point", "latex", "mathml"],
                 "prefix": ["precedence", "meaning", "latex", "mathml"],
                 "infix": ["precedence", "associativity", "meaning", "latex", "mathml"],
-                "group": ["latex", "mathml"],
+                "group": ["meaning", "latex", "mathml"],
                 "relation": ["meaning", "latex", "mathml"],
             ]
             guard let names = allowed[rule.kind] else {
@@ -127,13 +127,15 @@ extension Grammar {
                 if isPrefix { prefixOperators[symbol] = operatorRule } else { infixOperators[symbol] = operatorRule }
             case "group":
                 let (open, close) = (rule.symbols[0], rule.symbols[1])
-                guard open != close else { throw fail("a group needs different opening and closing symbols, found '\(open)' twice") }
+                // The same symbol may open and close (| x |): it opens where an operand is due
+                // and closes after one, so the reading stays unambiguous.
                 let group = GroupRule(
                     open: open, close: close,
+                    meaning: try meaningAttribute(of: rule, among: GroupMeaning.allCases, fail: fail),
                     latex: try template("latex", of: rule, placeholders: ["inner"], fail: fail),
                     mathML: try template("mathml", of: rule, placeholders: ["inner"], fail: fail))
                 try claim(open, as: "group", at: line)
-                try claim(close, as: "group", at: line)
+                if close != open { try claim(close, as: "group", at: line) }
                 groups.append(group)
             default: // relation
                 let symbol = rule.symbols[0]

@@ -16,6 +16,12 @@ public enum RelationMeaning: String, Sendable, CaseIterable {
     case greaterOrEqual = "greater-or-equal"
 }
 
+/// What a pair of brackets does to the value inside.
+public enum GroupMeaning: String, Sendable, CaseIterable {
+    case identity
+    case absoluteValue = "absolute-value"
+}
+
 /// Which way a chain of equal-precedence infix operators groups: `1 - 2 - 3` is `(1 - 2) - 3` when left.
 public enum Associativity: String, Sendable {
     case left, right
@@ -41,10 +47,11 @@ public struct OperatorRule: Sendable, Equatable {
     public var mathML: Template
 }
 
-/// A pair of brackets.
+/// A pair of brackets; the two symbols may be the same (`| x |`).
 public struct GroupRule: Sendable, Equatable {
     public var open: String
     public var close: String
+    public var meaning: GroupMeaning
     /// Placeholder: `$inner`.
     public var latex: Template
     public var mathML: Template

@@ -1,14 +1,14 @@
 /// Turns the symbols of one line, as boxes with top-k labels, into the sequence the grammar
-/// reads: left to right, an `=` split into two bars rejoined, and small dots told apart by
-/// their size and height on the line — a decimal point sits on the baseline, a multiplication
-/// dot at mid-height, anything else that small is noise.
+/// reads: left to right; an `=` split into two bars and a `÷` split into three pieces rejoined;
+/// small dots told apart by their size and height on the line (a decimal point sits on the
+/// baseline, a multiplication dot at mid-height, anything else that small is noise).
 struct LineLayout {
-    /// A symbol of the reading sequence, made of one or two input symbols.
+    /// A symbol of the reading sequence, made of one or more input symbols.
     struct Symbol: Equatable {
         /// The classifier's alternatives, best first.
         var alternatives: [Alternative]
         /// The same alternatives with probabilities weighed by how well the box fits each
-        /// label (see `shapeFit`); the decoder searches with these.
+        /// label (see `floatingDigitWeight`); the decoder searches with these.
         var weighted: [Alternative]
         var inputIndices: [Int]
         var x, y, width, height: Double
@@ -23,6 +23,7 @@ struct LineLayout {
     static let multiplicationDot = "\\cdot"
     static let bar = "-"
     static let equals = "="
+    static let divide = "\\div"
 
     /// A dot is at most this fraction of the line's digit height, both ways.
     static let dotSize = 0.3
@@ -35,8 +36,7 @@ struct LineLayout {
 
     /// `digits` are the grammar's digit symbols, which should stand on the baseline.
     init(_ input: [PlacedSymbol], digits: Set<String>) {
-        let order = input.indices.sorted { (input[$0].centerX, $0) < (input[$1].centerX, $1) }
-        let pieces = Self.rejoinEquals(order.map { (index: $0, symbol: input[$0]) })
+        let pieces = Self.rejoinSplitSymbols(input)
         let metrics = LineMetrics(pieces.map(\.symbol))
         for piece in pieces {
             let symbol = piece.symbol
@@ -69,32 +69,67 @@ struct LineLayout {
         ignored.sort()
     }
 
-    /// Two bars, one above the other with overlapping x-ranges and similar widths, are one `=`.
-    private static func rejoinEquals(_ sorted: [(index: Int, symbol: PlacedSymbol)]) -> [(indices: [Int], symbol: PlacedSymbol)] {
-        var result: [(indices: [Int], symbol: PlacedSymbol)] = []
-        var used = Set<Int>()
-        for (position, first) in sorted.enumerated() where !used.contains(first.index) {
-            guard let firstBar = barProbability(first.symbol) else {
-                result.append(([first.index], first.symbol))
-                continue
-            }
-            // Its partner starts before `first` ends horizontally, so it is among the next few.
-            let partner = sorted[(position + 1)...].prefix(4).first { other in
-                !used.contains(other.index) && barProbability(other.symbol) != nil && areStackedBars(first.symbol, other.symbol)
-            }
-            guard let partner, let secondBar = barProbability(partner.symbol) else {
-                result.append(([first.index], first.symbol))
-                continue
-            }
-            used.insert(partner.index)
-            let a = first.symbol, b = partner.symbol
-            let left = min(a.x, b.x), top = min(a.y, b.y)
-            let merged = PlacedSymbol(
-                x: left, y: top, width: max(a.right, b.right) - left, height: max(a.bottom, b.bottom) - top,
-                alternatives: [Alternative(latex: equals, probability: firstBar * secondBar)])
-            result.append(([first.index, partner.index].sorted(), merged))
+    /// Input symbols that together make one symbol.
+    private struct Piece {
+        var indices: [Int]
+        var symbol: PlacedSymbol
+    }
+
+    /// Rejoins symbols the segmenter left in pieces: `÷` as a bar with a dot above and one
+    /// below, `=` as two stacked bars. Returns the pieces left to right.
+    private static func rejoinSplitSymbols(_ input: [PlacedSymbol]) -> [Piece] {
+        var pieces = input.indices.map { Piece(indices: [$0], symbol: input[$0]) }
+        while let (bar, above, below) = findSplitDivision(pieces), let probability = barProbability(pieces[bar].symbol) {
+            pieces = merging([bar, above, below], of: pieces, as: divide, probability: probability)
         }
-        return result
+        while let (upper, lower) = findSplitEquals(pieces),
+              let first = barProbability(pieces[upper].symbol), let second = barProbability(pieces[lower].symbol) {
+            pieces = merging([upper, lower], of: pieces, as: equals, probability: first * second)
+        }
+        return pieces.sorted { ($0.symbol.centerX, $0.indices.first ?? 0) < ($1.symbol.centerX, $1.indices.first ?? 0) }
+    }
+
+    private static func merging(_ parts: [Int], of pieces: [Piece], as latex: String, probability: Double) -> [Piece] {
+        let boxes = parts.map { pieces[$0].symbol }
+        let left = boxes.map(\.x).min() ?? 0, top = boxes.map(\.y).min() ?? 0
+        let right = boxes.map(\.right).max() ?? 0, bottom = boxes.map(\.bottom).max() ?? 0
+        let merged = Piece(
+            indices: parts.flatMap { pieces[$0].indices }.sorted(),
+            symbol: PlacedSymbol(x: left, y: top, width: right - left, height: bottom - top,
+                                 alternatives: [Alternative(latex: latex, probability: probability)]))
+        return pieces.indices.filter { !parts.contains($0) }.map { pieces[$0] } + [merged]
+    }
+
+    /// A flat bar with a small mark centred above it and another below it, each within a
+    /// bar's width of it.
+    private static func findSplitDivision(_ pieces: [Piece]) -> (Int, Int, Int)? {
+        for (index, piece) in pieces.enumerated() where barProbability(piece.symbol) != nil {
+            let bar = piece.symbol
+            guard bar.width >= 2 * bar.height else { continue }
+            let marks = pieces.indices.filter { other in
+                let mark = pieces[other].symbol
+                return other != index && max(mark.width, mark.height) <= 0.5 * bar.width
+                    && mark.centerX >= bar.x && mark.centerX <= bar.right
+            }
+            let above = marks.filter { pieces[$0].symbol.bottom <= bar.centerY && bar.y - pieces[$0].symbol.bottom <= bar.width }
+            let below = marks.filter { pieces[$0].symbol.y >= bar.centerY && pieces[$0].symbol.y - bar.bottom <= bar.width }
+            if let upper = above.max(by: { pieces[$0].symbol.bottom < pieces[$1].symbol.bottom }),
+               let lower = below.min(by: { pieces[$0].symbol.y < pieces[$1].symbol.y }) {
+                return (index, upper, lower)
+            }
+        }
+        return nil
+    }
+
+    /// Two bars, one above the other with overlapping x-ranges and similar widths.
+    private static func findSplitEquals(_ pieces: [Piece]) -> (Int, Int)? {
+        for (first, a) in pieces.enumerated() where barProbability(a.symbol) != nil {
+            for (second, b) in pieces.enumerated() where second != first && barProbability(b.symbol) != nil
+                && a.symbol.y < b.symbol.y && areStackedBars(a.symbol, b.symbol) {
+                return (first, second)
+            }
+        }
+        return nil
     }
 
     /// Small both ways; a short flat stroke the classifier calls `-` is a minus, not a dot.

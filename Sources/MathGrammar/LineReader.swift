@@ -20,7 +20,7 @@ public struct LineReader: Sendable {
         let symbols = labels.enumerated().map { index, label in
             let certain = [Alternative(latex: label, probability: 1)]
             return LineLayout.Symbol(alternatives: certain, weighted: certain, inputIndices: [index],
-                              x: 0, y: 0, width: 0, height: 0)
+                                     x: 0, y: 0, width: 0, height: 0)
         }
         return read(symbols, ignored: [])
     }
@@ -44,6 +44,7 @@ public struct LineReader: Sendable {
             reading.problem = StatementEvaluation.reason(error)
         }
         reading.symbols = zip(symbols, choices).map { symbol, choice in
+            // A symbol without alternatives (only in a raw reading) shows as "?".
             let chosen = symbol.alternatives.indices.contains(choice)
                 ? symbol.alternatives[choice] : Alternative(latex: "?", probability: 0)
             var others = symbol.alternatives

@@ -8,18 +8,16 @@ struct StatementEvaluation: Equatable {
     var note: String?
 
     init(_ statement: Statement) {
+        let results = statement.sides.map { side in Result { try side.value() } }
+        value = try? results.first?.get()
         var values: [Rational] = []
-        var undefinedReason: String?
-        for side in statement.sides {
-            do { values.append(try side.value()) } catch {
-                undefinedReason = undefinedReason ?? Self.reason(error)
+        for result in results {
+            switch result {
+            case .success(let value): values.append(value)
+            case .failure(let error):
+                note = Self.reason(error) // verdict stays nil: an undefined side is neither true nor false
+                return
             }
-        }
-        value = values.count == statement.sides.count ? values.first : statement.sides.first.flatMap { try? $0.value() }
-        guard undefinedReason == nil else {
-            verdict = nil
-            note = undefinedReason
-            return
         }
         guard statement.isEquation else { return }
         var roundedPlaces: Set<Int> = []

@@ -56,8 +56,9 @@ final class GrammarFileTests: XCTestCase {
             infix - precedence=1 associativity=right meaning=subtract latex="$left - $right" mathml="$left<mo>-</mo>$right"
             relation < meaning=less latex="$left < $right" mathml="$left<mo>&lt;</mo>$right"
             relation \\neq meaning=not-equal latex="$left \\neq $right" mathml="$left<mo>&#x2260;</mo>$right"
-            group [ ] latex="[ $inner ]" mathml="<mrow><mo>[</mo>$inner<mo>]</mo></mrow>"
-            group ( ) latex="( $inner )" mathml="<mrow><mo>(</mo>$inner<mo>)</mo></mrow>"
+            group [ ] meaning=identity latex="[ $inner ]" mathml="<mrow><mo>[</mo>$inner<mo>]</mo></mrow>"
+            group ( ) meaning=identity latex="( $inner )" mathml="<mrow><mo>(</mo>$inner<mo>)</mo></mrow>"
+            group | | meaning=absolute-value latex="| $inner |" mathml="<mrow><mo>|</mo>$inner<mo>|</mo></mrow>"
             """
         let reader = LineReader(grammar: try Grammar(source: source, name: "extended.grammar"))
         XCTAssertEqual(reader.read(labels: labels("10 - 4 - 3")).value, "9") // right-associative: 10 - (4 - 3)
@@ -67,5 +68,11 @@ final class GrammarFileTests: XCTestCase {
         XCTAssertEqual(reader.read(labels: labels("[ 5 - ( 1 ) ] < 9")).verdict, true)
         XCTAssertNotNil(reader.read(labels: labels("[ 5 )")).problem)
         XCTAssertNotNil(reader.read(labels: labels("1 . 5")).problem)
+        XCTAssertEqual(reader.read(labels: labels("| 2 - 5 | < 4")).verdict, true)
+        XCTAssertEqual(reader.read(labels: labels("| 2 - 5 | < 3")).verdict, false)
+        let nested = reader.read(labels: labels("| 1 - | 2 - 5 | | < 3")) // |1 - 3| = 2
+        XCTAssertEqual(nested.verdict, true)
+        XCTAssertEqual(nested.latex, "| 1 - | 2 - 5 | | < 3")
+        XCTAssertNotNil(reader.read(labels: labels("| 1 | 2 |")).problem)
     }
 }

@@ -71,6 +71,19 @@ final class LineLayoutTests: XCTestCase {
         XCTAssertEqual(reading.symbols[3].height, 16)
     }
 
+    func testSplitDivisionSignIsRejoined() {
+        var line = LineSketch()
+        line.add("8")
+        line.add(.splitDivision, [("-", 0.7), (".", 0.2)])
+        line.add("2 = 4")
+        let reading = reader.read(line.symbols)
+        XCTAssertEqual(reading.latex, "8 \\div 2 = 4")
+        XCTAssertEqual(reading.verdict, true)
+        XCTAssertEqual(reading.symbols[1].inputIndices, [1, 2, 3])
+        XCTAssertEqual(reading.symbols[1].probability, 0.7, accuracy: 1e-12)
+        XCTAssertEqual(reading.ignoredInputIndices, [])
+    }
+
     func testMinusSignsSideBySideStaySeparate() {
         var line = LineSketch()
         line.add("5 - - 3")

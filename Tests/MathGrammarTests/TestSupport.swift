@@ -48,6 +48,8 @@ struct LineSketch {
         case digit, operatorSign, bar, dot, midDot, raisedDot, speck, bracket
         /// Two bars of an `=` the segmenter did not join: adds two symbols.
         case splitEquals
+        /// A `÷` in three pieces, dot, bar, dot: adds three symbols, each with `alternatives`.
+        case splitDivision
     }
 
     private(set) var symbols: [PlacedSymbol] = []
@@ -56,8 +58,10 @@ struct LineSketch {
     /// Adds a symbol whose classifier alternatives are `alternatives`, best first.
     mutating func add(_ shape: Shape, _ alternatives: [(String, Double)]) {
         let readings = alternatives.map { Alternative(latex: $0.0, probability: $0.1) }
-        func place(_ width: Double, _ top: Double, _ height: Double) {
-            symbols.append(PlacedSymbol(x: x, y: top, width: width, height: height, alternatives: readings))
+        var right = x
+        func place(_ width: Double, _ top: Double, _ height: Double, shift: Double = 0) {
+            symbols.append(PlacedSymbol(x: x + shift, y: top, width: width, height: height, alternatives: readings))
+            right = max(right, x + shift + width)
         }
         switch shape {
         case .digit: place(24, 60, 40)
@@ -70,10 +74,13 @@ struct LineSketch {
         case .bracket: place(12, 55, 50)
         case .splitEquals:
             place(26, 72, 4)
-            x += 1 // hand-drawn bars never line up exactly
-            place(25, 84, 4)
+            place(25, 84, 4, shift: 1) // hand-drawn bars never line up exactly
+        case .splitDivision:
+            place(5, 69, 5, shift: 10)
+            place(24, 78, 4)
+            place(5, 87, 5, shift: 9)
         }
-        x += (symbols.last?.width ?? 0) + 10
+        x = right + 10
     }
 
     /// Adds one symbol per token, each read for sure (probability 0.9) by the classifier.
