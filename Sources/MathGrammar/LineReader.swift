@@ -3,6 +3,9 @@
 public struct LineReader: Sendable {
     public let grammar: Grammar
 
+    /// Decimal places of `LineReading.approximateValue`.
+    public static let approximationPlaces = 6
+
     public init(grammar: Grammar) {
         self.grammar = grammar
     }
@@ -65,6 +68,9 @@ public struct LineReader: Sendable {
             reading.latex = statement.latex
             reading.mathML = statement.mathML
             reading.value = evaluation.value?.description
+            if let value = evaluation.value, value.terminatingPlaces == nil {
+                reading.approximateValue = value.approximation(places: Self.approximationPlaces)
+            }
             reading.verdict = evaluation.verdict
             reading.verdictNote = evaluation.note
         } catch {

@@ -9,6 +9,9 @@ public struct LineReading: Sendable, Equatable {
     /// was computed; the other sides are the claimed results): `18`, `0.3`, `1/3`. nil when not
     /// evaluable (no grammatical reading, or undefined such as a division by zero).
     public var value: String?
+    /// `value` rounded to 6 decimal places (`90.115385`) when it is a fraction whose decimal
+    /// never ends; nil otherwise.
+    public var approximateValue: String?
     /// For an equation or a chain: whether every relation holds; nil otherwise, and nil when a
     /// side is undefined.
     public var verdict: Bool?
@@ -27,12 +30,13 @@ public struct LineReading: Sendable, Equatable {
     /// The expression tree of the reading; nil without a grammatical reading.
     public var statement: Statement?
 
-    public init(latex: String? = nil, mathML: String? = nil, value: String? = nil, verdict: Bool? = nil,
-                verdictNote: String? = nil, confidence: Double = 0, symbols: [ChosenSymbol] = [],
+    public init(latex: String? = nil, mathML: String? = nil, value: String? = nil, approximateValue: String? = nil,
+                verdict: Bool? = nil, verdictNote: String? = nil, confidence: Double = 0, symbols: [ChosenSymbol] = [],
                 ignoredInputIndices: [Int] = [], problem: String? = nil, statement: Statement? = nil) {
         self.latex = latex
         self.mathML = mathML
         self.value = value
+        self.approximateValue = approximateValue
         self.verdict = verdict
         self.verdictNote = verdictNote
         self.confidence = confidence

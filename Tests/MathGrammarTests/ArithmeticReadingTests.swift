@@ -89,6 +89,14 @@ final class ArithmeticReadingTests: XCTestCase {
         XCTAssertEqual(reading.latex, "5 \\div ( 2 - 2 ) = 1")
     }
 
+    func testApproximateValueOnlyForEndlessDecimals() throws {
+        let reader = LineReader(grammar: try arithmeticGrammar())
+        XCTAssertEqual(reader.read(labels: labels("71 \\div 78 \\times 99 = 90.12")).approximateValue, "90.115385")
+        XCTAssertEqual(reader.read(labels: labels("- 2 \\div 3")).approximateValue, "-0.666667")
+        XCTAssertNil(reader.read(labels: labels("1 \\div 8")).approximateValue)
+        XCTAssertNil(reader.read(labels: labels("1 \\div 0")).approximateValue)
+    }
+
     func testFalseVerdictShowsBothSides() throws {
         let reader = LineReader(grammar: try arithmeticGrammar())
         let reading = reader.read(labels: labels("71 \\div 78 \\times 99 = 90.11"))
