@@ -109,4 +109,31 @@ final class DecodingTests: XCTestCase {
         XCTAssertEqual(reading.latex, "4 \\times")
         XCTAssertTrue(reading.problem?.contains("the line ends after '\\times'") == true, reading.problem ?? "nil")
     }
+
+    /// Two kinds of brackets offered everywhere make 2^n bracket stacks; the beam bounds them.
+    func testManyBracketAlternativesStayBounded() throws {
+        let source = """
+            number digits="1 2" latex="$literal" mathml="<mn>$literal</mn>"
+            infix + precedence=1 meaning=add latex="$left + $right" mathml="$left<mo>+</mo>$right"
+            group ( ) meaning=identity latex="( $inner )" mathml="<mrow><mo>(</mo>$inner<mo>)</mo></mrow>"
+            group [ ] meaning=identity latex="[ $inner ]" mathml="<mrow><mo>[</mo>$inner<mo>]</mo></mrow>"
+            """
+        let reader = LineReader(grammar: try Grammar(source: source, name: "brackets.grammar"))
+        let opener = [Alternative(latex: "(", probability: 0.35), Alternative(latex: "[", probability: 0.35),
+                      Alternative(latex: "1", probability: 0.3)]
+        let closer = [Alternative(latex: ")", probability: 0.35), Alternative(latex: "]", probability: 0.35),
+                      Alternative(latex: "2", probability: 0.3)]
+        // 20 openers, a 1, 20 closers: the brackets must pair up in mirror order.
+        let symbols = (0..<41).map { index in
+            PlacedSymbol(x: Double(index) * 30, y: 0, width: 20, height: 40,
+                         alternatives: index < 20 ? opener : index == 20 ? [Alternative(latex: "1", probability: 1)] : closer)
+        }
+        let reading = reader.read(symbols)
+        XCTAssertNil(reading.problem)
+        let labels = reading.symbols.map(\.latex)
+        let pairs = ["(": ")", "[": "]", "1": "2"]
+        XCTAssertEqual(labels.count, 41)
+        for index in 0..<20 { XCTAssertEqual(pairs[labels[index]], labels[40 - index], "\(labels)") }
+        XCTAssertEqual(labels.first, "(") // brackets (0.35 × 0.35 a pair) beat digits (0.3 × 0.3)
+    }
 }
