@@ -8,15 +8,19 @@ written by Pillow (pip install pillow), an encoder independent of the one under 
 (block-pattern.pgm) holds the source pattern, which a decoder must reproduce within JPEG's error.
 
 Run from the repository root: python3 scripts/make-decode-fixtures.py
+With --bench-photo DIR it writes instead the 12-megapixel photo-like JPEGs used with
+`mathscan bench-decode` (too large to commit): baseline, progressive, and baseline with EXIF
+orientation 6, as photo-12mp.jpg, photo-12mp-progressive.jpg and photo-12mp-rotated.jpg.
 """
 
 import io
 import os
+import sys
 import struct
 import zlib
 
 import numpy as np
-from PIL import Image
+from PIL import Image, ImageDraw, ImageFilter
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Tests", "Fixtures")
 DECODE = os.path.join(ROOT, "decode")
@@ -168,9 +172,9 @@ def block_pattern(width, height):
     return np.stack([red, green, blue], axis=2).astype(np.uint8)
 
 
-def jpeg(image, **options):
+def jpeg(image, quality=95, **options):
     buffer = io.BytesIO()
-    image.save(buffer, "JPEG", quality=95, **options)
+    image.save(buffer, "JPEG", quality=quality, **options)
     return buffer.getvalue()
 
 
@@ -278,7 +282,11 @@ def make_corrupt():
 
     good_jpeg = jpeg(Image.fromarray(block_pattern(64, 48), "RGB"))
     write(CORRUPT, "truncated.jpg", good_jpeg[: len(good_jpeg) * 6 // 10])
-    write(CORRUPT, "header-only.jpg", good_jpeg[: good_jpeg.index(b"\xff\xda")])
+    sos = good_jpeg.index(b"\xff\xda")
+    write(CORRUPT, "header-only.jpg", good_jpeg[:sos])
+    write(CORRUPT, "no-image.jpg", good_jpeg[:sos] + b"\xff\xd9")
+    # Garbage between two marker segments: only a warning to libjpeg ("extraneous bytes").
+    write(CORRUPT, "extraneous-bytes.jpg", good_jpeg[:sos] + b"garbage" + good_jpeg[sos:])
     sof = good_jpeg.index(b"\xff\xc0")
     write(CORRUPT, "huge.jpg", good_jpeg[: sof + 5] + struct.pack(">HH", 60000, 60000) + good_jpeg[sof + 9:])
     dht = good_jpeg.index(b"\xff\xc4")
@@ -291,7 +299,33 @@ def make_corrupt():
     write(CORRUPT, "text.png", b"This is a text file, not a PNG image.\n")
 
 
-if __name__ == "__main__":
+def make_bench_photos(directory):
+    """4000×3000 paper under uneven light, twelve lines of ink scribbles, blur, warm tint, sensor noise."""
+    rng = np.random.default_rng(7)
+    h, w = 3000, 4000
+    y, x = np.mgrid[0:h, 0:w].astype(np.float32)
+    paper = 235 - 40 * (x / w) * (y / h) - 15 * np.exp(-((x - 3000) ** 2 + (y - 800) ** 2) / 8e5)
+    image = Image.fromarray(np.clip(paper, 0, 255).astype(np.uint8), "L").convert("RGB")
+    draw = ImageDraw.Draw(image)
+    for line in range(12):
+        cx, cy = 200, 200 + line * 230
+        for _ in range(60):
+            points = [(cx + rng.normal(0, 25), cy + rng.normal(0, 40)) for _ in range(6)]
+            draw.line(points, fill=(30, 30, 60), width=int(rng.integers(5, 12)), joint="curve")
+            cx += 60
+    pixels = np.asarray(image.filter(ImageFilter.GaussianBlur(1.2))).astype(np.float32)
+    pixels += rng.normal(0, 4, pixels.shape) + np.array([6, 2, -8])
+    photo = Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8), "RGB")
+    os.makedirs(directory, exist_ok=True)
+    baseline = jpeg(photo, quality=90)
+    write(directory, "photo-12mp.jpg", baseline)
+    write(directory, "photo-12mp-progressive.jpg", jpeg(photo, quality=90, progressive=True))
+    write(directory, "photo-12mp-rotated.jpg", with_segment(baseline, exif_segment(6, big_endian=False)))
+
+
+if __name__ == "__main__" and sys.argv[1:2] == ["--bench-photo"]:
+    make_bench_photos(sys.argv[2])
+elif __name__ == "__main__":
     os.makedirs(DECODE, exist_ok=True)
     os.makedirs(CORRUPT, exist_ok=True)
     make_pngs()

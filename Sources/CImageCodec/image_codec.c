@@ -55,7 +55,7 @@ typedef struct {
     codec_status status; // the status a longjmp reports
     char message[CODEC_MESSAGE_LENGTH];
     unsigned char *pixels; // the grey result
-    unsigned char *rgba;   // one row, or the whole image when interlaced
+    unsigned char *rgba;   // one RGBA row, or the whole image when interlaced; NULL for opaque grey
     png_bytep *rows;
 } png_reader;
 
@@ -76,7 +76,7 @@ static void png_read_from_memory(png_structp png, png_bytep destination, size_t 
     png_reader *reader = png_get_io_ptr(png);
     if (length > reader->size - reader->position) {
         reader->status = CODEC_TRUNCATED;
-        set_message(reader->message, "the file ends before the image is complete");
+        set_message(reader->message, "unexpected end of PNG data");
         png_error(png, "truncated");
     }
     memcpy(destination, reader->data + reader->position, length);
@@ -181,25 +181,33 @@ void codec_png_decode(const unsigned char *data, size_t size, long long max_pixe
         png_error(png, "declared size exceeds the limit");
     }
 
-    // Every colour type and depth becomes 8-bit RGBA: palette and tRNS expanded, grey
-    // widened to RGB, 16-bit scaled with rounding, opaque alpha added where missing.
+    // Every colour type and depth becomes 8-bit: palette and tRNS expanded, low-depth grey
+    // widened, 16-bit scaled with rounding. Opaque grey (most scans) is then read as it is;
+    // everything else as RGBA, with opaque alpha added where missing, and converted below.
+    int opaque_grey = png_get_color_type(png, info) == PNG_COLOR_TYPE_GRAY
+        && !png_get_valid(png, info, PNG_INFO_tRNS);
     png_set_expand(png);
     png_set_scale_16(png);
-    png_set_gray_to_rgb(png);
-    png_set_add_alpha(png, 0xff, PNG_FILLER_AFTER);
+    if (!opaque_grey) {
+        png_set_gray_to_rgb(png);
+        png_set_add_alpha(png, 0xff, PNG_FILLER_AFTER);
+    }
+    size_t channels = opaque_grey ? 1 : 4;
     int passes = png_set_interlace_handling(png);
     png_read_update_info(png, info);
-    if (png_get_rowbytes(png, info) != (size_t)width * 4) {
+    if (png_get_rowbytes(png, info) != (size_t)width * channels) {
         reader->status = CODEC_UNSUPPORTED;
-        png_error(png, "unexpected pixel layout after conversion to RGBA");
+        png_error(png, "unexpected pixel layout after conversion to 8 bits");
     }
 
     reader->status = CODEC_OUT_OF_MEMORY;
     reader->pixels = malloc((size_t)width * height);
-    // Interlaced rows are refined pass by pass, so they need the whole image at once.
-    size_t buffered_rows = passes > 1 ? height : 1;
-    reader->rgba = malloc((size_t)width * 4 * buffered_rows);
-    if (reader->pixels == NULL || reader->rgba == NULL) png_error(png, "out of memory");
+    if (reader->pixels == NULL) png_error(png, "out of memory");
+    if (!opaque_grey) {
+        // Interlaced rows are refined pass by pass, so they need the whole image at once.
+        reader->rgba = malloc((size_t)width * 4 * (passes > 1 ? height : 1));
+        if (reader->rgba == NULL) png_error(png, "out of memory");
+    }
     reader->status = CODEC_CORRUPT;
 
     if (passes > 1) {
@@ -208,15 +216,18 @@ void codec_png_decode(const unsigned char *data, size_t size, long long max_pixe
             reader->status = CODEC_OUT_OF_MEMORY;
             png_error(png, "out of memory");
         }
-        for (png_uint_32 y = 0; y < height; y++) reader->rows[y] = reader->rgba + (size_t)y * width * 4;
-        png_read_image(png, reader->rows);
         for (png_uint_32 y = 0; y < height; y++) {
+            reader->rows[y] = opaque_grey ? reader->pixels + (size_t)y * width : reader->rgba + (size_t)y * width * 4;
+        }
+        png_read_image(png, reader->rows);
+        for (png_uint_32 y = 0; y < height && !opaque_grey; y++) {
             rgba_row_to_grey(reader->rows[y], reader->pixels + (size_t)y * width, width);
         }
     } else {
         for (png_uint_32 y = 0; y < height; y++) {
-            png_read_row(png, reader->rgba, NULL);
-            rgba_row_to_grey(reader->rgba, reader->pixels + (size_t)y * width, width);
+            png_bytep grey = reader->pixels + (size_t)y * width;
+            png_read_row(png, opaque_grey ? grey : reader->rgba, NULL);
+            if (!opaque_grey) rgba_row_to_grey(reader->rgba, grey, width);
         }
     }
     // Reads the chunks after the image up to IEND, so their CRCs and truncation are checked.
@@ -298,6 +309,11 @@ void codec_png_encode(const unsigned char *pixels, int width, int height, int ch
     png_set_IHDR(writer->png, writer->info, (png_uint_32)width, (png_uint_32)height, 8,
                  channels == 1 ? PNG_COLOR_TYPE_GRAY : PNG_COLOR_TYPE_RGB,
                  PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+    // Overlays of photos are written often: zlib level 3 with the Up filter wrote a noisy 12 MP
+    // grey photo in 0.4 s instead of 2.6 s with libpng's defaults (level 6, adaptive filters),
+    // for an 11% larger file; on a black-and-white page, 0.05 s instead of 0.36 s, 330 KB instead of 238 KB.
+    png_set_compression_level(writer->png, 3);
+    png_set_filter(writer->png, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);
     png_write_info(writer->png, writer->info);
     size_t stride = (size_t)width * channels;
     for (int y = 0; y < height; y++) png_write_row(writer->png, pixels + (size_t)y * stride);

@@ -24,34 +24,41 @@ enum ExifOrientation: Int, Sendable, CaseIterable {
         if self == .upright { return image }
         let width = image.width, height = image.height
         let (outputWidth, outputHeight) = swapsSides ? (height, width) : (width, height)
-        var output = [UInt8](repeating: 0, count: image.pixels.count)
-        image.pixels.withUnsafeBufferPointer { source in
-            output.withUnsafeMutableBufferPointer { destination in
-                var index = 0
-                for y in 0..<outputHeight {
-                    for x in 0..<outputWidth {
-                        let (sourceX, sourceY) = sourcePosition(x: x, y: y, width: width, height: height)
-                        destination[index] = source[sourceY * width + sourceX]
-                        index += 1
+        let (origin, stepX, stepY) = sourceWalk(width: width, height: height)
+        // Square tiles keep both the rows written and the columns read of a rotation in cache.
+        let tile = 64
+        let output = [UInt8](unsafeUninitializedCapacity: image.pixels.count) { destination, initialized in
+            image.pixels.withUnsafeBufferPointer { source in
+                guard let source = source.baseAddress, let destination = destination.baseAddress else { return }
+                for tileY in stride(from: 0, to: outputHeight, by: tile) {
+                    for tileX in stride(from: 0, to: outputWidth, by: tile) {
+                        let tileWidth = min(tile, outputWidth - tileX)
+                        for y in tileY..<min(tileY + tile, outputHeight) {
+                            let row = destination + y * outputWidth + tileX
+                            let start = source + (origin + tileX * stepX + y * stepY)
+                            for x in 0..<tileWidth { row[x] = start[x * stepX] }
+                        }
                     }
                 }
             }
+            initialized = image.pixels.count
         }
         return GrayImage(width: outputWidth, height: outputHeight, pixels: output)
     }
 
-    /// The stored pixel shown at displayed position (x, y), for a stored image width × height.
-    @inline(__always)
-    private func sourcePosition(x: Int, y: Int, width: Int, height: Int) -> (Int, Int) {
+    /// Where displayed pixel (x, y) is stored, for a stored image width × height: at index
+    /// origin + x · stepX + y · stepY of the stored row-major pixels.
+    private func sourceWalk(width: Int, height: Int) -> (origin: Int, stepX: Int, stepY: Int) {
+        let lastRow = (height - 1) * width, lastColumn = width - 1
         switch self {
-        case .upright: return (x, y)
-        case .mirroredHorizontally: return (width - 1 - x, y)
-        case .rotated180: return (width - 1 - x, height - 1 - y)
-        case .mirroredVertically: return (x, height - 1 - y)
-        case .transposed: return (y, x)
-        case .rotated90Clockwise: return (y, height - 1 - x)
-        case .transversed: return (width - 1 - y, height - 1 - x)
-        case .rotated90CounterClockwise: return (width - 1 - y, x)
+        case .upright: return (0, 1, width)
+        case .mirroredHorizontally: return (lastColumn, -1, width)
+        case .rotated180: return (lastRow + lastColumn, -1, -width)
+        case .mirroredVertically: return (lastRow, 1, -width)
+        case .transposed: return (0, width, 1)
+        case .rotated90Clockwise: return (lastRow, -width, 1)
+        case .transversed: return (lastRow + lastColumn, -width, -1)
+        case .rotated90CounterClockwise: return (lastColumn, width, -1)
         }
     }
 

@@ -26,8 +26,8 @@ public enum ImageDecodingError: Error, Equatable, CustomStringConvertible {
         case .unsupportedFormat:
             return "not a PNG or JPEG image (the content was checked, not the file name); convert it to PNG or JPEG"
         case .tooLarge(let width, let height, let limit):
-            return "the image declares \(width)×\(height) = \(width * height) pixels, more than the limit of \(limit); "
-                + "downscale it, or raise the limit (DecodeOptions.maxPixels)"
+            return "the image declares \(width)×\(height) = \(width * height) pixels, more than the limit of \(limit) pixels; "
+                + "downscale it (or, from code, raise DecodeOptions.maxPixels)"
         case .unreadable(let detail):
             return "cannot read the image: \(detail)"
         case .encodingFailed(let detail):

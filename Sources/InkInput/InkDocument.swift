@@ -1,1 +1,25 @@
-// InkML pen input (CROHME files, tablets): parsing and rendering to images. Filled in by issue 3.
+/// A handwritten expression as pen strokes, with its ground truth when the file carries one
+/// (CROHME files do: the LaTeX of the whole expression and the strokes of each symbol).
+public struct InkDocument: Sendable, Equatable {
+    public var traces: [InkTrace]
+    /// Symbols in the order the file lists them (not necessarily left to right).
+    public var symbols: [InkSymbol]
+    /// LaTeX of the whole expression, without surrounding `$`.
+    public var truthLaTeX: String?
+
+    public init(traces: [InkTrace], symbols: [InkSymbol] = [], truthLaTeX: String? = nil) {
+        self.traces = traces; self.symbols = symbols; self.truthLaTeX = truthLaTeX
+    }
+
+    /// Parses InkML text (CROHME flavour: traces with two or more channels, nested trace groups).
+    public static func parse(_ text: String) throws -> InkDocument {
+        var parser = InkMLParser(text: text)
+        return try parser.parse()
+    }
+
+    /// The traces of one symbol, in the symbol's order; ids the document lacks are skipped.
+    public func traces(of symbol: InkSymbol) -> [InkTrace] {
+        let byID = Dictionary(traces.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return symbol.traceIDs.compactMap { byID[$0] }
+    }
+}

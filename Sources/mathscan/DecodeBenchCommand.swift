@@ -26,21 +26,24 @@ struct DecodeBench: ParsableCommand {
         do {
             let header = try ImageDecoder.header(of: bytes)
             print("\(file): \(header.format), \(header.width)×\(header.height), \(bytes.count) bytes, median of \(`repeat`)")
-            var fullScale: Double?
-            for denominator in [1, 2, 4, 8] {
-                let options = DecodeOptions(scaleDenominator: denominator)
-                var times: [Double] = []
-                var image = GrayImage(width: 0, height: 0)
-                for _ in 0..<`repeat` {
+            let denominators = [1, 2, 4, 8]
+            var times = [[Double]](repeating: [], count: denominators.count)
+            var sizes = [(Int, Int)](repeating: (0, 0), count: denominators.count)
+            // Scales take turns within each round, so that load from other processes affects
+            // them alike and the ratios stay meaningful on a shared machine.
+            for _ in 0..<`repeat` {
+                for (index, denominator) in denominators.enumerated() {
                     let start = DispatchTime.now().uptimeNanoseconds
-                    image = try ImageDecoder.decode(bytes, options: options)
-                    times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+                    let image = try ImageDecoder.decode(bytes, options: DecodeOptions(scaleDenominator: denominator))
+                    times[index].append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+                    sizes[index] = (image.width, image.height)
                 }
-                let median = times.sorted()[times.count / 2]
-                let full = fullScale ?? median
-                fullScale = full
-                let line = String(format: "scale 1/%d  %5d×%-5d  %9.2f ms  %5.2f× faster than 1/1", denominator, image.width, image.height, median, full / median)
-                print(line)
+            }
+            let medians = times.map { $0.sorted()[$0.count / 2] }
+            for (index, denominator) in denominators.enumerated() {
+                let (width, height) = sizes[index]
+                print(String(format: "scale 1/%d  %5d×%-5d  %9.2f ms  %5.2f× faster than 1/1",
+                             denominator, width, height, medians[index], medians[0] / medians[index]))
             }
         } catch let error as ImageDecodingError {
             try fail(error)

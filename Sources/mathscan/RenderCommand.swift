@@ -1,6 +1,73 @@
 import ArgumentParser
+import Foundation
+import ImageDecoding
+import InkInput
 
+/// Renders InkML pen input to images: clean PNG, or a photo-like JPEG.
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "render", abstract: "Render InkML pen input to an image (clean or photo-like).")
-    func run() throws { throw ValidationError("not implemented yet") }
+
+    @Argument(help: "InkML files to render.")
+    var files: [String]
+
+    @Option(help: "Folder for the images (created when missing); each is named after its InkML file.")
+    var out: String
+
+    @Flag(help: "Simulate a phone photo of paper (lighting, shadow, ink colour, blur, noise, rotation) and save it as JPEG.")
+    var photo = false
+
+    @Option(help: "Seed of the photo simulation (the same seed gives the same image).")
+    var seed: UInt64 = 1
+
+    @Option(help: "Pixel size of the expression's median symbol.")
+    var symbolSize: Double = 48
+
+    @Option(help: "Pen width in pixels.")
+    var penWidth: Double = 3
+
+    func validate() throws {
+        guard symbolSize >= 4, symbolSize <= 1000 else { throw ValidationError("--symbol-size must be between 4 and 1000 pixels") }
+        guard penWidth > 0, penWidth <= 100 else { throw ValidationError("--pen-width must be between 0 and 100 pixels") }
+    }
+
+    func run() throws {
+        let folder = URL(fileURLWithPath: out)
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw ValidationError("cannot create --out folder \(out): \(error.localizedDescription)")
+        }
+        let options = InkRenderOptions(symbolSize: symbolSize, penWidth: penWidth)
+        var failed = false
+        for (index, file) in files.enumerated() {
+            do {
+                let document = try InkDocument.parse(try readText(file))
+                let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+                let target: URL, bytes: [UInt8]
+                if photo {
+                    let fileSeed = seed &+ UInt64(index)
+                    let rendering = PhotoSimulator.photograph(document, seed: fileSeed, options: options)
+                    bytes = try ImageEncoder.jpeg(rendering.image, quality: 70 + Int(fileSeed % 23))
+                    target = folder.appendingPathComponent(name + ".jpg")
+                } else {
+                    bytes = try ImageEncoder.png(InkRenderer.render(document, options: options).image)
+                    target = folder.appendingPathComponent(name + ".png")
+                }
+                try Data(bytes).write(to: target)
+                print(target.path)
+            } catch {
+                FileHandle.standardError.write(Data("error: \(file): \(error)\n".utf8))
+                failed = true
+            }
+        }
+        if failed { throw ExitCode.failure }
+    }
+}
+
+/// Reads a whole text file, with a message that names the file when it cannot.
+func readText(_ path: String) throws -> String {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        throw ValidationError("cannot read \(path): no such file or not readable")
+    }
+    return String(decoding: data, as: UTF8.self)
 }

@@ -1,6 +1,180 @@
 import ArgumentParser
+import Foundation
+import ImageDecoding
+import InkInput
+import Preprocessing
 
+/// Renders InkML files with known symbols, segments the images and scores the result.
 struct SegmentationReport: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "segmentation-report", abstract: "Measure segmentation against InkML ground truth.")
-    func run() throws { throw ValidationError("not implemented yet") }
+
+    @Option(help: "Folder of InkML files (e.g. the CROHME 2013 test set).")
+    var data: String
+
+    @Flag(help: "Render photo-like variants (JPEG round trip included) instead of clean images.")
+    var photo = false
+
+    @Option(help: "Use only the first N files (sorted by name).")
+    var limit: Int?
+
+    @Option(help: "Seed of the photo simulation.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Pixel size of the median symbol.")
+    var symbolSize: Double = 48
+
+    @Option(help: "Pen width in pixels.")
+    var penWidth: Double = 3
+
+    @Option(help: "Paper size WxH in pixels around each expression, e.g. 4000x3000 for a 12-megapixel photo.")
+    var canvas: String?
+
+    @Flag(help: "List every file whose segmentation is not exactly right.")
+    var verbose = false
+
+    @Option(help: "Save the images of wrongly segmented files, with true (grey) and found (black) boxes, to this folder.")
+    var failures: String?
+
+    func validate() throws {
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+        if canvas != nil, parsedCanvas == nil { throw ValidationError("--canvas must look like 4000x3000") }
+    }
+
+    private var parsedCanvas: (width: Int, height: Int)? {
+        guard let canvas else { return nil }
+        let parts = canvas.lowercased().split(separator: "x").compactMap { Int($0) }
+        guard parts.count == 2, parts.allSatisfy({ $0 > 0 && $0 <= 20_000 }) else { return nil }
+        return (parts[0], parts[1])
+    }
+
+    /// Truth uses only what arithmetic lines need: digits . + - × ÷ = ( ).
+    static func isArithmetic(_ latex: String) -> Bool {
+        let stripped = latex.replacingOccurrences(of: "\\times", with: "").replacingOccurrences(of: "\\div", with: "")
+        return stripped.allSatisfy { $0.isWhitespace || "0123456789.+-=()".contains($0) }
+    }
+
+    func run() throws {
+        let folder = URL(fileURLWithPath: data)
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: data).filter { $0.hasSuffix(".inkml") }.sorted()
+        } catch {
+            throw ValidationError("cannot list --data folder \(data): \(error.localizedDescription)")
+        }
+        guard !names.isEmpty else { throw ValidationError("no .inkml files in \(data)") }
+        if let failures { try FileManager.default.createDirectory(atPath: failures, withIntermediateDirectories: true) }
+        let chosen = Array(names.prefix(limit ?? names.count))
+        var options = InkRenderOptions(symbolSize: symbolSize, penWidth: penWidth)
+        if let size = parsedCanvas { options.minimumWidth = size.width; options.minimumHeight = size.height }
+
+        var all = Tally(), arithmetic = Tally()
+        var unreadable = 0
+        var megapixels = 0.0
+        for (index, name) in chosen.enumerated() {
+            let parsed: InkDocument
+            do {
+                parsed = try InkDocument.parse(try readText(folder.appendingPathComponent(name).path))
+            } catch {
+                FileHandle.standardError.write(Data("skipped \(name): \(error)\n".utf8))
+                unreadable += 1
+                continue
+            }
+            let symbolTraces = Set(parsed.symbols.flatMap(\.traceIDs))
+            // Strokes outside every symbol (stray pen taps in the data) have no truth: leave them out.
+            let document = InkDocument(traces: parsed.traces.filter { symbolTraces.contains($0.id) }, symbols: parsed.symbols, truthLaTeX: parsed.truthLaTeX)
+            var image: GrayImage, truth: [InkRendering.Symbol]
+            var decodeMilliseconds: Double?
+            if photo {
+                let rendering = PhotoSimulator.photograph(document, seed: seed &+ UInt64(index), options: options)
+                let jpeg = try ImageEncoder.jpeg(rendering.image, quality: 70 + Int((seed &+ UInt64(index)) % 23))
+                let start = DispatchTime.now().uptimeNanoseconds
+                image = try ImageDecoder.decode(jpeg)
+                decodeMilliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+                truth = rendering.symbols
+            } else {
+                let rendering = InkRenderer.render(document, options: options)
+                (image, truth) = (rendering.image, rendering.symbols)
+            }
+            megapixels += Double(image.width * image.height) / 1e6
+            let start = DispatchTime.now().uptimeNanoseconds
+            let segmentation = Segmenter.segment(image)
+            let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+            let found = segmentation.glyphs.map(\.box)
+            let truthBoxes = truth.map { Box(x: $0.box.x, y: $0.box.y, width: $0.box.width, height: $0.box.height) }
+            let result = BoxMatcher.match(truth: truthBoxes, found: found)
+            let outcome = Outcome(exact: result.isExact, milliseconds: milliseconds, decodeMilliseconds: decodeMilliseconds,
+                                  tooMany: found.count > truth.count, tooFew: found.count < truth.count)
+            all.add(outcome)
+            if Self.isArithmetic(document.truthLaTeX ?? "x") { arithmetic.add(outcome) }
+            if !result.isExact {
+                if verbose {
+                    let missed = result.unmatchedTruth.map { "\(truth[$0].symbol.label)@\(describe(truthBoxes[$0]))" }.joined(separator: " ")
+                    let extra = result.unmatchedFound.map { describe(found[$0]) }.joined(separator: " ")
+                    print("\(name): truth \(truth.count), found \(found.count); missed [\(missed)] extra [\(extra)]  \(document.truthLaTeX ?? "")")
+                }
+                if let failures {
+                    let marked = Self.overlay(image, truth: truthBoxes, found: found)
+                    try Data(try ImageEncoder.png(marked)).write(to: URL(fileURLWithPath: failures).appendingPathComponent(name + ".png"))
+                }
+            }
+        }
+        print("files: \(chosen.count - unreadable) rendered \(photo ? "photo-like" : "clean"), \(unreadable) unreadable, mean \(String(format: "%.2f", megapixels / Double(max(1, all.count)))) MP")
+        print("all files:       \(all.summary)")
+        print("arithmetic only: \(arithmetic.summary)")
+    }
+
+    private func describe(_ box: Box) -> String { "\(box.x),\(box.y),\(box.width)x\(box.height)" }
+
+    /// The image with true boxes in grey and found boxes in black.
+    static func overlay(_ image: GrayImage, truth: [Box], found: [Box]) -> GrayImage {
+        var marked = image
+        func outline(_ box: Box, _ value: UInt8, inset: Int) {
+            let x0 = max(0, box.x - inset), y0 = max(0, box.y - inset)
+            let x1 = min(image.width - 1, box.maxX - 1 + inset), y1 = min(image.height - 1, box.maxY - 1 + inset)
+            guard x0 <= x1, y0 <= y1 else { return }
+            for x in x0...x1 { marked[x, y0] = value; marked[x, y1] = value }
+            for y in y0...y1 { marked[x0, y] = value; marked[x1, y] = value }
+        }
+        truth.forEach { outline($0, 160, inset: 2) }
+        found.forEach { outline($0, 0, inset: 1) }
+        return marked
+    }
+}
+
+/// How one file went.
+private struct Outcome {
+    var exact: Bool
+    var milliseconds: Double
+    var decodeMilliseconds: Double?
+    var tooMany: Bool
+    var tooFew: Bool
+}
+
+/// Running totals for a set of files.
+private struct Tally {
+    var count = 0, exact = 0, tooMany = 0, tooFew = 0
+    var milliseconds: [Double] = []
+    var decodeMilliseconds: [Double] = []
+
+    mutating func add(_ outcome: Outcome) {
+        count += 1
+        if outcome.exact { exact += 1 }
+        if outcome.tooMany { tooMany += 1 }
+        if outcome.tooFew { tooFew += 1 }
+        milliseconds.append(outcome.milliseconds)
+        if let decode = outcome.decodeMilliseconds { decodeMilliseconds.append(decode) }
+    }
+
+    var summary: String {
+        guard count > 0 else { return "no files" }
+        let share = 100 * Double(exact) / Double(count)
+        var text = String(format: "%d/%d exactly right (%.1f %%); %d with too many symbols, %d too few; segmentation %.1f ms mean, %.1f ms median",
+                          exact, count, share, tooMany, tooFew, milliseconds.reduce(0, +) / Double(count), median(milliseconds))
+        if !decodeMilliseconds.isEmpty { text += String(format: "; JPEG decode %.1f ms median", median(decodeMilliseconds)) }
+        return text
+    }
+
+    private func median(_ values: [Double]) -> Double {
+        values.isEmpty ? 0 : values.sorted()[values.count / 2]
+    }
 }

@@ -18,6 +18,8 @@ final class CorruptFixtureTests: XCTestCase {
         ("huge.png", .exactly(.tooLarge(width: 100_000, height: 100_000, limit: 100_000_000))),
         ("truncated.jpg", .truncated),
         ("header-only.jpg", .truncated),
+        ("no-image.jpg", .corrupt),
+        ("extraneous-bytes.jpg", .corrupt), // a libjpeg warning, made an error
         ("huge.jpg", .exactly(.tooLarge(width: 60_000, height: 60_000, limit: 100_000_000))),
         ("bad-huffman.jpg", .corrupt),
         ("random.bin", .exactly(.unsupportedFormat)),

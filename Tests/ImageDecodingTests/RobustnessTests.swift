@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 import ImageDecoding
 
@@ -36,5 +37,17 @@ final class RobustnessTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(failures, 0, "damage is expected to be detected at least sometimes")
+    }
+
+    func testConcurrentDecodesAreIndependent() throws {
+        let inputs = try files.map { try Fixtures.bytes($0) }
+        let expected = try inputs.map { try ImageDecoder.decode($0) }
+        let results = UnsafeMutableBufferPointer<GrayImage?>.allocate(capacity: inputs.count * 8)
+        defer { results.deallocate() }
+        results.initialize(repeating: nil)
+        DispatchQueue.concurrentPerform(iterations: results.count) { index in
+            results[index] = try? ImageDecoder.decode(inputs[index % inputs.count])
+        }
+        for index in 0..<results.count { XCTAssertEqual(results[index], expected[index % inputs.count]) }
     }
 }

@@ -1,0 +1,240 @@
+import Foundation
+
+/// Turns the symbols of one line, as boxes with top-k labels, into the sequence the grammar
+/// reads: left to right; an `=` split into two bars and a `÷` split into three pieces rejoined;
+/// small dots told apart by their size and height on the line (a decimal point sits on the
+/// baseline, a multiplication dot at mid-height, anything else that small is noise).
+struct LineLayout {
+    /// A symbol of the reading sequence, made of one or more input symbols.
+    struct Symbol: Equatable {
+        /// The classifier's alternatives, best first (for a dot: its possible roles, weighed by
+        /// its height on the line).
+        var alternatives: [Alternative]
+        /// The same alternatives with probabilities weighed by how well the box's height fits
+        /// each label (see `LineMetrics.heightWeight`); the decoder searches with these.
+        var weighted: [Alternative]
+        var inputIndices: [Int]
+        var x, y, width, height: Double
+    }
+
+    /// The symbols left to right.
+    var symbols: [Symbol] = []
+    /// Input symbols judged to be noise (specks too small or off the line), by index.
+    var ignored: [Int] = []
+
+    static let decimalPoint = "."
+    static let multiplicationDot = "\\cdot"
+    static let bar = "-"
+    static let equals = "="
+    static let divide = "\\div"
+
+    /// Anything at most this fraction of the line's digit height, both ways, is a dot...
+    static let dotSize = 0.25
+    /// ...and so is something up to this size that the classifier thinks may be a `.`.
+    static let likelyDotSize = 0.4
+    /// Smaller than this fraction of the digit height is a speck, not a symbol.
+    static let speckSize = 0.03
+
+    /// Operators about as compact as a digit but shorter, which the classifier confuses with
+    /// digits (`+` with `4`); their height on the line tells them apart (see `heightWeight`).
+    static let compactOperators: Set<String> = ["+", "\\times", "\\div"]
+
+    /// `digits` are the grammar's digit symbols, which should stand on the baseline.
+    init(_ input: [PlacedSymbol], digits: Set<String>) {
+        let metrics = LineMetrics(input)
+        for piece in Self.rejoinSplitSymbols(input, metrics: metrics) {
+            let symbol = piece.symbol
+            var alternatives = symbol.alternatives
+            if piece.indices.count == 1, let metrics {
+                if Self.isDot(symbol, metrics: metrics) {
+                    // Geometry decides what a dot means; the classifier's confidence that it is
+                    // a dot (or its best guess, for a crop too small to tell) scales it.
+                    let seen = symbol.alternatives.first { $0.latex == Self.decimalPoint }?.probability
+                        ?? symbol.alternatives.first?.probability ?? 1
+                    alternatives = metrics.dotRoles(symbol).map { Alternative(latex: $0.latex, probability: seen * $0.probability) }
+                    if alternatives.isEmpty {
+                        ignored.append(contentsOf: piece.indices)
+                        continue
+                    }
+                } else {
+                    // A decimal point or a multiplication dot is small; a large blob is neither.
+                    let dotless = alternatives.filter { $0.latex != Self.decimalPoint && $0.latex != Self.multiplicationDot }
+                    if !dotless.isEmpty { alternatives = dotless }
+                }
+            }
+            let weighted = alternatives.map { alternative in
+                var weighted = alternative
+                if let metrics, piece.indices.count == 1 {
+                    if digits.contains(alternative.latex) {
+                        weighted.probability *= metrics.heightWeight(symbol, asDigit: true)
+                    } else if Self.compactOperators.contains(alternative.latex) {
+                        weighted.probability *= metrics.heightWeight(symbol, asDigit: false)
+                    }
+                }
+                return weighted
+            }
+            symbols.append(Symbol(alternatives: alternatives, weighted: weighted, inputIndices: piece.indices,
+                                  x: symbol.x, y: symbol.y, width: symbol.width, height: symbol.height))
+        }
+        ignored.sort()
+    }
+
+    /// Small both ways; a short flat stroke the classifier calls `-` is a minus, not a dot.
+    private static func isDot(_ symbol: PlacedSymbol, metrics: LineMetrics) -> Bool {
+        let size = max(symbol.width, symbol.height) / metrics.digitHeight
+        let mayBePoint = symbol.alternatives.contains { $0.latex == decimalPoint }
+        let isShortBar = symbol.width > 2 * symbol.height && barProbability(symbol) != nil
+        return (size <= dotSize || (size <= likelyDotSize && mayBePoint)) && !isShortBar
+    }
+
+    /// Input symbols that together make one symbol.
+    private struct Piece {
+        var indices: [Int]
+        var symbol: PlacedSymbol
+    }
+
+    /// Rejoins symbols the segmenter left in pieces: `÷` as a bar with a mark above and one
+    /// below, `=` as two stacked bars. Returns the pieces left to right.
+    private static func rejoinSplitSymbols(_ input: [PlacedSymbol], metrics: LineMetrics?) -> [Piece] {
+        var pieces = input.indices.map { Piece(indices: [$0], symbol: input[$0]) }
+        // How far apart the parts of one symbol may be: a fraction of the line's digit height.
+        let reach = { (bar: PlacedSymbol) in metrics.map { 0.7 * $0.digitHeight } ?? 1.5 * bar.width }
+        while let (bar, above, below) = findSplitDivision(pieces, reach: reach),
+              let probability = barProbability(pieces[bar].symbol) {
+            pieces = merging([bar, above, below], of: pieces, as: divide, probability: probability)
+        }
+        while let (upper, lower) = findSplitEquals(pieces, reach: reach),
+              let first = barProbability(pieces[upper].symbol), let second = barProbability(pieces[lower].symbol) {
+            pieces = merging([upper, lower], of: pieces, as: equals, probability: first * second)
+        }
+        return pieces.sorted { ($0.symbol.centerX, $0.indices.first ?? 0) < ($1.symbol.centerX, $1.indices.first ?? 0) }
+    }
+
+    private static func merging(_ parts: [Int], of pieces: [Piece], as latex: String, probability: Double) -> [Piece] {
+        let boxes = parts.map { pieces[$0].symbol }
+        let left = boxes.map(\.x).min() ?? 0, top = boxes.map(\.y).min() ?? 0
+        let right = boxes.map(\.right).max() ?? 0, bottom = boxes.map(\.bottom).max() ?? 0
+        let merged = Piece(
+            indices: parts.flatMap { pieces[$0].indices }.sorted(),
+            symbol: PlacedSymbol(x: left, y: top, width: right - left, height: bottom - top,
+                                 alternatives: [Alternative(latex: latex, probability: probability)]))
+        return pieces.indices.filter { !parts.contains($0) }.map { pieces[$0] } + [merged]
+    }
+
+    /// A flat bar with a small mark centred above it and another below it, both near it.
+    private static func findSplitDivision(_ pieces: [Piece], reach: (PlacedSymbol) -> Double) -> (Int, Int, Int)? {
+        for (index, piece) in pieces.enumerated() where isBar(piece.symbol) {
+            let bar = piece.symbol
+            let marks = pieces.indices.filter { other in
+                let mark = pieces[other].symbol
+                return other != index && max(mark.width, mark.height) <= min(0.8 * bar.width, 0.9 * reach(bar))
+                    && mark.centerX >= bar.x && mark.centerX <= bar.right
+            }
+            let above = marks.filter {
+                let mark = pieces[$0].symbol
+                return mark.centerY < bar.centerY && bar.centerY - mark.centerY <= reach(bar)
+            }
+            let below = marks.filter {
+                let mark = pieces[$0].symbol
+                return mark.centerY > bar.centerY && mark.centerY - bar.centerY <= reach(bar)
+            }
+            if let upper = above.max(by: { pieces[$0].symbol.centerY < pieces[$1].symbol.centerY }),
+               let lower = below.min(by: { pieces[$0].symbol.centerY < pieces[$1].symbol.centerY }) {
+                return (index, upper, lower)
+            }
+        }
+        return nil
+    }
+
+    /// Two bars one above the other, overlapping horizontally, of comparable widths.
+    private static func findSplitEquals(_ pieces: [Piece], reach: (PlacedSymbol) -> Double) -> (Int, Int)? {
+        for (first, piece) in pieces.enumerated() where isBar(piece.symbol) {
+            let a = piece.symbol
+            for (second, other) in pieces.enumerated() where second != first && isBar(other.symbol) {
+                let b = other.symbol
+                let overlap = min(a.right, b.right) - max(a.x, b.x)
+                let narrower = min(a.width, b.width), wider = max(a.width, b.width)
+                let rise = b.centerY - a.centerY
+                if overlap >= 0.2 * narrower && narrower >= 0.3 * wider
+                    && rise > 0.25 * max(a.height, b.height) && rise <= reach(a) {
+                    return (first, second)
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Flat, and possibly a `-` to the classifier.
+    private static func isBar(_ symbol: PlacedSymbol) -> Bool {
+        barProbability(symbol) != nil && symbol.height < symbol.width
+    }
+
+    private static func barProbability(_ symbol: PlacedSymbol) -> Double? {
+        symbol.alternatives.first { $0.latex == bar }?.probability
+    }
+}
+
+/// The height of digits on a line and where its baseline is, from the symbols the classifier
+/// reads best as digits (or, lacking any, the taller half of all symbols).
+struct LineMetrics {
+    var digitHeight: Double
+    var baseline: Double
+
+    init?(_ symbols: [PlacedSymbol]) {
+        let isDigit: (PlacedSymbol) -> Bool = { $0.alternatives.first.map { $0.latex.count == 1 && $0.latex.first?.isNumber == true } ?? false }
+        var reference = symbols.filter(isDigit)
+        if reference.isEmpty {
+            let tallest = symbols.map(\.height).max() ?? 0
+            reference = symbols.filter { $0.height >= 0.5 * tallest }
+        }
+        guard !reference.isEmpty else { return nil }
+        digitHeight = Self.median(reference.map(\.height))
+        baseline = Self.median(reference.map(\.bottom))
+        guard digitHeight > 0, digitHeight.isFinite, baseline.isFinite else { return nil }
+    }
+
+    /// How high the symbol's centre is above the baseline, in digit heights (0.5 = mid-line).
+    func height(of symbol: PlacedSymbol) -> Double {
+        (baseline - symbol.centerY) / digitHeight
+    }
+
+    /// How well the symbol's height fits a digit (`asDigit`) or a compact operator (`+ × ÷`),
+    /// relative to the better of the two, in 0.1...1. Heights relative to the line's digit
+    /// height are log-normal, fitted on the CROHME arithmetic lines of the tests: digits
+    /// median 1.0 (log sd 0.14), `+ × ÷` median 0.7 (log sd 0.28). The floor keeps geometry from
+    /// overruling a classifier that is ten times surer.
+    func heightWeight(_ symbol: PlacedSymbol, asDigit: Bool) -> Double {
+        guard symbol.height > 0 else { return 1 }
+        let logHeight = log(symbol.height / digitHeight)
+        func density(median: Double, deviation: Double) -> Double {
+            let z = (logHeight - log(median)) / deviation
+            return exp(-z * z / 2) / deviation
+        }
+        let digit = density(median: 1.0, deviation: 0.14), compact = density(median: 0.7, deviation: 0.28)
+        let best = max(digit, compact)
+        guard best > 0 else { return 1 }
+        return max((asDigit ? digit : compact) / best, 0.1)
+    }
+
+    /// What a dot may be, most likely first: a decimal point near the baseline, a
+    /// multiplication dot at mid-height, with a smooth change between. The change is centred a
+    /// little above mid-height because handwritten decimal points often sit high (in CROHME,
+    /// up to 0.6 digit heights above the baseline) while this vocabulary multiplies with ×.
+    /// Empty for a speck or a dot off the line.
+    func dotRoles(_ symbol: PlacedSymbol) -> [Alternative] {
+        guard max(symbol.width, symbol.height) >= LineLayout.speckSize * digitHeight else { return [] }
+        let height = height(of: symbol)
+        guard height > -0.5 && height < 0.9 else { return [] }
+        let point = min(max(1 / (1 + exp((height - 0.55) / 0.06)), 0.02), 0.98)
+        return [Alternative(latex: LineLayout.decimalPoint, probability: point),
+                Alternative(latex: LineLayout.multiplicationDot, probability: 1 - point)]
+            .sorted { $0.probability > $1.probability }
+    }
+
+    /// The middle value, or the mean of the two middle values.
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+}

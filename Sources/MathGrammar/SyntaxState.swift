@@ -1,0 +1,109 @@
+/// Where a left-to-right reading of a line stands, i.e. which symbols may come next.
+/// The grammar's rules are one-dimensional, so a phase plus the stack of open brackets
+/// recognizes the language exactly; the decoder searches over these states.
+struct SyntaxState: Hashable {
+    enum Phase: Hashable {
+        /// At the start, after an operator, a relation or an opening bracket.
+        case operandExpected
+        /// Right after a prefix operator (no second prefix without brackets).
+        case afterPrefix
+        /// Inside the digits before a decimal point.
+        case integer
+        /// Right after a decimal point.
+        case point
+        /// Inside the digits after a decimal point.
+        case fraction
+        /// Right after a closing bracket.
+        case closed
+    }
+
+    var phase: Phase
+    /// The closing symbols still expected, innermost last.
+    var openGroups: [String]
+
+    static let start = SyntaxState(phase: .operandExpected, openGroups: [])
+
+    private var expectsOperand: Bool { phase == .operandExpected || phase == .afterPrefix }
+    private var endsOperand: Bool { phase == .integer || phase == .fraction || phase == .closed }
+
+    /// Whether a line may end here.
+    var isComplete: Bool { endsOperand && openGroups.isEmpty }
+
+    /// The state after `symbol`, or nil when `symbol` cannot come next.
+    func next(_ symbol: String, in grammar: Grammar) -> SyntaxState? {
+        var state = self
+        if grammar.number.digits.contains(symbol) {
+            switch phase {
+            case .operandExpected, .afterPrefix, .integer: state.phase = .integer
+            case .point, .fraction: state.phase = .fraction
+            case .closed: return nil
+            }
+            return state
+        }
+        if symbol == grammar.number.point {
+            guard phase == .integer else { return nil }
+            state.phase = .point
+            return state
+        }
+        if expectsOperand {
+            if phase == .operandExpected, grammar.prefixOperators[symbol] != nil {
+                state.phase = .afterPrefix
+                return state
+            }
+            if let group = grammar.group(opening: symbol) {
+                state.phase = .operandExpected
+                state.openGroups.append(group.close)
+                return state
+            }
+            return nil
+        }
+        guard endsOperand else { return nil }
+        if grammar.infixOperators[symbol] != nil {
+            state.phase = .operandExpected
+            return state
+        }
+        if grammar.relations[symbol] != nil, openGroups.isEmpty {
+            state.phase = .operandExpected
+            return state
+        }
+        if symbol == openGroups.last {
+            state.phase = .closed
+            state.openGroups.removeLast()
+            return state
+        }
+        return nil
+    }
+
+    /// Why `symbol` (the `position`-th of the line, from 1) cannot follow `previous` here.
+    func whyNot(_ symbol: String, position: Int, after previous: String?, in grammar: Grammar) -> String {
+        let at = "'\(symbol)' (symbol \(position))"
+        guard grammar.knows(symbol) else { return "\(at) has no rule in the grammar" }
+        let follows = previous.map { "follow '\($0)'" } ?? "start the line"
+        switch phase {
+        case .point:
+            return "a digit must follow the decimal point, not \(at)"
+        case .operandExpected, .afterPrefix:
+            return "\(at) cannot \(follows): a number or an opening bracket is expected"
+        case .fraction where symbol == grammar.number.point:
+            return "\(at) is a second decimal point in one number"
+        case .integer, .fraction, .closed:
+            if grammar.relations[symbol] != nil { return "\(at) cannot stand inside brackets" }
+            if grammar.group(closing: symbol) != nil {
+                return openGroups.isEmpty ? "\(at) closes a bracket that was never opened"
+                    : "\(at) does not match the open bracket; '\(openGroups.last ?? "")' is expected"
+            }
+            return "\(at) cannot \(follows): an operator is expected"
+        }
+    }
+
+    /// Why the line cannot end here (`last` is its last symbol).
+    func whyIncomplete(last: String?) -> String {
+        guard let last else { return "the line has no symbols" }
+        switch phase {
+        case .operandExpected, .afterPrefix: return "the line ends after '\(last)': a number is missing"
+        case .point: return "the line ends with a decimal point"
+        case .integer, .fraction, .closed:
+            return "a bracket is never closed: '\(openGroups.last ?? "")' is missing"
+        }
+    }
+}

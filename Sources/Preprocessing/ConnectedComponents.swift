@@ -1,0 +1,83 @@
+/// A horizontal run of ink pixels `x0..<x1` on row `y`.
+struct InkRun: Sendable, Equatable {
+    var y: Int32
+    var x0: Int32
+    var x1: Int32
+}
+
+/// One 8-connected blob of ink, with the runs that make it up.
+struct Component: Sendable {
+    var box: Box
+    var area: Int
+    var runs: [InkRun]
+
+    var centreX: Double { Double(box.x) + Double(box.width) / 2 }
+    var centreY: Double { Double(box.y) + Double(box.height) / 2 }
+}
+
+/// 8-connected component labelling on run lengths: one pass over the mask, union–find over
+/// runs, no per-pixel label image.
+enum ConnectedComponents {
+    static func find(in mask: [Bool], width: Int, height: Int) -> [Component] {
+        var runs: [InkRun] = []
+        var parent: [Int32] = []
+        var previousStart = 0, previousEnd = 0 // runs of the previous row: runs[previousStart..<previousEnd]
+
+        func root(_ index: Int32) -> Int32 {
+            var node = index
+            while parent[Int(node)] != node {
+                parent[Int(node)] = parent[Int(parent[Int(node)])]
+                node = parent[Int(node)]
+            }
+            return node
+        }
+
+        mask.withUnsafeBufferPointer { pixels in
+            for y in 0..<height {
+                let row = y * width
+                let currentStart = runs.count
+                var x = 0
+                var scan = previousStart // first previous run that may still touch
+                while x < width {
+                    guard pixels[row + x] else { x += 1; continue }
+                    let start = x
+                    while x < width, pixels[row + x] { x += 1 }
+                    let index = Int32(runs.count)
+                    runs.append(InkRun(y: Int32(y), x0: Int32(start), x1: Int32(x)))
+                    parent.append(index)
+                    // Previous-row runs touching [start − 1, x + 1) are 8-connected to this one.
+                    while scan < previousEnd, Int(runs[scan].x1) < start { scan += 1 }
+                    var other = scan
+                    while other < previousEnd, Int(runs[other].x0) <= x {
+                        let a = root(index), b = root(Int32(other))
+                        if a != b { parent[Int(max(a, b))] = min(a, b) }
+                        other += 1
+                    }
+                }
+                previousStart = currentStart
+                previousEnd = runs.count
+            }
+        }
+
+        var componentOfRoot: [Int32: Int] = [:]
+        var components: [Component] = []
+        for index in runs.indices {
+            let run = runs[index]
+            let top = root(Int32(index))
+            if let existing = componentOfRoot[top] {
+                let box = components[existing].box
+                let x0 = min(box.x, Int(run.x0)), x1 = max(box.maxX, Int(run.x1))
+                let y1 = max(box.maxY, Int(run.y) + 1)
+                // In place: copying the component out would copy its runs on every append.
+                components[existing].box = Box(x: x0, y: box.y, width: x1 - x0, height: y1 - box.y)
+                components[existing].area += Int(run.x1 - run.x0)
+                components[existing].runs.append(run)
+            } else {
+                componentOfRoot[top] = components.count
+                components.append(Component(box: Box(x: Int(run.x0), y: Int(run.y), width: Int(run.x1 - run.x0), height: 1),
+                                            area: Int(run.x1 - run.x0), runs: [run]))
+            }
+        }
+        return components
+    }
+}

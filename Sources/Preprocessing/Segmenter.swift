@@ -1,0 +1,197 @@
+import Foundation
+import ImageDecoding
+
+/// From a greyscale page to symbols: ink plane (lighting and polarity normalised), binary
+/// mask (Otsu for evenly lit scans, the background-relative ink plane otherwise), connected
+/// components, speck removal relative to the stroke width, lines along the page's skew,
+/// multi-part symbols joined, and each symbol cropped for the classifier.
+public enum Segmenter {
+    /// Most components a page may keep (the largest); pages of noise stay bounded in time.
+    static let componentLimit = 4000
+    /// Largest share of the page that may be ink; beyond it the page is not writing.
+    static let maximumInkShare = 0.35
+
+    public static func segment(_ image: GrayImage, options: SegmenterOptions = .init()) -> Segmentation {
+        guard image.width > 0, image.height > 0 else {
+            return Segmentation(imageWidth: image.width, imageHeight: image.height, strokeWidth: 0, lines: [])
+        }
+        let (work, scale) = workingImage(image, options: options)
+        let analysis = Analysis(work, options: options)
+        let finder = LineFinder(components: analysis.components, maxSkewDegrees: options.maxSkewDegrees)
+
+        // Symbols per line, each a set of component indices, ordered along the writing.
+        var lineGroups: [[[Int]]] = []
+        for line in finder.lines() {
+            let members = line.map { analysis.components[$0] }
+            let groups = SymbolGrouper(components: members, strokeWidth: analysis.strokeWidth).groups().map { $0.map { line[$0] } }
+            let positions = groups.map { group -> Double in
+                let (x, y) = centre(of: group, in: analysis.components)
+                return finder.rotatedX(x, y)
+            }
+            lineGroups.append(groups.indices.sorted { positions[$0] < positions[$1] }.map { groups[$0] })
+        }
+
+        var lines: [TextLine] = []
+        for (lineIndex, groups) in lineGroups.enumerated() {
+            let glyphs = groups.map { group -> Glyph in
+                let workBox = union(group.map { analysis.components[$0].box })
+                let crop = GlyphNormalizer.crop(isolated(group, box: workBox, analysis: analysis), box: Box(x: 0, y: 0, width: workBox.width, height: workBox.height))
+                return Glyph(box: scaled(workBox, by: scale, within: image), line: lineIndex, crop: crop)
+            }
+            lines.append(TextLine(box: union(glyphs.map(\.box)), glyphs: glyphs))
+        }
+        return Segmentation(imageWidth: image.width, imageHeight: image.height, strokeWidth: analysis.strokeWidth * Double(scale),
+                            workScale: scale, skewDegrees: finder.skew * 180 / .pi, lines: lines)
+    }
+
+    /// The decode scale (1, 2, 4 or 8) at which a photo keeps strokes about
+    /// `targetStrokeWidth` pixels wide, judged from a small `probe` decoded at 1/`probeScale`.
+    public static func preferredDecodeScale(probe: GrayImage, probeScale: Int, options: SegmenterOptions = .init()) -> Int {
+        guard probe.width > 0, probe.height > 0 else { return 1 }
+        let analysis = Analysis(probe, options: options)
+        guard analysis.strokeWidth > 0 else { return 1 }
+        return scale(forStrokeWidth: analysis.strokeWidth * Double(max(1, probeScale)), target: options.targetStrokeWidth)
+    }
+
+    static func scale(forStrokeWidth width: Double, target: Double) -> Int {
+        var scale = 1
+        while scale < 8, width / Double(scale * 2) >= target { scale *= 2 }
+        return scale
+    }
+
+    /// The image to analyse and its downscale factor. Large images are first halved down to
+    /// a probe of about a quarter megapixel to measure the strokes, then the level whose
+    /// strokes stay at least the target width is used.
+    static func workingImage(_ image: GrayImage, options: SegmenterOptions) -> (GrayImage, Int) {
+        guard options.allowDownscale, image.width * image.height > 1_000_000 else { return (image, 1) }
+        var pyramid = [image]
+        while pyramid.count < 4, let last = pyramid.last, last.width * last.height > 1_000_000 {
+            pyramid.append(Downsampler.half(last))
+        }
+        guard let probe = pyramid.last else { return (image, 1) }
+        let probeScale = 1 << (pyramid.count - 1)
+        let wanted = preferredDecodeScale(probe: probe, probeScale: probeScale, options: options)
+        let level = min(pyramid.count - 1, wanted.trailingZeroBitCount)
+        return (pyramid[level], 1 << level)
+    }
+
+    private static func centre(of group: [Int], in components: [Component]) -> (Double, Double) {
+        let box = union(group.map { components[$0].box })
+        return (Double(box.x) + Double(box.width) / 2, Double(box.y) + Double(box.height) / 2)
+    }
+
+    static func union(_ boxes: [Box]) -> Box {
+        guard let first = boxes.first else { return Box(x: 0, y: 0, width: 0, height: 0) }
+        var (x0, y0, x1, y1) = (first.x, first.y, first.maxX, first.maxY)
+        for box in boxes.dropFirst() {
+            x0 = min(x0, box.x); y0 = min(y0, box.y); x1 = max(x1, box.maxX); y1 = max(y1, box.maxY)
+        }
+        return Box(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
+    }
+
+    private static func scaled(_ box: Box, by scale: Int, within image: GrayImage) -> Box {
+        let x0 = min(image.width, box.x * scale), y0 = min(image.height, box.y * scale)
+        let x1 = min(image.width, box.maxX * scale), y1 = min(image.height, box.maxY * scale)
+        return Box(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
+    }
+
+    /// The ink inside `box`, without the ink of components that belong to other symbols.
+    private static func isolated(_ group: [Int], box: Box, analysis: Analysis) -> InkPlane {
+        let plane = analysis.plane
+        var values = [Float](repeating: 0, count: box.width * box.height)
+        for y in 0..<box.height {
+            let source = (box.y + y) * plane.width + box.x
+            for x in 0..<box.width { values[y * box.width + x] = plane.values[source + x] }
+        }
+        let own = Set(group)
+        for index in analysis.components(overlappingColumns: box.x, box.maxX) where !own.contains(index) {
+            let component = analysis.components[index]
+            let other = component.box
+            guard other.y < box.maxY, other.maxY > box.y else { continue }
+            for run in component.runs where Int(run.y) >= box.y && Int(run.y) < box.maxY {
+                let x0 = max(Int(run.x0), box.x), x1 = min(Int(run.x1), box.maxX)
+                guard x0 < x1 else { continue }
+                let row = (Int(run.y) - box.y) * box.width
+                for x in x0..<x1 { values[row + x - box.x] = 0 }
+            }
+        }
+        return InkPlane(width: box.width, height: box.height, values: values)
+    }
+}
+
+/// Ink plane, mask, components and stroke width of one working image.
+struct Analysis {
+    let plane: InkPlane
+    let components: [Component]
+    /// Working pixels; 0 without ink.
+    let strokeWidth: Double
+    let usedOtsu: Bool
+
+    init(_ image: GrayImage, options: SegmenterOptions) {
+        let (plane, background) = InkPlane.read(image)
+        self.plane = plane
+        let mask: [Bool]
+        if background.isEven, let otsu = Self.otsuMask(image, inverted: background.inverted) {
+            mask = otsu
+            usedOtsu = true
+        } else {
+            mask = plane.values.map { $0 >= 0.5 }
+            usedOtsu = false
+        }
+        // Writing covers a small part of a page; when "ink" covers more, the image is noise
+        // or a failed exposure, not handwriting.
+        let inkShare = Double(mask.reduce(0) { $0 + ($1 ? 1 : 0) }) / Double(max(1, mask.count))
+        var found = inkShare <= Segmenter.maximumInkShare ? ConnectedComponents.find(in: mask, width: image.width, height: image.height) : []
+        let width = StrokeWidth.estimate(found) ?? 0
+        let speck = max(3, Int(options.speckArea * width * width))
+        // Specks, and slivers along the image border (the edge of a shadow or of the paper).
+        found.removeAll { c in
+            let touchesBorder = c.box.x == 0 || c.box.y == 0 || c.box.maxX == image.width || c.box.maxY == image.height
+            return c.area < speck || (touchesBorder && Double(c.area) < 3 * width * width)
+        }
+        if found.count > Segmenter.componentLimit {
+            found.sort { $0.area > $1.area }
+            found.removeLast(found.count - Segmenter.componentLimit)
+        }
+        found.sort { $0.box.x < $1.box.x }
+        components = found
+        leftEdges = found.map(\.box.x)
+        widest = found.map(\.box.width).max() ?? 0
+        strokeWidth = found.isEmpty ? 0 : width
+    }
+
+    /// Left edges of `components` (sorted by them) and the widest component: to find the
+    /// components over some columns without a look at every one.
+    private let leftEdges: [Int]
+    private let widest: Int
+
+    /// Indices of the components that reach into columns `x0..<x1`.
+    func components(overlappingColumns x0: Int, _ x1: Int) -> [Int] {
+        var low = 0, high = leftEdges.count
+        while low < high {
+            let middle = (low + high) / 2
+            if leftEdges[middle] < x0 - widest { low = middle + 1 } else { high = middle }
+        }
+        var result: [Int] = []
+        var index = low
+        while index < components.count, leftEdges[index] < x1 {
+            if components[index].box.maxX > x0 { result.append(index) }
+            index += 1
+        }
+        return result
+    }
+
+    /// Otsu on the grey levels, for evenly lit pages; nil when the histogram has no two classes.
+    private static func otsuMask(_ image: GrayImage, inverted: Bool) -> [Bool]? {
+        var histogram = [Int](repeating: 0, count: 256)
+        for value in image.pixels { histogram[Int(value)] += 1 }
+        let threshold = Otsu.threshold(histogram: histogram)
+        // Too little contrast between the classes: no ink to find this way.
+        let below = histogram[...threshold].enumerated().reduce((0, 0)) { ($0.0 + $1.offset * $1.element, $0.1 + $1.element) }
+        let above = histogram[(threshold + 1)...].enumerated().reduce((0, 0)) { ($0.0 + ($1.offset + threshold + 1) * $1.element, $0.1 + $1.element) }
+        guard below.1 > 0, above.1 > 0 else { return nil }
+        let contrast = Double(above.0) / Double(above.1) - Double(below.0) / Double(below.1)
+        guard contrast >= 60 else { return nil }
+        return image.pixels.map { inverted ? Int($0) > threshold : Int($0) <= threshold }
+    }
+}

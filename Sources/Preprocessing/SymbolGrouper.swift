@@ -1,0 +1,305 @@
+/// Groups the components of one line into symbols: overlapping pieces of one symbol (a
+/// broken stroke, the two strokes of a 4), the bars of `=`, the dots and bar of `÷`, the dot
+/// of `i`/`j`, the bar under `≤ ≥ ±`, and the three dots of `…`. A lone small dot near the
+/// baseline matches none of these and stays a symbol of its own (a decimal point).
+struct SymbolGrouper {
+    /// Components of the line, in working pixels.
+    let components: [Component]
+    /// Typical symbol height on the line.
+    let symbolHeight: Double
+    /// Pen stroke width, working pixels.
+    let strokeWidth: Double
+
+    /// The components sorted by left edge, their left edges and the widest width: to find the
+    /// components over an x-range without looking at the whole line.
+    private let byLeftEdge: [Component]
+    private let leftEdges: [Int]
+    private let widest: Int
+    /// Pairs tried per component, to the right of it: pages of noise stay bounded in time.
+    private let neighbourLimit = 24
+
+    init(components: [Component], strokeWidth: Double) {
+        self.components = components
+        self.strokeWidth = strokeWidth
+        symbolHeight = Self.typicalHeight(components)
+        byLeftEdge = components.sorted { $0.box.x < $1.box.x }
+        leftEdges = byLeftEdge.map(\.box.x)
+        widest = components.map(\.box.width).max() ?? 0
+    }
+
+    /// Whether a component reaching into the columns `x0..<x1` satisfies `predicate`.
+    private func anyComponent(overlapping x0: Int, _ x1: Int, where predicate: (Component) -> Bool) -> Bool {
+        // First component whose left edge could still reach x0.
+        var low = 0, high = leftEdges.count
+        while low < high {
+            let middle = (low + high) / 2
+            if leftEdges[middle] < x0 - widest { low = middle + 1 } else { high = middle }
+        }
+        var index = low
+        while index < byLeftEdge.count, leftEdges[index] < x1 {
+            let c = byLeftEdge[index]
+            if c.box.maxX > x0, predicate(c) { return true }
+            index += 1
+        }
+        return false
+    }
+
+    /// Sets of component indices, one per symbol.
+    func groups() -> [[Int]] {
+        var sets = DisjointSets(count: components.count)
+        let order = components.indices.sorted { components[$0].box.x < components[$1].box.x }
+        let reach = symbolHeight * 1.2
+        // Candidate pairs: components whose x-ranges are within `reach` of each other.
+        for (position, i) in order.enumerated() {
+            for j in order[(position + 1)...].prefix(neighbourLimit) {
+                if Double(components[j].box.x - components[i].box.maxX) > reach { break }
+                if shouldJoin(components[i], components[j]) { sets.union(i, j) }
+            }
+        }
+        joinEllipses(&sets, order: order)
+        return sets.groups()
+    }
+
+    // MARK: - Shapes
+
+    private func isDot(_ c: Component) -> Bool {
+        Double(max(c.box.width, c.box.height)) <= 0.3 * symbolHeight && c.box.width <= 2 * c.box.height + 2
+    }
+
+    private func isBar(_ c: Component) -> Bool {
+        c.box.width >= 2 * c.box.height && Double(c.box.height) <= 0.4 * symbolHeight && Double(c.box.width) >= 0.2 * symbolHeight
+    }
+
+    private func overlapX(_ a: Component, _ b: Component) -> Double {
+        Double(max(0, min(a.box.maxX, b.box.maxX) - max(a.box.x, b.box.x)))
+    }
+
+    private func overlapY(_ a: Component, _ b: Component) -> Double {
+        Double(max(0, min(a.box.maxY, b.box.maxY) - max(a.box.y, b.box.y)))
+    }
+
+    /// Vertical gap between two boxes (0 when they overlap vertically).
+    private func gapY(_ a: Component, _ b: Component) -> Double {
+        Double(max(0, max(a.box.y, b.box.y) - min(a.box.maxY, b.box.maxY)))
+    }
+
+    private func isFlattish(_ c: Component) -> Bool {
+        Double(c.box.width) >= 1.4 * Double(c.box.height) && Double(c.box.height) <= 0.4 * symbolHeight
+    }
+
+    private func intersectionArea(_ a: Component, _ b: Component) -> Double {
+        overlapX(a, b) * overlapY(a, b)
+    }
+
+    private func boxArea(_ c: Component) -> Double {
+        Double(c.box.width * c.box.height)
+    }
+
+    /// A small mark: a dot, or a ÷ dot drawn as a little circle or tick.
+    private func isMark(_ c: Component) -> Bool {
+        Double(max(c.box.width, c.box.height)) <= 0.5 * symbolHeight && max(c.box.width, c.box.height) <= 2 * min(c.box.width, c.box.height) + 2
+    }
+
+    private func shouldJoin(_ a: Component, _ b: Component) -> Bool {
+        let narrower = Double(min(a.box.width, b.box.width))
+        // `÷` and `=` with a dot-like half: a small mark centred over or under a wide stroke.
+        for (mark, wide) in [(a, b), (b, a)] where isMark(mark) && !isMark(wide) {
+            let middle = abs(mark.centreX - wide.centreX) <= 0.3 * Double(wide.box.width)
+            let isAbove = mark.box.maxY <= wide.box.y
+            // Nothing else over (or under) the stroke: otherwise it is a fraction bar.
+            let crowded = isAbove ? hasComponentAbove(wide, except: mark) : hasComponentBelow(wide, except: mark)
+            if middle, wide.box.width >= 2 * mark.box.width, wide.box.width >= wide.box.height, overlapY(mark, wide) == 0,
+               gapY(mark, wide) <= 0.5 * symbolHeight, !hasComponentBetween(mark, wide), !crowded {
+                return true
+            }
+        }
+        let (aDot, bDot) = (isDot(a), isDot(b))
+        let (aBar, bBar) = (isBar(a), isBar(b))
+        // `=`: a bar and a second short stroke over it (writers' `=` are rarely two neat
+        // bars), close together, nothing in between.
+        if (aBar && (bBar || isFlattish(b))) || (bBar && isFlattish(a)) {
+            let ratio = Double(max(a.box.width, b.box.width)) / max(narrower, 1)
+            if overlapX(a, b) >= 0.3 * narrower, ratio <= 4, overlapY(a, b) == 0,
+               gapY(a, b) <= max(0.8 * symbolHeight, 0.5 * narrower), !hasComponentBetween(a, b) {
+                return true
+            }
+        }
+        // Dot over a narrow stem: i, j, !.
+        if aDot != bDot {
+            let (dot, stem) = aDot ? (a, b) : (b, a)
+            guard !isBar(stem), Double(stem.box.width) <= 1.5 * Double(stem.box.height) else { return false }
+            let above = dot.box.maxY <= stem.box.y + 1
+            let centred = dot.centreX >= Double(stem.box.x) - Double(dot.box.width) && dot.centreX <= Double(stem.box.maxX) + Double(dot.box.width)
+            return above && centred && gapY(dot, stem) <= max(0.5 * symbolHeight, 1.2 * Double(stem.box.height))
+        }
+        if aDot || bDot { return false }
+        if areFacingArcs(a, b) { return true }
+        if aBar != bBar {
+            let (bar, other) = aBar ? (a, b) : (b, a)
+            let similar = Double(bar.box.width) >= 0.5 * Double(other.box.width) && Double(bar.box.width) <= 2 * Double(other.box.width)
+            // Bar under a symbol of similar width: ≤ ≥ ±, unless something is below (a fraction).
+            if similar, bar.box.y >= other.box.maxY - 1, overlapX(bar, other) >= 0.6 * Double(bar.box.width),
+               gapY(bar, other) <= 0.5 * symbolHeight, !hasComponentBelow(bar) {
+                return true
+            }
+            // Bar on the top or bottom of a stroke: T, 5, I, π drawn in separate strokes. It
+            // touches or nearly touches, is no wider than the stroke, and is not a fraction
+            // bar (nothing on its far side).
+            let quarter = 0.25 * Double(other.box.height)
+            let onTop = bar.centreY <= Double(other.box.y) + quarter, onBottom = bar.centreY >= Double(other.box.maxY) - quarter
+            if onTop || onBottom, inkDistance(bar, other) <= max(2, 1.2 * strokeWidth), !isHalfOfEquals(bar),
+               !(onTop ? hasComponentAbove(bar, except: other) : hasComponentBelow(bar, except: other)) {
+                return true
+            }
+        }
+        // Pieces of one symbol: boxes that overlap over most of the smaller one — unless the
+        // larger box holds a whole symbol, as a square root holds its radicand.
+        let (small, large) = boxArea(a) <= boxArea(b) ? (a, b) : (b, a)
+        let shared = intersectionArea(a, b) / max(1, boxArea(small))
+        // Two symbol-sized blobs (a 2 whose tail runs under the next 0) must overlap more.
+        let bothSymbols = [a, b].allSatisfy { Double($0.box.height) >= 0.6 * symbolHeight && Double($0.box.width) >= 0.3 * symbolHeight }
+        guard shared >= (bothSymbols ? 0.8 : 0.5) else { return false }
+        let holdsSymbol = shared >= 0.9 && boxArea(large) >= 1.5 * boxArea(small) && Double(small.box.height) >= 0.4 * symbolHeight && !isFlattish(small)
+        return !holdsSymbol
+    }
+
+    /// `x` written as two strokes, `)` and `(`, whose middles (nearly) touch. Taller pairs
+    /// are left alone: those are parentheses, as in `(a)(b)`.
+    private func areFacingArcs(_ a: Component, _ b: Component) -> Bool {
+        let (left, right) = a.centreX <= b.centreX ? (a, b) : (b, a)
+        let (low, high) = (Double(min(a.box.height, b.box.height)), Double(max(a.box.height, b.box.height)))
+        guard high <= 1.05 * symbolHeight, low >= 0.3 * symbolHeight, high <= 1.5 * low,
+              overlapY(a, b) >= 0.6 * low, Double(right.box.x - left.box.maxX) <= 0.25 * symbolHeight else { return false }
+        let top = max(left.box.y, right.box.y), bottom = min(left.box.maxY, right.box.maxY)
+        let middle = (top + (bottom - top) * 2 / 5)..<(top + (bottom - top) * 3 / 5 + 1)
+        guard let leftMiddle = inkSpan(left, rows: middle), let rightMiddle = inkSpan(right, rows: middle),
+              Double(rightMiddle.lower - leftMiddle.upper) <= 0.15 * symbolHeight else { return false }
+        let quarter = { (c: Component) in max(1, c.box.height / 4) }
+        guard let leftTop = inkSpan(left, rows: left.box.y..<(left.box.y + quarter(left))),
+              let leftBottom = inkSpan(left, rows: (left.box.maxY - quarter(left))..<left.box.maxY),
+              let rightTop = inkSpan(right, rows: right.box.y..<(right.box.y + quarter(right))),
+              let rightBottom = inkSpan(right, rows: (right.box.maxY - quarter(right))..<right.box.maxY) else { return false }
+        let leftBend = 0.2 * Double(left.box.width), rightBend = 0.2 * Double(right.box.width)
+        return Double(leftMiddle.upper - max(leftTop.upper, leftBottom.upper)) >= leftBend
+            && Double(min(rightTop.lower, rightBottom.lower) - rightMiddle.lower) >= rightBend
+    }
+
+    /// A bar with another flat stroke right over or under it, as in `=`.
+    private func isHalfOfEquals(_ bar: Component) -> Bool {
+        anyComponent(overlapping: bar.box.x, bar.box.maxX) { c in
+            c.box != bar.box && isFlattish(c) && overlapX(c, bar) >= 0.3 * Double(min(c.box.width, bar.box.width))
+                && overlapY(c, bar) == 0 && gapY(c, bar) <= 0.8 * symbolHeight && !hasComponentBetween(c, bar)
+        }
+    }
+
+    /// Shortest distance between the ink of two components (capped at a symbol height).
+    private func inkDistance(_ a: Component, _ b: Component) -> Double {
+        let limit = Int(symbolHeight)
+        var best = Double(limit)
+        for ra in a.runs {
+            for rb in b.runs {
+                let dy = abs(Int(ra.y) - Int(rb.y))
+                guard Double(dy) < best else { continue }
+                let dx = max(0, max(Int(ra.x0), Int(rb.x0)) - min(Int(ra.x1), Int(rb.x1)) + 1)
+                best = min(best, (Double(dx * dx + dy * dy)).squareRoot())
+            }
+        }
+        return best
+    }
+
+    /// Leftmost and rightmost ink of a component within some rows.
+    private func inkSpan(_ c: Component, rows: Range<Int>) -> (lower: Int, upper: Int)? {
+        var lower = Int.max, upper = Int.min
+        for run in c.runs where rows.contains(Int(run.y)) {
+            lower = min(lower, Int(run.x0)); upper = max(upper, Int(run.x1))
+        }
+        return lower <= upper ? (lower, upper) : nil
+    }
+
+    private func hasComponentBetween(_ a: Component, _ b: Component) -> Bool {
+        let (upper, lower) = a.box.y <= b.box.y ? (a, b) : (b, a)
+        let x0 = max(upper.box.x, lower.box.x), x1 = min(upper.box.maxX, lower.box.maxX)
+        return anyComponent(overlapping: x0, x1) { c in
+            c.box.y >= upper.box.maxY && c.box.maxY <= lower.box.y
+        }
+    }
+
+    private func hasComponentBelow(_ bar: Component, except: Component? = nil) -> Bool {
+        anyComponent(overlapping: bar.box.x, bar.box.maxX) { c in
+            c.box != except?.box && c.box.y >= bar.box.maxY && Double(c.box.y - bar.box.maxY) <= symbolHeight
+        }
+    }
+
+    private func hasComponentAbove(_ bar: Component, except: Component? = nil) -> Bool {
+        anyComponent(overlapping: bar.box.x, bar.box.maxX) { c in
+            c.box != except?.box && c.box.maxY <= bar.box.y && Double(bar.box.y - c.box.maxY) <= symbolHeight
+        }
+    }
+
+    /// `…`: three or more dots of similar size in a row, evenly and closely spaced.
+    private func joinEllipses(_ sets: inout DisjointSets, order: [Int]) {
+        let dots = order.filter { isMark(components[$0]) }
+        guard dots.count >= 3 else { return }
+        for start in 0..<(dots.count - 2) {
+            let trio = dots[start..<(start + 3)].map { components[$0] }
+            let gaps = zip(trio, trio.dropFirst()).map { Double($1.box.x - $0.box.maxX) }
+            let aligned = trio.allSatisfy { abs($0.centreY - trio[0].centreY) <= 0.15 * symbolHeight }
+            guard aligned, gaps.allSatisfy({ $0 >= 0 && $0 <= 1.2 * symbolHeight }) else { continue }
+            guard let wider = gaps.max(), let narrower = gaps.min(), wider <= 2.5 * max(narrower, 1) + 2 else { continue }
+            // Nothing else sits between the dots.
+            let x0 = trio[0].box.maxX, x1 = trio[2].box.x
+            let crowded = anyComponent(overlapping: x0, x1) { c in
+                c.box.x >= x0 && c.box.maxX <= x1 && !isMark(c)
+            }
+            if crowded { continue }
+            sets.union(dots[start], dots[start + 1])
+            sets.union(dots[start + 1], dots[start + 2])
+        }
+    }
+
+    /// Median height of the components that are neither dots nor bars (median of their larger
+    /// side when every component is one).
+    static func typicalHeight(_ components: [Component]) -> Double {
+        let sides = components.map { max($0.box.width, $0.box.height) }.sorted()
+        guard let largest = sides.last else { return 1 }
+        let provisional = Double(sides[sides.count / 2])
+        let heights = components.filter { c in
+            Double(max(c.box.width, c.box.height)) > 0.3 * provisional && c.box.width < 2 * c.box.height
+        }.map(\.box.height).sorted()
+        return Double(heights.isEmpty ? largest : heights[heights.count / 2])
+    }
+}
+
+/// Union–find over 0..<count.
+struct DisjointSets {
+    private var parent: [Int]
+
+    init(count: Int) {
+        parent = Array(0..<count)
+    }
+
+    mutating func find(_ x: Int) -> Int {
+        var node = x
+        while parent[node] != node {
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        }
+        return node
+    }
+
+    mutating func union(_ a: Int, _ b: Int) {
+        let (ra, rb) = (find(a), find(b))
+        if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+    }
+
+    /// Members of each set, sets ordered by their smallest member.
+    mutating func groups() -> [[Int]] {
+        var byRoot: [Int: Int] = [:]
+        var result: [[Int]] = []
+        for index in parent.indices {
+            let root = find(index)
+            if let slot = byRoot[root] { result[slot].append(index) } else { byRoot[root] = result.count; result.append([index]) }
+        }
+        return result
+    }
+}

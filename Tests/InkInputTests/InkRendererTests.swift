@@ -1,0 +1,90 @@
+import XCTest
+import ImageDecoding
+@testable import InkInput
+
+final class InkRendererTests: XCTestCase {
+    private func darkPixels(_ image: GrayImage, in box: PixelBox? = nil) -> Int {
+        let area = box ?? PixelBox(x: 0, y: 0, width: image.width, height: image.height)
+        var count = 0
+        for y in area.y..<area.maxY { for x in area.x..<area.maxX where image[x, y] < 128 { count += 1 } }
+        return count
+    }
+
+    func testMedianSymbolComesOutAtTheRequestedSize() throws {
+        let document = try InkDocument.parse(Fixtures.inkML("formulaire031-equation041.inkml"))
+        for size in [30.0, 60.0] {
+            let rendering = InkRenderer.render(document, options: InkRenderOptions(symbolSize: size, penWidth: 2, margin: 10))
+            XCTAssertEqual(rendering.symbols.count, document.symbols.count)
+            let sides = rendering.symbols.map { Double(max($0.box.width, $0.box.height)) }.sorted()
+            XCTAssertEqual(sides[sides.count / 2], size + 2, accuracy: 3, "median side ≈ size + pen width")
+        }
+    }
+
+    func testEverySymbolBoxHoldsInkAndAllInkIsInABox() throws {
+        let document = try InkDocument.parse(Fixtures.inkML("formulaire005-equation045.inkml"))
+        let rendering = InkRenderer.render(document)
+        let image = rendering.image
+        XCTAssertEqual(image.pixels.min(), 0)
+        XCTAssertEqual(image[0, 0], 255)
+        for symbol in rendering.symbols {
+            XCTAssertGreaterThan(darkPixels(image, in: symbol.box), 0, symbol.symbol.label)
+            XCTAssertLessThanOrEqual(symbol.box.maxX, image.width)
+            XCTAssertLessThanOrEqual(symbol.box.maxY, image.height)
+        }
+        var outside = 0
+        for y in 0..<image.height {
+            for x in 0..<image.width where image[x, y] < 128 {
+                if !rendering.symbols.contains(where: { x >= $0.box.x && x < $0.box.maxX && y >= $0.box.y && y < $0.box.maxY }) { outside += 1 }
+            }
+        }
+        XCTAssertEqual(outside, 0)
+    }
+
+    func testSubsetKeepsTheDocumentScale() throws {
+        let document = try InkDocument.parse(Fixtures.inkML("200923-1254-376.inkml"))
+        let whole = InkRenderer.render(document)
+        let dot = try XCTUnwrap(document.symbols.first { $0.label == "." })
+        let alone = InkRenderer.render(document, traceIDs: Set(dot.traceIDs))
+        XCTAssertEqual(alone.scale, whole.scale)
+        XCTAssertEqual(alone.symbols.map(\.symbol), [dot])
+        XCTAssertLessThan(alone.image.width, whole.image.width)
+        XCTAssertLessThan(try XCTUnwrap(alone.symbols.first).box.height, 20, "a dot stays small")
+    }
+
+    func testWiderPenDrawsMoreInk() throws {
+        let document = try InkDocument.parse(Fixtures.inkML("MfrDB0332.inkml"))
+        let thin = InkRenderer.render(document, options: InkRenderOptions(penWidth: 2))
+        let thick = InkRenderer.render(document, options: InkRenderOptions(penWidth: 6))
+        XCTAssertGreaterThan(Double(darkPixels(thick.image)), 2 * Double(darkPixels(thin.image)))
+    }
+
+    func testHugeCoordinatesAreScaledToFit() {
+        let document = InkDocument(traces: [InkTrace(id: "a", points: [InkPoint(x: 0, y: 0), InkPoint(x: 1e6, y: 0)]),
+                                            InkTrace(id: "b", points: [InkPoint(x: 0, y: 0), InkPoint(x: 0, y: 1)])])
+        let rendering = InkRenderer.render(document, options: InkRenderOptions(maximumSide: 1000))
+        XCTAssertLessThanOrEqual(max(rendering.image.width, rendering.image.height), 1000)
+    }
+
+    func testPhotographIsReproducibleAndLooksLikeAPhoto() throws {
+        let document = try InkDocument.parse(Fixtures.inkML("formulaire031-equation041.inkml"))
+        let first = PhotoSimulator.photograph(document, seed: 7)
+        let again = PhotoSimulator.photograph(document, seed: 7)
+        let other = PhotoSimulator.photograph(document, seed: 8)
+        XCTAssertEqual(first, again)
+        XCTAssertNotEqual(first.image, other.image)
+        XCTAssertEqual(first.symbols.count, document.symbols.count)
+        let pixels = first.image.pixels
+        XCTAssertLessThan(pixels.max() ?? 255, 255, "paper is never pure white")
+        XCTAssertGreaterThan(Set(pixels).count, 50, "noise and shading give many grey levels")
+    }
+
+    func testStyleIsAppliedAsDescribed() {
+        var clean = GrayImage(width: 40, height: 20)
+        for x in 10..<30 { clean[x, 10] = 0 }
+        var generator = SeededGenerator(seed: 1)
+        let style = PhotoStyle(paper: 200, ink: 50)
+        let photo = PhotoSimulator.apply(style, to: clean, generator: &generator)
+        XCTAssertEqual(photo[0, 0], 200)
+        XCTAssertEqual(photo[20, 10], 50)
+    }
+}

@@ -1,6 +1,0 @@
-import XCTest
-@testable import MathGrammar
-
-final class MathGrammarSmokeTests: XCTestCase {
-    func testModuleLinks() { XCTAssertTrue(true) }
-}
