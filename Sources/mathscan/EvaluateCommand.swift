@@ -21,13 +21,17 @@ struct Evaluate: ParsableCommand {
     @Option(help: "Write the confusion matrix as an SVG picture.")
     var matrix: String?
 
+    @Flag(help: "For InkML data: cut the symbols from simulated phone photos (JPEG) of each expression instead of clean renderings.")
+    var photo = false
+
     @Option(help: "Folder for cached crops.")
     var cache = "/tmp/mathscan-cache"
 
     func run() throws {
         let classifier = try Self.loadClassifier(model)
         // One middle pen width for InkML, as in training's validation.
-        let loader = LabeledDataLoader(classNames: classifier.labels, penWidths: [3], cacheDirectory: cache)
+        let loader = LabeledDataLoader(classNames: classifier.labels, penWidths: photo ? [] : [3],
+                                       photoShare: photo ? 1 : 0, cacheDirectory: cache)
         let crops = try loader.load(data)
         let clock = ContinuousClock()
         let start = clock.now

@@ -5,11 +5,14 @@ import Foundation
 /// into crops, in parallel, caching the crops of each source under `cacheDirectory`.
 struct LabeledDataLoader {
     /// Bump when extraction changes, so old caches are not reused.
-    static let extractionVersion = 1
+    static let extractionVersion = 2
 
     var classNames: [String]
-    /// Pen widths InkML symbols are rendered with (one crop per width).
+    /// Pen widths InkML symbols are rendered with, each symbol alone (one crop per width).
     var penWidths: [Double]
+    /// Share of InkML files whose symbols are also cut from a simulated phone photo (JPEG) of
+    /// the whole expression; which files is fixed by their paths.
+    var photoShare: Double = 0
     var cacheDirectory: String?
 
     func load(_ source: String) throws -> LabeledCrops {
@@ -23,7 +26,7 @@ struct LabeledDataLoader {
             throw ClassificationError.noUsableData(source)
         }
         let cacheFile = cacheDirectory.map { directory in
-            let key = "\(Self.extractionVersion)|\(kind)|\(root.path)|\(paths.count)|\(totalSize)|\(penWidths)|\(classNames)"
+            let key = "\(Self.extractionVersion)|\(kind)|\(root.path)|\(paths.count)|\(totalSize)|\(penWidths)|\(photoShare)|\(classNames)"
             return URL(fileURLWithPath: directory).appendingPathComponent("\(kind.rawValue)-\(Self.hash(key)).crops")
         }
         if let cacheFile, let bytes = try? Data(contentsOf: cacheFile),
@@ -59,10 +62,17 @@ struct LabeledDataLoader {
                 if let bytes = FileManager.default.contents(atPath: root.appendingPathComponent(job.path).path) {
                     if let label = job.label {
                         if let crop = try? CropExtractor.crop(imageBytes: [UInt8](bytes)) { found = [(label, crop)] } else { failed = true }
-                    } else if let crops = try? CropExtractor.crops(inkML: String(decoding: bytes, as: UTF8.self), labels: wanted, penWidths: penWidths) {
-                        found = crops
                     } else {
-                        failed = true
+                        let text = String(decoding: bytes, as: UTF8.self)
+                        let seed = UInt64(Self.hash(job.path), radix: 16) ?? 0
+                        do {
+                            found = penWidths.isEmpty ? [] : try CropExtractor.crops(inkML: text, labels: wanted, penWidths: penWidths)
+                            if Double(seed % 10_000) < photoShare * 10_000 {
+                                found += try CropExtractor.photoCrops(inkML: text, labels: wanted, seed: seed, jpegQuality: 60 + Int(seed % 31))
+                            }
+                        } catch {
+                            failed = true
+                        }
                     }
                 } else {
                     failed = true

@@ -54,6 +54,9 @@ struct Train: ParsableCommand {
     @Option(help: "Pen widths (pixels at a 48-pixel symbol size) InkML symbols are rendered with, comma separated.")
     var penWidths = "2,4"
 
+    @Option(help: "Share of InkML files whose symbols are also cut from a simulated phone photo (JPEG) of the expression.")
+    var photoShare = 0.5
+
     @Flag(help: "Train on the crops as they are, without random rotation, zoom, shift, elastic and stroke changes.")
     var noAugmentation = false
 
@@ -65,6 +68,7 @@ struct Train: ParsableCommand {
         guard epochs > 0, batchSize > 0, learningRate > 0, patience > 0 else {
             throw ValidationError("--epochs, --batch-size, --learning-rate and --patience must be positive")
         }
+        guard (0...1).contains(photoShare) else { throw ValidationError("--photo-share must be between 0 and 1") }
         guard parsedPenWidths != nil else { throw ValidationError("--pen-widths must be positive numbers, e.g. 2,4") }
     }
 
@@ -76,7 +80,7 @@ struct Train: ParsableCommand {
 
     func run() throws {
         let classNames = SymbolLabels.standard
-        let loader = LabeledDataLoader(classNames: classNames, penWidths: parsedPenWidths ?? [3], cacheDirectory: cache)
+        let loader = LabeledDataLoader(classNames: classNames, penWidths: parsedPenWidths ?? [3], photoShare: photoShare, cacheDirectory: cache)
         var training = LabeledCrops(classNames: classNames)
         for source in data { training.append(contentsOf: try loader.load(source)) }
         var validationCrops: LabeledCrops?

@@ -3,6 +3,20 @@ import NeuralNetwork
 @testable import Classification
 
 final class DataTests: XCTestCase {
+    /// A tall "1" and a flat "-", 100 units wide, plus a symbol that is not ours.
+    static let oneAndMinus = """
+        <ink xmlns="http://www.w3.org/2003/InkML">
+        <trace id="0">10 0, 10 50, 10 100</trace>
+        <trace id="1">40 50, 90 50, 140 50</trace>
+        <trace id="2">200 0, 250 100</trace>
+        <traceGroup><annotation type="truth">Segmentation</annotation>
+        <traceGroup><annotation type="truth">1</annotation><traceView traceDataRef="0"/></traceGroup>
+        <traceGroup><annotation type="truth">-</annotation><traceView traceDataRef="1"/></traceGroup>
+        <traceGroup><annotation type="truth">\\alpha</annotation><traceView traceDataRef="2"/></traceGroup>
+        </traceGroup>
+        </ink>
+        """
+
     func testDetectsSourceKinds() {
         XCTAssertEqual(SourceKind.detect(relativePaths: ["HAMEX/a.inkml", "README"]), .inkML)
         XCTAssertEqual(SourceKind.detect(relativePaths: ["symbols/plus-12.png", "symbols/x-3.png"]), .bhmsds)
@@ -22,20 +36,7 @@ final class DataTests: XCTestCase {
     }
 
     func testRendersCROHMESymbolsThroughTheCropNormaliser() throws {
-        // A tall "1" and a flat "-", 100 units wide, plus a symbol that is not ours.
-        let inkML = """
-        <ink xmlns="http://www.w3.org/2003/InkML">
-        <trace id="0">10 0, 10 50, 10 100</trace>
-        <trace id="1">40 50, 90 50, 140 50</trace>
-        <trace id="2">200 0, 250 100</trace>
-        <traceGroup><annotation type="truth">Segmentation</annotation>
-        <traceGroup><annotation type="truth">1</annotation><traceView traceDataRef="0"/></traceGroup>
-        <traceGroup><annotation type="truth">-</annotation><traceView traceDataRef="1"/></traceGroup>
-        <traceGroup><annotation type="truth">\\alpha</annotation><traceView traceDataRef="2"/></traceGroup>
-        </traceGroup>
-        </ink>
-        """
-        let crops = try CropExtractor.crops(inkML: inkML, labels: Set(SymbolLabels.standard), penWidths: [2, 5])
+        let crops = try CropExtractor.crops(inkML: Self.oneAndMinus, labels: Set(SymbolLabels.standard), penWidths: [2, 5])
         XCTAssertEqual(crops.map(\.label), ["1", "1", "-", "-"])
         XCTAssertTrue(crops.allSatisfy { $0.crop.count == 1024 })
         // The "-" keeps its aspect ratio: ink only in the middle rows.
@@ -46,6 +47,16 @@ final class DataTests: XCTestCase {
         XCTAssertTrue(inkRows.allSatisfy { (12...19).contains($0) }, "\(inkRows)")
         // A wider pen gives more ink.
         XCTAssertGreaterThan(crops[3].crop.reduce(0, +), minus.reduce(0, +))
+    }
+
+    func testPhotoCropsComeFromTheWholeExpressionPhoto() throws {
+        let crops = try CropExtractor.photoCrops(inkML: Self.oneAndMinus, labels: Set(SymbolLabels.standard), seed: 3, jpegQuality: 70)
+        XCTAssertEqual(crops.map(\.label), ["1", "-"])
+        XCTAssertTrue(crops.allSatisfy { $0.crop.count == 1024 && $0.crop.allSatisfy { (0...1).contains($0) } })
+        // The "-" is still flat: its middle rows hold most of the ink.
+        let minus = crops[1].crop
+        let middle = (12..<20).reduce(Float(0)) { total, y in total + (0..<32).reduce(0) { $0 + minus[y * 32 + $1] } }
+        XCTAssertGreaterThan(middle, 0.8 * minus.reduce(0, +))
     }
 
     func testCropCacheRoundTripAndStaleCache() throws {
