@@ -159,8 +159,11 @@ struct SymbolGrouper {
         // Two symbol-sized blobs (a 2 whose tail runs under the next 0) must overlap more.
         let bothSymbols = [a, b].allSatisfy { Double($0.box.height) >= 0.6 * symbolHeight && Double($0.box.width) >= 0.3 * symbolHeight }
         guard shared >= (bothSymbols ? 0.8 : 0.5) else { return false }
-        let holdsSymbol = shared >= 0.9 && boxArea(large) >= 1.5 * boxArea(small) && Double(small.box.height) >= 0.4 * symbolHeight && !isFlattish(small)
-        return !holdsSymbol
+        guard shared >= 0.9, boxArea(large) >= 1.5 * boxArea(small) else { return true }
+        // Held inside: a symbol of its own unless it is a small piece touching the larger ink
+        // (the bar of a 5); the `-` under a square root is far from the root's strokes.
+        let piece = Double(small.box.height) < 0.4 * symbolHeight || isFlattish(small)
+        return piece && inkDistance(small, large) <= max(2, 1.5 * strokeWidth)
     }
 
     /// `x` written as two strokes, `)` and `(`, whose middles (nearly) touch. Taller pairs
@@ -226,13 +229,15 @@ struct SymbolGrouper {
 
     private func hasComponentBelow(_ bar: Component, except: Component? = nil) -> Bool {
         anyComponent(overlapping: bar.box.x, bar.box.maxX) { c in
-            c.box != except?.box && c.box.y >= bar.box.maxY && Double(c.box.y - bar.box.maxY) <= symbolHeight
+            c.box != except?.box && c.centreY >= Double(bar.box.maxY) && c.centreY >= bar.centreY + 0.5 * Double(c.box.height)
+                && Double(c.box.y - bar.box.maxY) <= symbolHeight
         }
     }
 
     private func hasComponentAbove(_ bar: Component, except: Component? = nil) -> Bool {
         anyComponent(overlapping: bar.box.x, bar.box.maxX) { c in
-            c.box != except?.box && c.box.maxY <= bar.box.y && Double(bar.box.y - c.box.maxY) <= symbolHeight
+            c.box != except?.box && c.centreY <= Double(bar.box.y) && c.centreY <= bar.centreY - 0.5 * Double(c.box.height)
+                && Double(bar.box.y - c.box.maxY) <= symbolHeight
         }
     }
 
