@@ -1,6 +1,104 @@
 import ArgumentParser
+import Classification
+import Foundation
 
 struct Evaluate: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "evaluate", abstract: "Evaluate a symbol classifier on labelled data.")
-    func run() throws { throw ValidationError("not implemented yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "evaluate",
+        abstract: "Evaluate a symbol classifier on labelled data.",
+        discussion: "DIR is any source `mathscan train` accepts (InkML folder, bhmsds, MDAS, ImageFolder)."
+    )
+
+    @Option(help: "Labelled data to classify.")
+    var data: String
+
+    @Option(help: "Model file (default: the shipped model).")
+    var model: String?
+
+    @Flag(help: "Print the report as one JSON object.")
+    var json = false
+
+    @Option(help: "Write the confusion matrix as an SVG picture.")
+    var matrix: String?
+
+    @Flag(help: "For InkML data: cut the symbols from simulated phone photos (JPEG) of each expression instead of clean renderings.")
+    var photo = false
+
+    @Option(help: "Folder for cached crops.")
+    var cache = "/tmp/mathscan-cache"
+
+    func run() throws {
+        let classifier = try Self.loadClassifier(model)
+        // One middle pen width for InkML, as in training's validation.
+        let loader = LabeledDataLoader(classNames: classifier.labels, penWidths: photo ? [] : [3],
+                                       photoShare: photo ? 1 : 0, cacheDirectory: cache)
+        let crops = try loader.load(data)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let report = ClassificationReport(classifier: classifier, data: crops)
+        let elapsed = clock.now - start
+        let milliseconds = Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) * 1e-15
+        if let matrix {
+            try ConfusionMatrixChart.svg(report).write(toFile: matrix, atomically: true, encoding: .utf8)
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+        } else {
+            print(Self.text(report))
+            print(String(format: "\nclassified %d crops in %.0f ms (%.3f ms per crop, batches of 256)",
+                         report.count, milliseconds, milliseconds / Double(max(report.count, 1))))
+        }
+    }
+
+    /// The classifier in `path`, or the shipped one.
+    static func loadClassifier(_ path: String?) throws -> SymbolClassifier {
+        let location: URL
+        if let path {
+            location = URL(fileURLWithPath: path)
+        } else if let shipped = ShippedResources.url(named: ShippedResources.defaultModel) {
+            location = shipped
+        } else {
+            throw failure("the shipped model was not found next to the executable (mathscan_mathscan.resources/\(ShippedResources.defaultModel)); pass --model FILE")
+        }
+        guard let bytes = FileManager.default.contents(atPath: location.path) else {
+            throw failure("cannot read model file \(location.path); pass --model FILE")
+        }
+        return try SymbolClassifier(modelBytes: [UInt8](bytes))
+    }
+
+    /// Prints `message` as an error and gives the exit status for a failed run (1, not usage's 2).
+    private static func failure(_ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data("Error: \(message)\n".utf8))
+        return ExitCode(1)
+    }
+
+    static func text(_ report: ClassificationReport) -> String {
+        func percent(_ value: Double) -> String { String(format: "%6.2f", value * 100) }
+        var lines = [
+            "crops \(report.count)",
+            "accuracy \(percent(report.accuracy)) %   top-3 \(percent(report.top3Accuracy)) %",
+            "",
+            "class    support  precision  recall      F1  specificity",
+        ]
+        for metrics in report.classes {
+            lines.append(metrics.label.padding(toLength: 8, withPad: " ", startingAt: 0)
+                + String(format: " %7d", metrics.support)
+                + "    \(percent(metrics.precision))  \(percent(metrics.recall))  \(percent(metrics.f1))       \(percent(metrics.specificity))")
+        }
+        lines += ["", "confusion matrix (rows: true, columns: predicted)"]
+        let names = report.labels.map { $0.replacingOccurrences(of: "\\times", with: "×").replacingOccurrences(of: "\\div", with: "÷") }
+        lines.append("      " + names.map { $0.leftPadded(5) }.joined())
+        for (name, row) in zip(names, report.confusion) {
+            lines.append(name.leftPadded(5) + " " + row.map { String($0).leftPadded(5) }.joined())
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+private extension String {
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
 }

@@ -1,6 +1,160 @@
 import ArgumentParser
+import Classification
+import Foundation
+import NeuralNetwork
 
 struct Train: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "train", abstract: "Train a symbol classifier.")
-    func run() throws { throw ValidationError("not implemented yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train a symbol classifier.",
+        discussion: """
+        SOURCE is a folder of InkML files (CROHME; searched recursively), the bhmsds or MDAS symbols \
+        folder, or an ImageFolder (<root>/<class>/*.png with class folders zero … nine, plus, minus, \
+        times, div, equal, decimal, lparen, rparen); the kind is recognised from the files. Crops are \
+        cached per source under --cache.
+        """
+    )
+
+    @Option(name: .customLong("data"), parsing: .upToNextOption, help: "Training sources.")
+    var data: [String]
+
+    @Option(help: "Where to write the model (the best checkpoint, rewritten whenever validation improves).")
+    var out: String
+
+    @Option(help: "Network architecture: \(Architecture.names.joined(separator: ", ")).")
+    var arch = Architecture.defaultName
+
+    @Option(help: "sgd, adam or wame.")
+    var optimizer = TrainingConfiguration.OptimizerKind.adam
+
+    @Option(help: "Maximum number of epochs.")
+    var epochs = TrainingConfiguration().epochs
+
+    @Option(help: "Crops per mini-batch.")
+    var batchSize = TrainingConfiguration().batchSize
+
+    @Option(help: "Starting learning rate (cosine decay to 5 %).")
+    var learningRate = TrainingConfiguration().learningRate
+
+    @Option(help: "Seed for initialisation, sampling, dropout and augmentation.")
+    var seed: UInt64 = TrainingConfiguration().seed
+
+    @Option(help: "Stop after this many epochs without better validation accuracy.")
+    var patience = TrainingConfiguration().patience
+
+    @Option(name: .customLong("validation"), parsing: .upToNextOption, help: "Validation sources (never trained on).")
+    var validation: [String] = []
+
+    @Option(help: "Write learning curves (loss and accuracy per epoch) as SVG.")
+    var curves: String?
+
+    @Option(help: "Folder for cached crops.")
+    var cache = "/tmp/mathscan-cache"
+
+    @Option(help: "Pen widths (pixels at a 48-pixel symbol size) InkML symbols are rendered with, comma separated.")
+    var penWidths = "2,4"
+
+    @Option(help: "Share of InkML files whose symbols are also cut from a simulated phone photo (JPEG) of the expression.")
+    var photoShare = 0.5
+
+    @Flag(help: "Train on the crops as they are, without random rotation, zoom, shift, elastic and stroke changes.")
+    var noAugmentation = false
+
+    func validate() throws {
+        guard !data.isEmpty else { throw ValidationError("pass at least one --data SOURCE") }
+        guard Architecture.names.contains(arch) else {
+            throw ValidationError("unknown --arch '\(arch)'; known: \(Architecture.names.joined(separator: ", "))")
+        }
+        guard epochs > 0, batchSize > 0, learningRate > 0, patience > 0 else {
+            throw ValidationError("--epochs, --batch-size, --learning-rate and --patience must be positive")
+        }
+        guard (0...1).contains(photoShare) else { throw ValidationError("--photo-share must be between 0 and 1") }
+        guard parsedPenWidths != nil else { throw ValidationError("--pen-widths must be positive numbers, e.g. 2,4") }
+    }
+
+    private var parsedPenWidths: [Double]? {
+        let widths = penWidths.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard !widths.isEmpty, widths.allSatisfy({ ($0 ?? 0) > 0 }) else { return nil }
+        return widths.compactMap { $0 }
+    }
+
+    func run() throws {
+        let classNames = SymbolLabels.standard
+        let loader = LabeledDataLoader(classNames: classNames, penWidths: parsedPenWidths ?? [3], photoShare: photoShare, cacheDirectory: cache)
+        var training = LabeledCrops(classNames: classNames)
+        for source in data { training.append(contentsOf: try loader.load(source)) }
+        var validationCrops: LabeledCrops?
+        if !validation.isEmpty {
+            // Validation symbols are rendered with one middle pen width, like a typical scan.
+            let validationLoader = LabeledDataLoader(classNames: classNames, penWidths: [3], cacheDirectory: cache)
+            var crops = LabeledCrops(classNames: classNames)
+            for source in validation { crops.append(contentsOf: try validationLoader.load(source)) }
+            validationCrops = crops
+        }
+        let counts = zip(classNames, training.classCounts).map { "\($0) \($1)" }.joined(separator: ", ")
+        LabeledDataLoader.log("training crops: \(training.count) (\(counts))")
+        if let validationCrops { LabeledDataLoader.log("validation crops: \(validationCrops.count)") }
+
+        var configuration = TrainingConfiguration()
+        configuration.architecture = arch
+        configuration.optimizer = optimizer
+        configuration.epochs = epochs
+        configuration.batchSize = batchSize
+        configuration.learningRate = learningRate
+        configuration.seed = seed
+        configuration.patience = patience
+        if noAugmentation { configuration.augmentation = nil }
+
+        let bar = ProgressBar()
+        let result = try Trainer(configuration: configuration).train(training, validation: validationCrops, onBatch: { progress in
+            bar.update(progress)
+        }, onEpoch: { record, improved in
+            bar.finishLine(record)
+            if let improved {
+                try? Data(improved.encoded()).write(to: URL(fileURLWithPath: out))
+            }
+            if let curves {
+                // Rewritten each epoch so a long run can be watched.
+                try? LearningCurveChart.svg(bar.history).write(toFile: curves, atomically: true, encoding: .utf8)
+            }
+        })
+        try Data(result.model.encoded()).write(to: URL(fileURLWithPath: out))
+        if let curves { try LearningCurveChart.svg(result.history).write(toFile: curves, atomically: true, encoding: .utf8) }
+        let best = result.history.first { $0.epoch == result.bestEpoch }
+        let accuracy = (best?.validationAccuracy).map { String(format: ", validation accuracy %.2f %%", $0 * 100) } ?? ""
+        print("wrote \(out): \(arch), best epoch \(result.bestEpoch)\(accuracy); "
+              + String(format: "%.0f s, %.0f images/s", result.seconds, result.imagesPerSecond))
+    }
 }
+
+/// The one-line progress display of `mathscan train`, on standard error.
+private final class ProgressBar {
+    private var lastDraw = ContinuousClock.now
+    private(set) var history: [EpochRecord] = []
+
+    func update(_ progress: TrainingProgress) {
+        let now = ContinuousClock.now
+        guard now - lastDraw > .milliseconds(200) || progress.batch == progress.batches else { return }
+        lastDraw = now
+        let width = 24
+        let filled = width * progress.batch / max(progress.batches, 1)
+        let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
+        let eta = Int(progress.secondsLeft.isFinite ? progress.secondsLeft : 0)
+        let line = "\repoch \(progress.epoch)/\(progress.epochs) \(bar) \(progress.batch)/\(progress.batches)"
+            + String(format: "  loss %.4f  acc %.2f %%  %.0f img/s  ETA %d:%02d ",
+                     progress.loss, progress.accuracy * 100, progress.imagesPerSecond, eta / 60, eta % 60)
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    func finishLine(_ record: EpochRecord) {
+        history.append(record)
+        var line = String(format: "\nepoch %d: train loss %.4f acc %.2f %%", record.epoch, record.trainingLoss, record.trainingAccuracy * 100)
+        if let loss = record.validationLoss, let accuracy = record.validationAccuracy {
+            line += String(format: " | validation loss %.4f acc %.2f %%", loss, accuracy * 100)
+        }
+        line += String(format: " | lr %.5f, %.0f s\n", record.learningRate, record.seconds)
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+}
+
+extension TrainingConfiguration.OptimizerKind: ExpressibleByArgument {}

@@ -1,0 +1,88 @@
+import CBLAS
+
+/// Fully connected layer: `y = x · Wᵀ + b`.
+///
+/// Input `(N, F_in)` → output `(N, F_out)`. Parameters: weights `(F_out, F_in)` then bias `(F_out)`.
+public final class Dense: Layer {
+    public let inputShape: [Int]
+    public let outputShape: [Int]
+    public let inputCount: Int, outputCount: Int
+    private var weightOffset = 0
+    /// Input of the last training batch, `(N, F_in)`.
+    private var cachedInput: [Float] = []
+    private var cachedBatch = 0
+
+    public init(inputCount: Int, outputCount: Int) {
+        self.inputCount = inputCount
+        self.outputCount = outputCount
+        inputShape = [inputCount]
+        outputShape = [outputCount]
+    }
+
+    public var parameterCount: Int { outputCount * inputCount + outputCount }
+
+    public func bind(parameterOffset: Int, bufferOffset: Int) { weightOffset = parameterOffset }
+
+    public func initialize(_ values: UnsafeMutableBufferPointer<Float>, rng: inout SeededGenerator) {
+        let scale = (2 / Float(inputCount)).squareRoot()
+        for i in 0..<(outputCount * inputCount) { values[weightOffset + i] = rng.nextNormal() * scale }
+        for o in 0..<outputCount { values[weightOffset + outputCount * inputCount + o] = 0 }
+    }
+
+    public func forward(_ input: Tensor, store: ParameterStore, mode: ForwardMode) -> Tensor {
+        let n = input.batchSize
+        var output = [Float](repeating: 0, count: n * outputCount)
+        store.values.withUnsafeBufferPointer { v in
+            input.data.withUnsafeBufferPointer { x in
+                output.withUnsafeMutableBufferPointer { y in
+                    let biasBase = weightOffset + outputCount * inputCount
+                    for s in 0..<n {
+                        for o in 0..<outputCount { y[s * outputCount + o] = v[biasBase + o] }
+                    }
+                    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans,
+                                Int32(n), Int32(outputCount), Int32(inputCount),
+                                1, x.baseAddress!, Int32(inputCount),
+                                v.baseAddress! + weightOffset, Int32(inputCount),
+                                1, y.baseAddress!, Int32(outputCount))
+                }
+            }
+        }
+        if mode == .training {
+            cachedInput = input.data
+            cachedBatch = n
+        }
+        return Tensor(shape: [n, outputCount], data: output)
+    }
+
+    public func backward(_ outputGradient: Tensor, store: ParameterStore) -> Tensor {
+        let n = cachedBatch
+        var inputGradient = [Float](repeating: 0, count: n * inputCount)
+        store.values.withUnsafeBufferPointer { v in
+            store.gradients.withUnsafeMutableBufferPointer { grads in
+                outputGradient.data.withUnsafeBufferPointer { dy in
+                    cachedInput.withUnsafeBufferPointer { x in
+                        // ∂W += ∂Yᵀ · X
+                        cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans,
+                                    Int32(outputCount), Int32(inputCount), Int32(n),
+                                    1, dy.baseAddress!, Int32(outputCount),
+                                    x.baseAddress!, Int32(inputCount),
+                                    1, grads.baseAddress! + weightOffset, Int32(inputCount))
+                    }
+                    let biasBase = weightOffset + outputCount * inputCount
+                    for s in 0..<n {
+                        for o in 0..<outputCount { grads[biasBase + o] += dy[s * outputCount + o] }
+                    }
+                    inputGradient.withUnsafeMutableBufferPointer { dx in
+                        // ∂X = ∂Y · W
+                        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans,
+                                    Int32(n), Int32(inputCount), Int32(outputCount),
+                                    1, dy.baseAddress!, Int32(outputCount),
+                                    v.baseAddress! + weightOffset, Int32(inputCount),
+                                    0, dx.baseAddress!, Int32(inputCount))
+                    }
+                }
+            }
+        }
+        return Tensor(shape: [n, inputCount], data: inputGradient)
+    }
+}

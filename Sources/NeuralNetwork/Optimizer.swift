@@ -1,0 +1,125 @@
+import Foundation
+
+/// Updates a store's trainable parameters from its gradients: one loop over one array.
+public protocol Optimizer {
+    var learningRate: Float { get set }
+    mutating func step(_ store: ParameterStore)
+}
+
+/// Stochastic gradient descent with momentum: v ← μ·v − λ·g; w ← w + v.
+public struct SGD: Optimizer {
+    public var learningRate: Float
+    public var momentum: Float
+    private var velocity: [Float] = []
+
+    public init(learningRate: Float, momentum: Float = 0.9) {
+        self.learningRate = learningRate
+        self.momentum = momentum
+    }
+
+    public mutating func step(_ store: ParameterStore) {
+        let count = store.trainableCount
+        if velocity.count != count { velocity = [Float](repeating: 0, count: count) }
+        let lr = learningRate, mu = momentum
+        store.values.withUnsafeMutableBufferPointer { w in
+            store.gradients.withUnsafeBufferPointer { g in
+                velocity.withUnsafeMutableBufferPointer { v in
+                    for i in 0..<count {
+                        v[i] = mu * v[i] - lr * g[i]
+                        w[i] += v[i]
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Adam (Kingma & Ba 2015) with bias correction.
+public struct Adam: Optimizer {
+    public var learningRate: Float
+    public var beta1: Float, beta2: Float, epsilon: Float
+    private var m: [Float] = [], v: [Float] = []
+    private var t = 0
+
+    public init(learningRate: Float = 1e-3, beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8) {
+        self.learningRate = learningRate
+        self.beta1 = beta1; self.beta2 = beta2; self.epsilon = epsilon
+    }
+
+    public mutating func step(_ store: ParameterStore) {
+        let count = store.trainableCount
+        if m.count != count { m = [Float](repeating: 0, count: count); v = m; t = 0 }
+        t += 1
+        let b1 = beta1, b2 = beta2, eps = epsilon
+        let stepSize = learningRate * (1 - powf(b2, Float(t))).squareRoot() / (1 - powf(b1, Float(t)))
+        store.values.withUnsafeMutableBufferPointer { w in
+            store.gradients.withUnsafeBufferPointer { g in
+                m.withUnsafeMutableBufferPointer { m in
+                    v.withUnsafeMutableBufferPointer { v in
+                        for i in 0..<count {
+                            m[i] = b1 * m[i] + (1 - b1) * g[i]
+                            v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i]
+                            w[i] -= stepSize * m[i] / (v[i].squareRoot() + eps)
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// WAME — weight-wise adaptive learning rates with moving-average estimator (Mosca & Magoulas
+/// 2017), as adjusted in the seeds. Per weight:
+///
+///     ζ ← clip(ζ·η₊, ζmin, ζmax) if g·g_prev > 0;  clip(ζ·η₋, …) if g·g_prev < 0
+///     Z ← α·Z + (1 − α)·ζ;   θ ← α·θ + (1 − α)·g²
+///     w ← w − λ·Z·g / (√θ + ε)
+///
+/// with ζ starting at 1 and Z, θ at 0.
+public struct WAME: Optimizer {
+    public var learningRate: Float
+    public var alpha: Float, etaPlus: Float, etaMinus: Float
+    public var zetaMin: Float, zetaMax: Float, epsilon: Float
+    private var zeta: [Float] = [], z: [Float] = [], theta: [Float] = [], previousGradient: [Float] = []
+
+    public init(learningRate: Float = 1e-3, alpha: Float = 0.9, etaPlus: Float = 1.2, etaMinus: Float = 0.1,
+                zetaMin: Float = 0.01, zetaMax: Float = 100, epsilon: Float = 1e-12) {
+        self.learningRate = learningRate
+        self.alpha = alpha; self.etaPlus = etaPlus; self.etaMinus = etaMinus
+        self.zetaMin = zetaMin; self.zetaMax = zetaMax; self.epsilon = epsilon
+    }
+
+    public mutating func step(_ store: ParameterStore) {
+        let count = store.trainableCount
+        if zeta.count != count {
+            zeta = [Float](repeating: 1, count: count)
+            z = [Float](repeating: 0, count: count); theta = z; previousGradient = z
+        }
+        let lr = learningRate, a = alpha, up = etaPlus, down = etaMinus
+        let low = zetaMin, high = zetaMax, eps = epsilon
+        store.values.withUnsafeMutableBufferPointer { w in
+            store.gradients.withUnsafeBufferPointer { g in
+                zeta.withUnsafeMutableBufferPointer { zeta in
+                    z.withUnsafeMutableBufferPointer { z in
+                        theta.withUnsafeMutableBufferPointer { theta in
+                            previousGradient.withUnsafeMutableBufferPointer { previous in
+                                for i in 0..<count {
+                                    let agreement = g[i] * previous[i]
+                                    if agreement > 0 {
+                                        zeta[i] = min(zeta[i] * up, high)
+                                    } else if agreement < 0 {
+                                        zeta[i] = max(zeta[i] * down, low)
+                                    }
+                                    z[i] = a * z[i] + (1 - a) * zeta[i]
+                                    theta[i] = a * theta[i] + (1 - a) * g[i] * g[i]
+                                    w[i] -= lr * z[i] * g[i] / (theta[i].squareRoot() + eps)
+                                    previous[i] = g[i]
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+/// Rectified linear unit, elementwise: `max(0, x)`. Any shape.
+public final class ReLU: Layer {
+    public let inputShape: [Int]
+    public var outputShape: [Int] { inputShape }
+    /// Output of the last training batch (positive exactly where the gradient passes).
+    private var cachedOutput: [Float] = []
+
+    public init(inputShape: [Int]) { self.inputShape = inputShape }
+
+    public func forward(_ input: Tensor, store: ParameterStore, mode: ForwardMode) -> Tensor {
+        var output = input
+        output.data.withUnsafeMutableBufferPointer { x in
+            for i in x.indices where x[i] < 0 { x[i] = 0 }
+        }
+        if mode == .training { cachedOutput = output.data }
+        return output
+    }
+
+    public func backward(_ outputGradient: Tensor, store: ParameterStore) -> Tensor {
+        var gradient = outputGradient
+        gradient.data.withUnsafeMutableBufferPointer { g in
+            cachedOutput.withUnsafeBufferPointer { y in
+                for i in g.indices where y[i] <= 0 { g[i] = 0 }
+            }
+        }
+        return gradient
+    }
+}

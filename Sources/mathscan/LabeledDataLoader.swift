@@ -1,0 +1,124 @@
+import Classification
+import Foundation
+
+/// Reads labelled training or evaluation data from disk (InkML folders, bhmsds, MDAS, ImageFolder)
+/// into crops, in parallel, caching the crops of each source under `cacheDirectory`.
+struct LabeledDataLoader {
+    /// Bump when extraction changes, so old caches are not reused.
+    static let extractionVersion = 2
+
+    var classNames: [String]
+    /// Pen widths InkML symbols are rendered with, each symbol alone (one crop per width).
+    var penWidths: [Double]
+    /// Share of InkML files whose symbols are also cut from a simulated phone photo (JPEG) of
+    /// the whole expression; which files is fixed by their paths.
+    var photoShare: Double = 0
+    var cacheDirectory: String?
+
+    func load(_ source: String) throws -> LabeledCrops {
+        let root = URL(fileURLWithPath: source).standardizedFileURL
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ClassificationError.noUsableData("\(source) (not a folder)")
+        }
+        let (paths, totalSize) = Self.files(under: root)
+        guard let kind = SourceKind.detect(relativePaths: paths) else {
+            throw ClassificationError.noUsableData(source)
+        }
+        let cacheFile = cacheDirectory.map { directory in
+            let key = "\(Self.extractionVersion)|\(kind)|\(root.path)|\(paths.count)|\(totalSize)|\(penWidths)|\(photoShare)|\(classNames)"
+            return URL(fileURLWithPath: directory).appendingPathComponent("\(kind.rawValue)-\(Self.hash(key)).crops")
+        }
+        if let cacheFile, let bytes = try? Data(contentsOf: cacheFile),
+           let cached = try? LabeledCrops(cacheBytes: [UInt8](bytes)), cached.classNames == classNames {
+            Self.log("\(source): \(cached.count) crops from cache \(cacheFile.path)")
+            return cached
+        }
+
+        let crops = try extract(kind: kind, root: root, paths: paths, source: source)
+        guard crops.count > 0 else { throw ClassificationError.noUsableData(source) }
+        if let cacheFile {
+            try? FileManager.default.createDirectory(atPath: cacheFile.deletingLastPathComponent().path, withIntermediateDirectories: true)
+            try? Data(crops.encoded()).write(to: cacheFile)
+        }
+        return crops
+    }
+
+    private func extract(kind: SourceKind, root: URL, paths: [String], source: String) throws -> LabeledCrops {
+        let wanted = Set(classNames)
+        let jobs: [(path: String, label: String?)] = kind == .inkML
+            ? paths.filter { $0.lowercased().hasSuffix(".inkml") }.map { ($0, nil) }
+            : kind.labeledImages(relativePaths: paths).filter { wanted.contains($0.label) }.map { ($0.path, $0.label) }
+        var results = [[(label: String, crop: [Float])]](repeating: [], count: jobs.count)
+        var failures = 0
+        let lock = NSLock()
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        var done = 0
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for index in stride(from: worker, to: jobs.count, by: workers) {
+                let job = jobs[index]
+                var found: [(label: String, crop: [Float])] = []
+                var failed = false
+                if let bytes = FileManager.default.contents(atPath: root.appendingPathComponent(job.path).path) {
+                    if let label = job.label {
+                        if let crop = try? CropExtractor.crop(imageBytes: [UInt8](bytes)) { found = [(label, crop)] } else { failed = true }
+                    } else {
+                        let text = String(decoding: bytes, as: UTF8.self)
+                        let seed = UInt64(Self.hash(job.path), radix: 16) ?? 0
+                        do {
+                            found = penWidths.isEmpty ? [] : try CropExtractor.crops(inkML: text, labels: wanted, penWidths: penWidths)
+                            if Double(seed % 10_000) < photoShare * 10_000 {
+                                found += try CropExtractor.photoCrops(inkML: text, labels: wanted, seed: seed, jpegQuality: 60 + Int(seed % 31))
+                            }
+                        } catch {
+                            failed = true
+                        }
+                    }
+                } else {
+                    failed = true
+                }
+                lock.lock()
+                results[index] = found
+                if failed { failures += 1 }
+                done += 1
+                if done % 200 == 0 || done == jobs.count {
+                    FileHandle.standardError.write(Data("\r\(source): \(done)/\(jobs.count) files".utf8))
+                }
+                lock.unlock()
+            }
+        }
+        FileHandle.standardError.write(Data("\n".utf8))
+        var crops = LabeledCrops(classNames: classNames)
+        for fileCrops in results {
+            for (label, crop) in fileCrops { crops.append(crop: crop, label: label) }
+        }
+        Self.log("\(source): \(kind.rawValue), \(crops.count) crops\(failures > 0 ? ", \(failures) unreadable files skipped" : "")")
+        return crops
+    }
+
+    /// Relative paths of all regular files under `root`, sorted, and their total size.
+    private static func files(under root: URL) -> ([String], Int) {
+        var paths: [String] = []
+        var total = 0
+        let prefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey, .fileSizeKey])
+        while let url = enumerator?.nextObject() as? URL {
+            guard let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .fileSizeKey]), values.isRegularFile == true else { continue }
+            let path = url.standardizedFileURL.path
+            paths.append(path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : url.lastPathComponent)
+            total += values.fileSize ?? 0
+        }
+        return (paths.sorted(), total)
+    }
+
+    /// A line on standard error.
+    static func log(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+
+    private static func hash(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return String(hash, radix: 16)
+    }
+}
