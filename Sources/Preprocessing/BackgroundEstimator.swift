@@ -99,15 +99,21 @@ struct BackgroundEstimator {
         var result = [Float](repeating: 0, count: width * height)
         var rowValues = [Float](repeating: 0, count: columns)
         let half = Float(block) / 2
+        func position(_ index: Int, _ count: Int) -> (Int, Int, Float) {
+            let g = min(max((Float(index) + 0.5 - half) / Float(block), 0), Float(count - 1))
+            let lower = Int(g)
+            return (lower, min(lower + 1, count - 1), g - Float(lower))
+        }
+        let across = (0..<width).map { position($0, columns) }
         result.withUnsafeMutableBufferPointer { out in
             for y in 0..<height {
-                let gy = min(max((Float(y) + 0.5 - half) / Float(block), 0), Float(rows - 1))
-                let r0 = Int(gy), r1 = min(r0 + 1, rows - 1), fy = gy - Float(r0)
+                let (r0, r1, fy) = position(y, rows)
                 for c in 0..<columns { rowValues[c] = grid[r0 * columns + c] * (1 - fy) + grid[r1 * columns + c] * fy }
-                for x in 0..<width {
-                    let gx = min(max((Float(x) + 0.5 - half) / Float(block), 0), Float(columns - 1))
-                    let c0 = Int(gx), c1 = min(c0 + 1, columns - 1), fx = gx - Float(c0)
-                    out[y * width + x] = rowValues[c0] * (1 - fx) + rowValues[c1] * fx
+                rowValues.withUnsafeBufferPointer { values in
+                    for x in 0..<width {
+                        let (c0, c1, fx) = across[x]
+                        out[y * width + x] = values[c0] * (1 - fx) + values[c1] * fx
+                    }
                 }
             }
         }

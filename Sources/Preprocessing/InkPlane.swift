@@ -34,8 +34,7 @@ public struct InkPlane: Sendable, Equatable {
         // Just wider than the strokes: a closing also fills in shadows narrower than its window.
         let radius = min(Int((1.5 * strokeWidth).rounded(.up)) + 1, max(2, min(gray.width, gray.height) / 10))
         // A 3×3 mean first: photo noise would otherwise bias the closing and speckle the ink.
-        let smooth = GrayImage(width: gray.width, height: gray.height,
-                               pixels: BoxBlur.blur(gray.pixels, width: gray.width, height: gray.height, radius: 1).map { UInt8($0.rounded()) })
+        let smooth = Downsampler.smooth3x3(gray)
         let paper = BackgroundEstimator.closing(smooth, inverted: blocks.inverted, radius: radius)
         return (InkPlane(gray: smooth, paper: paper, inverted: blocks.inverted), blocks)
     }

@@ -15,8 +15,7 @@ public enum Segmenter {
         guard image.width > 0, image.height > 0 else {
             return Segmentation(imageWidth: image.width, imageHeight: image.height, strokeWidth: 0, lines: [])
         }
-        let (work, scale) = workingImage(image, options: options)
-        let analysis = Analysis(work, options: options)
+        let (analysis, scale) = workingAnalysis(image, options: options)
         let finder = LineFinder(components: analysis.components, maxSkewDegrees: options.maxSkewDegrees)
 
         // Symbols per line, each a set of component indices, ordered along the writing.
@@ -48,9 +47,12 @@ public enum Segmenter {
     /// `targetStrokeWidth` pixels wide, judged from a small `probe` decoded at 1/`probeScale`.
     public static func preferredDecodeScale(probe: GrayImage, probeScale: Int, options: SegmenterOptions = .init()) -> Int {
         guard probe.width > 0, probe.height > 0 else { return 1 }
-        let analysis = Analysis(probe, options: options)
-        guard analysis.strokeWidth > 0 else { return 1 }
-        return scale(forStrokeWidth: analysis.strokeWidth * Double(max(1, probeScale)), target: options.targetStrokeWidth)
+        return preferredScale(Analysis(probe, options: options), probeScale: probeScale, options: options)
+    }
+
+    private static func preferredScale(_ probe: Analysis, probeScale: Int, options: SegmenterOptions) -> Int {
+        guard probe.strokeWidth > 0 else { return 1 }
+        return scale(forStrokeWidth: probe.strokeWidth * Double(max(1, probeScale)), target: options.targetStrokeWidth)
     }
 
     static func scale(forStrokeWidth width: Double, target: Double) -> Int {
@@ -59,20 +61,18 @@ public enum Segmenter {
         return scale
     }
 
-    /// The image to analyse and its downscale factor. Large images are first halved down to
-    /// a probe of about a quarter megapixel to measure the strokes, then the level whose
-    /// strokes stay at least the target width is used.
-    static func workingImage(_ image: GrayImage, options: SegmenterOptions) -> (GrayImage, Int) {
-        guard options.allowDownscale, image.width * image.height > 1_000_000 else { return (image, 1) }
-        var pyramid = [image]
-        while pyramid.count < 4, let last = pyramid.last, last.width * last.height > 1_000_000 {
-            pyramid.append(Downsampler.half(last))
-        }
-        guard let probe = pyramid.last else { return (image, 1) }
-        let probeScale = 1 << (pyramid.count - 1)
-        let wanted = preferredDecodeScale(probe: probe, probeScale: probeScale, options: options)
-        let level = min(pyramid.count - 1, wanted.trailingZeroBitCount)
-        return (pyramid[level], 1 << level)
+    /// The analysis of the image at its working scale, and that scale. Large images are first
+    /// reduced to a probe of at most a megapixel to measure the strokes; then the image is
+    /// analysed at the scale whose strokes stay at least the target width (the probe itself
+    /// when that is its scale).
+    static func workingAnalysis(_ image: GrayImage, options: SegmenterOptions) -> (Analysis, Int) {
+        guard options.allowDownscale, image.width * image.height > 1_000_000 else { return (Analysis(image, options: options), 1) }
+        // The probe: the smallest power-of-two reduction (at most 8) below a megapixel.
+        var probeFactor = 1
+        while probeFactor < 8, image.width * image.height / (probeFactor * probeFactor) > 1_000_000 { probeFactor *= 2 }
+        let probe = Analysis(Downsampler.reduce(image, by: probeFactor), options: options)
+        let factor = min(probeFactor, preferredScale(probe, probeScale: probeFactor, options: options))
+        return (factor == probeFactor ? probe : Analysis(Downsampler.reduce(image, by: factor), options: options), factor)
     }
 
     private static func centre(of group: [Int], in components: [Component]) -> (Double, Double) {

@@ -130,7 +130,12 @@ struct SymbolGrouper {
             guard !isBar(stem), Double(stem.box.width) <= 1.5 * Double(stem.box.height) else { return false }
             let above = dot.box.maxY <= stem.box.y + 1
             let centred = dot.centreX >= Double(stem.box.x) - Double(dot.box.width) && dot.centreX <= Double(stem.box.maxX) + Double(dot.box.width)
-            return above && centred && gapY(dot, stem) <= max(0.5 * symbolHeight, 1.2 * Double(stem.box.height))
+            if above && centred && gapY(dot, stem) <= max(0.5 * symbolHeight, 1.2 * Double(stem.box.height)) { return true }
+            // A dot well inside another symbol (a pen tap in a 0) is part of it, never a
+            // decimal point: those sit on the baseline.
+            let box = stem.box
+            return dot.centreX > Double(box.x) + 0.15 * Double(box.width) && dot.centreX < Double(box.maxX) - 0.15 * Double(box.width)
+                && dot.centreY > Double(box.y) + 0.15 * Double(box.height) && dot.centreY < Double(box.maxY) - 0.25 * Double(box.height)
         }
         if aDot || bDot { return false }
         if areFacingArcs(a, b) { return true }
@@ -147,7 +152,7 @@ struct SymbolGrouper {
             // bar (nothing on its far side).
             let quarter = 0.25 * Double(other.box.height)
             let onTop = bar.centreY <= Double(other.box.y) + quarter, onBottom = bar.centreY >= Double(other.box.maxY) - quarter
-            if onTop || onBottom, inkDistance(bar, other) <= max(2, 1.2 * strokeWidth), !isHalfOfEquals(bar),
+            if onTop || onBottom, inkDistance(bar, other) <= max(2 * strokeWidth, 0.15 * symbolHeight), !isHalfOfEquals(bar),
                !(onTop ? hasComponentAbove(bar, except: other) : hasComponentBelow(bar, except: other)) {
                 return true
             }
@@ -159,8 +164,14 @@ struct SymbolGrouper {
         // Two symbol-sized blobs (a 2 whose tail runs under the next 0) must overlap more.
         let bothSymbols = [a, b].allSatisfy { Double($0.box.height) >= 0.6 * symbolHeight && Double($0.box.width) >= 0.3 * symbolHeight }
         guard shared >= (bothSymbols ? 0.8 : 0.5) else { return false }
-        let holdsSymbol = shared >= 0.9 && boxArea(large) >= 1.5 * boxArea(small) && Double(small.box.height) >= 0.4 * symbolHeight && !isFlattish(small)
-        return !holdsSymbol
+        // Two whole symbols overlap without touching (a 0 above the tail of a 2); the strokes
+        // of one symbol touch or cross.
+        if bothSymbols, inkDistance(a, b) > max(2, 1.5 * strokeWidth) { return false }
+        guard shared >= 0.9, boxArea(large) >= 1.5 * boxArea(small) else { return true }
+        // Held inside: a symbol of its own unless it is a small piece touching the larger ink
+        // (the bar of a 5); the `-` under a square root is far from the root's strokes.
+        let piece = Double(small.box.height) < 0.4 * symbolHeight || isFlattish(small)
+        return piece && inkDistance(small, large) <= max(2, 1.5 * strokeWidth)
     }
 
     /// `x` written as two strokes, `)` and `(`, whose middles (nearly) touch. Taller pairs
@@ -226,13 +237,15 @@ struct SymbolGrouper {
 
     private func hasComponentBelow(_ bar: Component, except: Component? = nil) -> Bool {
         anyComponent(overlapping: bar.box.x, bar.box.maxX) { c in
-            c.box != except?.box && c.box.y >= bar.box.maxY && Double(c.box.y - bar.box.maxY) <= symbolHeight
+            c.box != except?.box && c.centreY >= Double(bar.box.maxY) && c.centreY >= bar.centreY + 0.5 * Double(c.box.height)
+                && Double(c.box.y - bar.box.maxY) <= symbolHeight
         }
     }
 
     private func hasComponentAbove(_ bar: Component, except: Component? = nil) -> Bool {
         anyComponent(overlapping: bar.box.x, bar.box.maxX) { c in
-            c.box != except?.box && c.box.maxY <= bar.box.y && Double(bar.box.y - c.box.maxY) <= symbolHeight
+            c.box != except?.box && c.centreY <= Double(bar.box.y) && c.centreY <= bar.centreY - 0.5 * Double(c.box.height)
+                && Double(bar.box.y - c.box.maxY) <= symbolHeight
         }
     }
 

@@ -37,3 +37,34 @@ final class InkPlaneTests: XCTestCase {
         XCTAssertNil(InkPlane(gray: GrayImage(width: 0, height: 0)).inkBounds())
     }
 }
+
+final class MorphologyTests: XCTestCase {
+    /// The constant-time filter against the definition, on random data with odd sizes.
+    func testFilterMatchesBruteForce() {
+        var generator = SystemRandomNumberGenerator()
+        for (width, height, radius) in [(17, 9, 2), (5, 23, 3), (40, 31, 7), (1, 1, 1)] {
+            let values = (0..<(width * height)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            for maximum in [true, false] {
+                var fast = values
+                Morphology.filter(&fast, width: width, height: height, radius: radius, maximum: maximum)
+                for y in 0..<height {
+                    for x in 0..<width {
+                        var window: [UInt8] = []
+                        for dy in -radius...radius {
+                            for dx in -radius...radius {
+                                window.append(values[min(height - 1, max(0, y + dy)) * width + min(width - 1, max(0, x + dx))])
+                            }
+                        }
+                        XCTAssertEqual(fast[y * width + x], maximum ? window.max() : window.min(), "\(width)×\(height) r\(radius) at \(x),\(y)")
+                    }
+                }
+            }
+        }
+    }
+
+    func testReduceAveragesBlocks() {
+        let image = GrayImage(width: 4, height: 2, pixels: [0, 4, 8, 8, 4, 0, 8, 8])
+        XCTAssertEqual(Downsampler.reduce(image, by: 2), GrayImage(width: 2, height: 1, pixels: [2, 8]))
+        XCTAssertEqual(Downsampler.reduce(image, by: 1), image)
+    }
+}
