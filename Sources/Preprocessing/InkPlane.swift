@@ -91,12 +91,14 @@ public struct InkPlane: Sendable, Equatable {
 
     /// Light ink on dark paper? Ink is the minority in every patch of a page, so within each
     /// patch the median is paper and the ink lies far out on one side of it: far below for
-    /// dark ink, far above for light ink. (The overall brightness says nothing: paper in a
-    /// dim photo is darker than mid-grey.)
+    /// dark ink, far above for light ink. Brightness alone misleads (paper in a dim photo is
+    /// darker than mid-grey), and so does the skew alone on a blank page with a shadow edge:
+    /// a page counts as light-on-dark when it is both dark overall and skewed that way.
     static func isLightOnDark(_ gray: GrayImage) -> Bool {
         let patch = max(8, min(gray.width, gray.height) / 12)
         var histogram = [Int](repeating: 0, count: 256)
         var vote = 0
+        var overall = [Int](repeating: 0, count: 256)
         gray.pixels.withUnsafeBufferPointer { pixels in
             for top in stride(from: 0, to: gray.height, by: patch) {
                 for left in stride(from: 0, to: gray.width, by: patch) {
@@ -114,10 +116,17 @@ public struct InkPlane: Sendable, Equatable {
                         if high < 0, seen * 50 > count * 49 { high = level }
                     }
                     vote += (middle - low) - (high - middle)
+                    overall[middle] += count
                 }
             }
         }
-        return vote < 0
+        var seen = 0
+        // Median of the patch medians, each weighted by its pixels.
+        let median = overall.firstIndex { pixels in
+            seen += pixels
+            return seen * 2 > gray.width * gray.height
+        } ?? 255
+        return vote < 0 && median < 128
     }
 
     /// Relative darkness that counts as full ink: the median darkness of the pixels Otsu puts
