@@ -42,6 +42,8 @@ let package = Package(
         .testTarget(name: "ClassificationTests", dependencies: ["Classification"]),
         .testTarget(name: "MathGrammarTests", dependencies: ["MathGrammar", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "RecognitionTests", dependencies: ["Recognition"]),
+        // Runs the built executable: the command-line contract and the golden samples.
+        .testTarget(name: "mathscanTests", dependencies: ["mathscan"]),
     ],
     swiftLanguageModes: [.v5]
 )

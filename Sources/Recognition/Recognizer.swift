@@ -1,1 +1,157 @@
-// Chains the stages: the one entry point for library users. Filled in by issue 6.
+import Classification
+import ImageDecoding
+import InkInput
+import MathGrammar
+import Preprocessing
+
+/// Wall-clock time spent in each stage for one input, in milliseconds.
+public struct StageTimings: Sendable {
+    public var decode = 0.0
+    public var preprocess = 0.0
+    public var classify = 0.0
+    public var parse = 0.0
+    public var total: Double { decode + preprocess + classify + parse }
+}
+
+/// Chains the stages — decode, segment, classify, parse — the one entry point for library users.
+/// A value type with no shared mutable state: one recognizer may serve many threads.
+public struct Recognizer: Sendable {
+    public struct Options: Sendable {
+        /// Alternatives per symbol handed to the grammar.
+        public var candidatesPerSymbol = 5
+        /// Images larger than this are refused before decoding.
+        public var maxPixels = 100_000_000
+        /// JPEGs above this size are decoded at a reduced scale when the ink allows it.
+        public var reducedDecodeAbovePixels = 6_000_000
+        public init() {}
+    }
+
+    public let classifier: SymbolClassifier
+    public let reader: LineReader
+    public var options: Options
+
+    public init(classifier: SymbolClassifier, grammar: Grammar, options: Options = Options()) {
+        self.classifier = classifier
+        self.reader = LineReader(grammar: grammar)
+        self.options = options
+    }
+
+    /// Recognises a PNG or JPEG file's bytes.
+    public func recognize(imageBytes: [UInt8]) throws -> PageReading {
+        try recognizeTimed(imageBytes: imageBytes).page
+    }
+
+    /// Recognises InkML pen input, rendered to an image through the same path as a scan.
+    public func recognize(inkML text: String) throws -> PageReading {
+        try recognizeTimed(inkML: text).page
+    }
+
+    public func recognizeTimed(imageBytes: [UInt8]) throws -> Run {
+        var timings = StageTimings()
+        let clock = ContinuousClock()
+        let start = clock.now
+        let (image, scale) = try decode(imageBytes)
+        timings.decode = milliseconds(clock.now - start)
+        let page = read(image, scale: scale, timings: &timings)
+        return Run(page: page, image: image, scale: scale, timings: timings)
+    }
+
+    public func recognizeTimed(inkML text: String) throws -> Run {
+        var timings = StageTimings()
+        let clock = ContinuousClock()
+        let start = clock.now
+        let image = try InkRenderer.render(InkDocument.parse(text)).image
+        timings.decode = milliseconds(clock.now - start)
+        let page = read(image, scale: 1, timings: &timings)
+        return Run(page: page, image: image, scale: 1, timings: timings)
+    }
+
+    /// The result of one recognition with what it was read from, for overlays and benchmarks.
+    public struct Run: Sendable {
+        public var page: PageReading
+        /// The decoded image, at `scale` (1/scale of the file's full size).
+        public var image: GrayImage
+        public var scale: Int
+        public var timings: StageTimings
+
+        /// The overlay picture, drawn on the decoded image.
+        public func overlay() -> RGBImage { OverlayRenderer.render(image, page: page, scale: scale) }
+    }
+
+    /// Reads an already decoded image. `scale` is the decode scale denominator: boxes are
+    /// reported in the full-size image's pixels.
+    public func read(_ image: GrayImage, scale: Int = 1) -> PageReading {
+        var timings = StageTimings()
+        return read(image, scale: scale, timings: &timings)
+    }
+
+    /// Decodes large JPEG photos at the smallest scale at which the ink stays legible, so work
+    /// grows with the writing rather than with the camera's megapixels.
+    private func decode(_ bytes: [UInt8]) throws -> (GrayImage, scale: Int) {
+        var decodeOptions = DecodeOptions()
+        decodeOptions.maxPixels = options.maxPixels
+        let header = try ImageDecoder.header(of: bytes)
+        var scale = 1
+        if header.format == .jpeg, header.width * header.height > options.reducedDecodeAbovePixels {
+            var probeOptions = decodeOptions
+            probeOptions.scaleDenominator = 8
+            let probe = try ImageDecoder.decode(bytes, options: probeOptions)
+            scale = Segmenter.preferredDecodeScale(probe: probe, probeScale: 8)
+        }
+        decodeOptions.scaleDenominator = scale
+        return (try ImageDecoder.decode(bytes, options: decodeOptions), scale)
+    }
+
+    private func read(_ image: GrayImage, scale: Int, timings: inout StageTimings) -> PageReading {
+        let clock = ContinuousClock()
+        var start = clock.now
+        let segmentation = Segmenter.segment(image)
+        timings.preprocess = milliseconds(clock.now - start)
+
+        start = clock.now
+        let glyphs = segmentation.lines.flatMap(\.glyphs)
+        var candidates = classifier.classify(glyphs.map(\.crop), topK: options.candidatesPerSymbol)[...]
+        timings.classify = milliseconds(clock.now - start)
+
+        start = clock.now
+        var lines: [LineResult] = []
+        for line in segmentation.lines {
+            let lineCandidates = Array(candidates.prefix(line.glyphs.count))
+            candidates = candidates.dropFirst(line.glyphs.count)
+            lines.append(readLine(line, candidates: lineCandidates, scale: scale))
+        }
+        timings.parse = milliseconds(clock.now - start)
+        return PageReading(lines: lines)
+    }
+
+    private func readLine(_ line: TextLine, candidates: [[Candidate]], scale: Int) -> LineResult {
+        let placed = zip(line.glyphs, candidates).map { glyph, candidates in
+            PlacedSymbol(
+                x: Double(glyph.box.x), y: Double(glyph.box.y),
+                width: Double(glyph.box.width), height: Double(glyph.box.height),
+                alternatives: candidates.map { Alternative(latex: $0.label, probability: Double($0.probability)) })
+        }
+        let reading = reader.read(placed)
+        let symbols = reading.symbols.map { chosen in
+            SymbolReading(
+                latex: chosen.latex,
+                box: scaled(Box(x: Int(chosen.x), y: Int(chosen.y), width: Int(chosen.width), height: Int(chosen.height)), by: scale),
+                confidence: chosen.probability,
+                // Alternatives that round to p = 0 in the report are noise to a reader.
+                alternatives: chosen.others.filter { $0.probability >= 0.00005 }.map { ($0.latex, $0.probability) })
+        }
+        return LineResult(
+            latex: reading.latex, value: reading.value, verdict: reading.verdict,
+            note: reading.problem ?? reading.verdictNote, confidence: reading.confidence,
+            box: scaled(line.box, by: scale), symbols: symbols)
+    }
+
+    private func scaled(_ box: Box, by scale: Int) -> Box {
+        Box(x: box.x * scale, y: box.y * scale, width: box.width * scale, height: box.height * scale)
+    }
+
+    private func milliseconds(_ duration: Duration) -> Double {
+        let (seconds, attoseconds) = duration.components
+        return Double(seconds) * 1000 + Double(attoseconds) / 1e15
+    }
+}

@@ -1,6 +1,71 @@
 import ArgumentParser
+import Foundation
+import Recognition
 
 struct Grade: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "grade", abstract: "Grade the equations in worksheets: which are true, with the correct values.")
-    func run() throws { throw ValidationError("not implemented yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "grade",
+        abstract: "Grade the equations in worksheets: which are true, with the correct values.")
+
+    @Flag(help: "Print one JSON object per input file, one per line.")
+    var json = false
+
+    @OptionGroup var modelOptions: ModelOptions
+
+    @Argument(help: "Image or InkML files, one worksheet each.")
+    var files: [String]
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one worksheet to grade") }
+    }
+
+    func run() throws {
+        let recognizer = try modelOptions.makeRecognizer()
+        var failures = 0
+        for file in files {
+            do {
+                let page = try recognizer.run(file: file).page
+                let equations = page.lines.filter { $0.verdict != nil }
+                let correct = equations.filter { $0.verdict == true }.count
+                print(json ? jsonLine(file: file, equations: equations, correct: correct)
+                           : textBlock(file: file, equations: equations, correct: correct))
+            } catch {
+                failures += 1
+                if json {
+                    print(JSONValue.object([("file", .string(file)), ("error", .string("\(error)"))]).serialized())
+                }
+                StandardError.write("mathscan: \(file): \(error)\n")
+            }
+            fflush(stdout)
+        }
+        if failures > 0 { throw ExitCode(1) }
+    }
+
+    private func textBlock(file: String, equations: [LineResult], correct: Int) -> String {
+        var out = "\(file): \(correct) of \(equations.count) correct"
+        for line in equations {
+            out += "\n  " + (line.verdict == true ? "right  " : "WRONG  ") + (line.latex ?? "?")
+            if line.verdict == false, let value = line.value { out += "    (left side is \(value))" }
+            if let note = line.note, line.verdict == true, note != "exact" { out += "    (\(note))" }
+        }
+        return out
+    }
+
+    private func jsonLine(file: String, equations: [LineResult], correct: Int) -> String {
+        JSONValue.object([
+            ("file", .string(file)),
+            ("correct", .number(Double(correct))),
+            ("total", .number(Double(equations.count))),
+            ("equations", .array(equations.map { line in
+                .object([
+                    ("latex", line.latex.map(JSONValue.string) ?? .null),
+                    ("verdict", line.verdict.map(JSONValue.bool) ?? .null),
+                    ("value", line.value.map(JSONValue.string) ?? .null),
+                    ("note", line.note.map(JSONValue.string) ?? .null),
+                    ("box", .array([line.box.x, line.box.y, line.box.width, line.box.height].map { .number(Double($0)) })),
+                ])
+            })),
+            ("error", .null),
+        ]).serialized()
+    }
 }

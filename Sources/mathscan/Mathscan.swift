@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Mathscan: ParsableCommand {
@@ -7,7 +8,26 @@ struct Mathscan: ParsableCommand {
         abstract: "Reads handwritten mathematics from photos and scans.",
         subcommands: [
             Recognize.self, Grade.self, Batch.self, Train.self, Evaluate.self,
-            Render.self, Bench.self, DecodeBench.self, SegmentationReport.self,
+            Render.self, Bench.self, DecodeBench.self, SegmentationReport.self, EndToEndReport.self,
         ]
     )
+
+    /// Exit statuses are part of the contract (DESIGN.md): 0 every file read, 1 some file failed,
+    /// 2 a usage error. ArgumentParser would use 64 for usage errors.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as CommandFailure {
+            StandardError.write("mathscan: \(failure.description)\n")
+            Foundation.exit(1)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                StandardError.write(fullMessage(for: error) + "\n")
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

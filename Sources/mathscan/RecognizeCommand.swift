@@ -1,6 +1,73 @@
 import ArgumentParser
+import Foundation
+import ImageDecoding
+import Recognition
 
 struct Recognize: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "recognize", abstract: "Recognize handwritten mathematics in images.")
-    func run() throws { throw ValidationError("not implemented yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "recognize",
+        abstract: "Recognize handwritten mathematics in images (PNG, JPEG) or InkML pen input.")
+
+    @Flag(help: "Print one JSON object per input file, one per line, in input order.")
+    var json = false
+
+    @Option(help: "Write an overlay picture per file into this folder: each symbol's box and label.")
+    var overlay: String?
+
+    @OptionGroup var modelOptions: ModelOptions
+
+    @Argument(help: "Image or InkML files.")
+    var files: [String]
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one file to recognize") }
+    }
+
+    func run() throws {
+        let recognizer = try modelOptions.makeRecognizer()
+        if let overlay {
+            do { try FileManager.default.createDirectory(atPath: overlay, withIntermediateDirectories: true) } catch {
+                throw CommandFailure("cannot create overlay folder \(overlay): \(error.localizedDescription)")
+            }
+        }
+        var failures = 0
+        for file in files {
+            do {
+                let run = try recognizer.run(file: file)
+                print(json ? ReportLine.json(file: file, page: run.page) : TextReport.describe(file: file, page: run.page))
+                if let overlay { try writeOverlay(run, for: file, into: overlay) }
+            } catch {
+                failures += 1
+                if json { print(ReportLine.json(file: file, error: "\(error)")) }
+                StandardError.write("mathscan: \(file): \(error)\n")
+            }
+            fflush(stdout)
+        }
+        if failures > 0 { throw ExitCode(1) }
+    }
+
+    private func writeOverlay(_ run: Recognizer.Run, for file: String, into folder: String) throws {
+        let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent + ".overlay.png"
+        let path = URL(fileURLWithPath: folder).appendingPathComponent(name).path
+        let png = try ImageEncoder.png(run.overlay())
+        guard FileManager.default.createFile(atPath: path, contents: Data(png)) else {
+            throw CommandFailure("cannot write overlay \(path)")
+        }
+    }
+}
+
+/// The human-readable form of a page: one block per file, one row per line of writing.
+enum TextReport {
+    static func describe(file: String, page: PageReading) -> String {
+        guard !page.lines.isEmpty else { return "\(file): no writing found" }
+        var out = "\(file):"
+        for line in page.lines {
+            out += "\n  " + (line.latex ?? "?")
+            if let value = line.value { out += "    value \(value)" }
+            if let verdict = line.verdict { out += verdict ? "    TRUE" : "    FALSE" }
+            if let note = line.note { out += " (\(note))" }
+            out += String(format: "    confidence %.2f", line.confidence)
+        }
+        return out
+    }
 }

@@ -19,6 +19,9 @@ struct Render: ParsableCommand {
     @Option(help: "Seed of the photo simulation (the same seed gives the same image).")
     var seed: UInt64 = 1
 
+    @Option(help: "Render all the files as one page, one expression per line, saved as NAME.png (or .jpg).")
+    var name: String?
+
     @Option(help: "Pixel size of the expression's median symbol.")
     var symbolSize: Double = 48
 
@@ -39,10 +42,14 @@ struct Render: ParsableCommand {
         }
         let options = InkRenderOptions(symbolSize: symbolSize, penWidth: penWidth)
         var failed = false
-        for (index, file) in files.enumerated() {
+        // Each job is one output image: a file of its own, or (with --name) all files as one page.
+        let jobs: [(name: String, sources: [String])] = name.map { [($0, files)] }
+            ?? files.map { (URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent, [$0]) }
+        for (index, (name, sources)) in jobs.enumerated() {
+            let file = sources.joined(separator: ", ")
             do {
-                let document = try InkDocument.parse(try readText(file))
-                let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+                let documents = try sources.map { try InkDocument.parse(try readText($0)) }
+                let document = documents.count == 1 ? documents[0] : InkPage.stack(documents)
                 let target: URL, bytes: [UInt8]
                 if photo {
                     let fileSeed = seed &+ UInt64(index)

@@ -1,0 +1,116 @@
+import Foundation
+import XCTest
+
+/// Runs the built `mathscan` executable as a user or an outside tool would, and checks the
+/// command-line contract of DESIGN.md: output, JSON Lines and exit statuses.
+final class CommandLineTests: XCTestCase {
+    static let repository = MathscanProcess.repository
+    static let corrupt = repository.appendingPathComponent("Tests/Fixtures/corrupt")
+    static let samples = repository.appendingPathComponent("samples")
+
+    func mathscan(_ arguments: [String]) throws -> MathscanProcess.Outcome {
+        try MathscanProcess.run(arguments)
+    }
+
+    func corruptFixtures() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: Self.corrupt.path).sorted()
+            .filter { !$0.hasPrefix(".") && $0 != "README.md" }
+            .map { Self.corrupt.appendingPathComponent($0).path }
+    }
+
+    func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("mathscan-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+        return url
+    }
+
+    func firstSample() throws -> String {
+        let name = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: Self.samples.path).sorted()
+            .first { $0.hasSuffix(".png") }, "samples/ has no PNG")
+        return Self.samples.appendingPathComponent(name).path
+    }
+
+    // MARK: usage errors exit with 2
+
+    func testMissingFilesIsAUsageError() throws {
+        let outcome = try mathscan(["recognize"])
+        XCTAssertEqual(outcome.status, 2, outcome.stderr)
+    }
+
+    func testUnknownOptionIsAUsageError() throws {
+        XCTAssertEqual(try mathscan(["recognize", "--no-such-option", "x.png"]).status, 2)
+        XCTAssertEqual(try mathscan(["batch", "x", "--out", "/tmp/r.jsonl", "--shard", "5/4"]).status, 2)
+    }
+
+    // MARK: bad input never crashes
+
+    func testEveryCorruptFileGetsAnErrorLineInInputOrder() throws {
+        let good = try firstSample()
+        let bad = try corruptFixtures()
+        XCTAssertGreaterThanOrEqual(bad.count, 8)
+        let files = [good] + bad + ["/no/such/file.png"]
+        let outcome = try mathscan(["recognize", "--json"] + files)
+        XCTAssertEqual(outcome.status, 1, "some files failed")
+        let lines = outcome.jsonLines
+        XCTAssertEqual(lines.map { $0["file"] as? String }, files)
+        XCTAssertTrue(lines[0]["error"] is NSNull, "\(lines[0])")
+        for line in lines.dropFirst() {
+            let error = try XCTUnwrap(line["error"] as? String, "\(line)")
+            XCTAssertFalse(error.isEmpty)
+            XCTAssertTrue(line["latex"] is NSNull)
+        }
+    }
+
+    func testCorruptModelIsRefusedWithAMessage() throws {
+        let folder = try temporaryFolder()
+        let model = folder.appendingPathComponent("broken.msmodel")
+        try Data("not a model".utf8).write(to: model)
+        let outcome = try mathscan(["recognize", "--model", model.path, try firstSample()])
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertTrue(outcome.stderr.contains("broken.msmodel"), outcome.stderr)
+    }
+
+    // MARK: batch
+
+    func testBatchReportsBadFilesAndGoesOn() throws {
+        let folder = try temporaryFolder()
+        let inputs = folder.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
+        for file in try corruptFixtures() + [try firstSample()] {
+            let name = URL(fileURLWithPath: file).lastPathComponent
+            try FileManager.default.copyItem(atPath: file, toPath: inputs.appendingPathComponent(name).path)
+        }
+        let expected = try FileManager.default.contentsOfDirectory(atPath: inputs.path)
+            .filter { ["png", "jpg", "jpeg", "inkml"].contains(URL(fileURLWithPath: $0).pathExtension.lowercased()) }
+        let report = folder.appendingPathComponent("report.jsonl")
+        let outcome = try mathscan(["batch", inputs.path, "--out", report.path, "--jobs", "2"])
+        XCTAssertEqual(outcome.status, 1, outcome.stderr)
+        let lines = try String(contentsOf: report, encoding: .utf8).split(separator: "\n")
+            .compactMap { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        XCTAssertEqual(Set(lines.compactMap { $0["file"] as? String }.map { URL(fileURLWithPath: $0).lastPathComponent }), Set(expected))
+        XCTAssertEqual(lines.filter { $0["error"] is NSNull }.count, 1, "only the sample reads")
+
+        // Resuming finds nothing left to do and leaves the report as it was.
+        let before = try Data(contentsOf: report)
+        let resumed = try mathscan(["batch", inputs.path, "--out", report.path, "--resume"])
+        XCTAssertEqual(resumed.status, 0, resumed.stderr)
+        XCTAssertEqual(try Data(contentsOf: report), before)
+        // Without --resume an existing report is not overwritten.
+        XCTAssertEqual(try mathscan(["batch", inputs.path, "--out", report.path]).status, 2)
+    }
+
+    func testShardsSplitTheInputsWithoutOverlap() throws {
+        let folder = try temporaryFolder()
+        var seen: [String] = []
+        for shard in 1...3 {
+            let report = folder.appendingPathComponent("shard\(shard).jsonl")
+            _ = try mathscan(["batch", Self.corrupt.path, "--out", report.path, "--shard", "\(shard)/3"])
+            seen += try String(contentsOf: report, encoding: .utf8).split(separator: "\n")
+                .compactMap { (try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["file"] as? String }
+        }
+        let all = try corruptFixtures().filter { ["png", "jpg", "jpeg", "inkml"].contains(URL(fileURLWithPath: $0).pathExtension.lowercased()) }
+        XCTAssertEqual(seen.count, Set(seen).count, "no file in two shards")
+        XCTAssertEqual(Set(seen.map { URL(fileURLWithPath: $0).lastPathComponent }), Set(all.map { URL(fileURLWithPath: $0).lastPathComponent }))
+    }
+}
