@@ -20,7 +20,7 @@ public struct TrainingConfiguration: Sendable {
     /// Each epoch draws every class at least this often (repeating rare classes) …
     public var minimumPerClass = 1500
     /// … and at most this often (a random subset of common classes, new each epoch).
-    public var maximumPerClass = 2500
+    public var maximumPerClass = 2000
 
     public init() {}
 
