@@ -109,7 +109,8 @@ struct SymbolGrouper {
             let (dot, stem) = aDot ? (a, b) : (b, a)
             guard !isBar(stem), Double(stem.box.width) <= 1.5 * Double(stem.box.height) else { return false }
             let above = dot.box.maxY <= stem.box.y + 1
-            let centred = dot.centreX >= Double(stem.box.x) - Double(dot.box.width) && dot.centreX <= Double(stem.box.maxX) + Double(dot.box.width)
+            let slack = Double(dot.box.width)
+            let centred = dot.centreX >= Double(stem.box.x) - slack && dot.centreX <= Double(stem.box.maxX) + slack
             if above && centred && gapY(dot, stem) <= max(0.5 * symbolHeight, 1.2 * Double(stem.box.height)) { return true }
             // A dot inside another symbol (a pen tap in a 0, ink on three sides at least) is part
             // of it, never a decimal point: those sit on the baseline, beside a digit.
@@ -117,6 +118,12 @@ struct SymbolGrouper {
             let inside = dot.centreX > Double(box.x) + 0.15 * Double(box.width) && dot.centreX < Double(box.maxX) - 0.15 * Double(box.width)
                 && dot.centreY > Double(box.y) + 0.15 * Double(box.height) && dot.centreY < Double(box.maxY) - 0.25 * Double(box.height)
             return inside && enclosingSides(stem, dot) >= 3
+        }
+        // A small i (stem no taller than a dot) or a colon: two dots one over the other.
+        if aDot && bDot {
+            let (upper, lower) = a.box.y <= b.box.y ? (a, b) : (b, a)
+            return upper.box.maxY <= lower.box.y && abs(upper.centreX - lower.centreX) <= Double(max(upper.box.width, lower.box.width))
+                && gapY(upper, lower) <= 0.5 * symbolHeight && !hasComponentBetween(upper, lower)
         }
         if aDot || bDot { return false }
         if areFacingArcs(a, b) { return true }
