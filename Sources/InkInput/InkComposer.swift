@@ -3,6 +3,7 @@
 /// common baseline with gaps like a person leaves, small wobbles in size and height included.
 /// The result is an `InkDocument` with per-symbol truth, ready for `InkRenderer`.
 public struct InkComposer: Sendable {
+    /// The samples used: the given bank without its outliers.
     public let bank: InkSymbolBank
     /// Height of a digit in the composed document's units.
     public var digitHeight = 100.0
@@ -12,7 +13,7 @@ public struct InkComposer: Sendable {
     public var baselineJitter = 0.05
 
     public init(bank: InkSymbolBank) {
-        self.bank = bank
+        self.bank = bank.withoutOutliers()
     }
 
     /// Composes `tokens` in mathscan's token form (`["3", "\\times", "(", "5", "+", "1", ")",
@@ -22,14 +23,14 @@ public struct InkComposer: Sendable {
         guard !labels.isEmpty else { throw InkInputError.nothingToCompose }
         for label in labels where bank.samples(of: label).isEmpty { throw InkInputError.noSymbolSamples(label: label) }
         var generator = SeededGenerator(seed: seed)
-        let writer = mainWriter(for: labels, using: &generator)
+        let writers = writerPlan(for: labels, using: &generator)
 
         var traces: [InkTrace] = []
         var symbols: [InkSymbol] = []
         var penX = 0.0
         for (index, label) in labels.enumerated() {
             let samples = bank.samples(of: label)
-            let own = samples.filter { $0.writer == writer }
+            let own = samples.filter { $0.writer == writers[label] }
             let pool = own.isEmpty ? samples : own
             let sample = pool[Int.random(in: 0..<pool.count, using: &generator)]
             let size = digitHeight * (1 + Double.random(in: -sizeJitter...sizeJitter, using: &generator))
@@ -80,16 +81,24 @@ public struct InkComposer: Sendable {
         return tokens.joined(separator: " ")
     }
 
-    /// A writer who wrote as many of the expression's distinct symbols as anyone did, chosen at
-    /// random among those; symbols they never wrote come from other writers.
-    private func mainWriter(for labels: [String], using generator: inout SeededGenerator) -> String? {
-        var coverage: [String: Int] = [:]
-        for label in Set(labels) {
-            for writer in bank.writers(of: label) { coverage[writer, default: 0] += 1 }
+    /// Who writes each symbol: a writer who wrote as many of the expression's distinct symbols
+    /// as anyone did (chosen at random among those), then the same rule for what is left, so
+    /// an expression mixes as few hands as the bank allows and both parentheses match.
+    private func writerPlan(for labels: [String], using generator: inout SeededGenerator) -> [String: String] {
+        var plan: [String: String] = [:]
+        var left = Set(labels)
+        while !left.isEmpty {
+            var coverage: [String: Int] = [:]
+            for label in left {
+                for writer in bank.writers(of: label) { coverage[writer, default: 0] += 1 }
+            }
+            guard let best = coverage.values.max() else { break }
+            let candidates = coverage.filter { $0.value == best }.map(\.key).sorted()
+            let writer = candidates[Int.random(in: 0..<candidates.count, using: &generator)]
+            for label in left where bank.writers(of: label).contains(writer) { plan[label] = writer }
+            left.subtract(plan.keys)
         }
-        guard let best = coverage.values.max() else { return nil }
-        let writers = coverage.filter { $0.value == best }.map(\.key).sorted()
-        return writers[Int.random(in: 0..<writers.count, using: &generator)]
+        return plan
     }
 
     /// Horizontal space between two symbols, in digit heights: tight inside a number and

@@ -29,10 +29,12 @@ public struct InkSymbolBank: Sendable {
     /// Writers with at least one sample of `label`.
     public func writers(of label: String) -> Set<String> { Set(samples(of: label).map(\.writer)) }
 
-    /// Adds the arithmetic symbols of `document`. Digits set the scale (their median height is
-    /// one unit) and the baseline; any other symbol is kept only when a digit of normal size
-    /// stands beside it on the same line, since only then its height on the line is known.
-    /// So fraction bars, exponents and symbols inside fractions' stacks are left out.
+    /// Adds the arithmetic symbols of `document`. Symbols as tall as a digit and standing on
+    /// the baseline (digits, capitals, b d f h k l t) set the scale (their median height, the
+    /// digits' when there are digits, is one unit) and the baseline. Any other symbol is kept
+    /// only when such a reference of normal size stands beside it on the same line, since only
+    /// then its height on the line is known; so fraction bars, exponents and symbols inside a
+    /// fraction's stack are left out.
     public mutating func add(_ document: InkDocument, writer: String) {
         let placed: [(label: String, box: StrokeBox, strokes: [[InkPoint]])] = document.symbols.compactMap { symbol in
             let strokes = document.traces(of: symbol).map(\.points).filter { !$0.isEmpty }
@@ -40,11 +42,13 @@ public struct InkSymbolBank: Sendable {
             return (symbol.label, box, strokes)
         }
         let digitHeights = placed.filter { Self.isDigit($0.label) }.map(\.box.height).sorted()
-        guard !digitHeights.isEmpty else { return }
-        let unit = digitHeights[digitHeights.count / 2]
+        let referenceHeights = placed.filter { Self.isReference($0.label) }.map(\.box.height).sorted()
+        let heights = digitHeights.isEmpty ? referenceHeights : digitHeights
+        guard !heights.isEmpty else { return }
+        let unit = heights[heights.count / 2]
         guard unit > 0 else { return }
-        // Digits of normal size (not exponents, not oversized) define lines.
-        let references = placed.filter { Self.isDigit($0.label) && (0.7...1.4).contains($0.box.height / unit) }.map(\.box)
+        // References of normal size (not exponents, not oversized) define lines.
+        let references = placed.filter { Self.isReference($0.label) && (0.7...1.4).contains($0.box.height / unit) }.map(\.box)
 
         for item in placed where Self.labels.contains(item.label) {
             let scale: Double, baseline: Double
@@ -65,11 +69,36 @@ public struct InkSymbolBank: Sendable {
         }
     }
 
+    /// The bank without samples whose height on the line or size is far from the other samples
+    /// of their label: the reference digit beside them was misleading (a `=` next to a digit in
+    /// a subscript, a `+` beside an exponent).
+    public func withoutOutliers(centreTolerance: Double = 0.3, sizeRatio: ClosedRange<Double> = 0.5...2) -> InkSymbolBank {
+        var pruned = InkSymbolBank()
+        for (label, list) in samples {
+            let centres = list.map { ($0.top + $0.bottom) / 2 }.sorted()
+            let sizes = list.map { max($0.width, $0.bottom - $0.top) }.sorted()
+            let (centre, size) = (centres[centres.count / 2], sizes[sizes.count / 2])
+            pruned.samples[label] = list.filter { sample in
+                let ownSize = max(sample.width, sample.bottom - sample.top)
+                // Points are dabs of any size; only their height on the line matters.
+                let sizeFits = label == "." || size <= 0 || sizeRatio.contains(ownSize / size)
+                return abs((sample.top + sample.bottom) / 2 - centre) <= centreTolerance && sizeFits
+            }
+        }
+        return pruned
+    }
+
+    /// Symbols whose top and bottom are a digit's: digits, capitals, lower-case ascenders.
+    static func isReference(_ label: String) -> Bool {
+        guard label.count == 1, let character = label.first, character.isASCII else { return false }
+        return character.isNumber || character.isUppercase || "bdfhklt".contains(character)
+    }
+
     static func isDigit(_ label: String) -> Bool {
         label.count == 1 && label.first.map { $0 >= "0" && $0 <= "9" } == true
     }
 
-    /// The closest digit to the left or right whose height range meets the symbol's (with a
+    /// The closest reference to the left or right whose height range meets the symbol's (with a
     /// little slack, so a `.` under the baseline still counts), within two digit heights.
     private static func nearestReference(to box: StrokeBox, among references: [StrokeBox], unit: Double) -> StrokeBox? {
         let slack = 0.3 * unit
@@ -89,8 +118,9 @@ public struct InkSymbolBank: Sendable {
         let height = sample.bottom - sample.top
         guard sample.width.isFinite, height.isFinite, max(sample.width, height) > 0 || sample.label == "." else { return false }
         switch sample.label {
-        case "-": return sample.width <= 1.6 && height <= 0.5 && sample.top > -1.2 && sample.bottom < 0.3
-        case ".": return max(sample.width, height) <= 0.4 && sample.top > -0.6
+        case "-": return sample.width <= 1.2 && height <= 0.4 && (-0.85)...(-0.15) ~= (sample.top + sample.bottom) / 2
+        // A decimal point; a multiplication dot (mid-height) is another symbol.
+        case ".": return max(sample.width, height) <= 0.4 && (sample.top + sample.bottom) / 2 > -0.3
         case "(", ")": return (0.7...2.2).contains(height) && sample.width <= 1
         case "+", "=", "\\times", "\\div": return max(sample.width, height) <= 1.6 && sample.bottom < 0.5 && sample.top > -1.6
         default: return true

@@ -31,6 +31,9 @@ struct EndToEndReport: ParsableCommand {
     @Flag(help: "List every miss.")
     var verbose = false
 
+    @Option(help: "Folder (created when missing) for the image of every miss, named after the expression.")
+    var misses: String?
+
     @OptionGroup var modelOptions: ModelOptions
 
     func validate() throws {
@@ -45,6 +48,13 @@ struct EndToEndReport: ParsableCommand {
 
     func run() throws {
         let recognizer = try modelOptions.makeRecognizer()
+        if let misses {
+            do {
+                try FileManager.default.createDirectory(atPath: misses, withIntermediateDirectories: true)
+            } catch {
+                throw CommandFailure("cannot create --misses folder \(misses): \(error.localizedDescription)")
+            }
+        }
         var tally = MissTally()
         var totalMilliseconds = 0.0
         try forEachExpression { name, index, document, truth in
@@ -55,6 +65,10 @@ struct EndToEndReport: ParsableCommand {
             let latex = run?.page.latex
             let miss = latex == truth ? nil : MissTally.diagnose(rendering, page: run?.page)
             tally.count(miss)
+            if miss != nil, let misses {
+                let image = URL(fileURLWithPath: misses).appendingPathComponent(URL(fileURLWithPath: name).deletingPathExtension().lastPathComponent + (photo ? ".jpg" : ".png"))
+                try? Data(bytes).write(to: image)
+            }
             if let miss, verbose {
                 print("miss\t\(name)\ttruth: \(truth)\tread: \(latex ?? "nothing")\t\(miss.category.rawValue): \(miss.detail)")
             }
@@ -80,6 +94,8 @@ struct EndToEndReport: ParsableCommand {
             return
         }
         let composer = InkComposer(bank: try loadBank())
+        let bankCounts = InkSymbolBank.labels.map { "\($0) \(composer.bank.samples(of: $0).count)" }
+        print("symbol bank (samples per symbol): " + bankCounts.joined(separator: ", "))
         var generator = SeededGenerator(seed: seed)
         for index in 0..<count {
             let tokens = RandomEquation.tokens(using: &generator)
