@@ -11,6 +11,21 @@ struct Component: Sendable {
     var area: Int
     var runs: [InkRun]
 
+    /// A component made of runs in row order.
+    init(runs: [InkRun]) {
+        var (x0, y0, x1, y1, area) = (Int.max, Int.max, Int.min, Int.min, 0)
+        for run in runs {
+            x0 = min(x0, Int(run.x0)); x1 = max(x1, Int(run.x1))
+            y0 = min(y0, Int(run.y)); y1 = max(y1, Int(run.y) + 1)
+            area += Int(run.x1 - run.x0)
+        }
+        self.init(box: Box(x: x0, y: y0, width: x1 - x0, height: y1 - y0), area: area, runs: runs)
+    }
+
+    init(box: Box, area: Int, runs: [InkRun]) {
+        self.box = box; self.area = area; self.runs = runs
+    }
+
     var centreX: Double { Double(box.x) + Double(box.width) / 2 }
     var centreY: Double { Double(box.y) + Double(box.height) / 2 }
 }

@@ -89,21 +89,44 @@ public struct InkPlane: Sendable, Equatable {
         set { values[y * width + x] = newValue }
     }
 
-    /// Light ink on dark paper when most pixels are dark (paper covers most of a page).
+    /// Light ink on dark paper? Ink is the minority in every patch of a page, so within each
+    /// patch the median is paper and the ink lies far out on one side of it: far below for
+    /// dark ink, far above for light ink. Brightness alone misleads (paper in a dim photo is
+    /// darker than mid-grey), and so does the skew alone on a blank page with a shadow edge:
+    /// a page counts as light-on-dark when it is both dark overall and skewed that way.
     static func isLightOnDark(_ gray: GrayImage) -> Bool {
+        let patch = max(8, min(gray.width, gray.height) / 12)
         var histogram = [Int](repeating: 0, count: 256)
-        let step = max(1, gray.pixels.count / 65_536)
-        var count = 0
-        for index in stride(from: 0, to: gray.pixels.count, by: step) {
-            histogram[Int(gray.pixels[index])] += 1
-            count += 1
+        var vote = 0
+        var overall = [Int](repeating: 0, count: 256)
+        gray.pixels.withUnsafeBufferPointer { pixels in
+            for top in stride(from: 0, to: gray.height, by: patch) {
+                for left in stride(from: 0, to: gray.width, by: patch) {
+                    for level in 0..<256 { histogram[level] = 0 }
+                    let bottom = min(gray.height, top + patch), right = min(gray.width, left + patch)
+                    for y in top..<bottom {
+                        for x in left..<right { histogram[Int(pixels[y * gray.width + x])] += 1 }
+                    }
+                    let count = (bottom - top) * (right - left)
+                    var (low, middle, high, seen) = (-1, -1, -1, 0)
+                    for level in 0..<256 {
+                        seen += histogram[level]
+                        if low < 0, seen * 50 > count { low = level }
+                        if middle < 0, seen * 2 > count { middle = level }
+                        if high < 0, seen * 50 > count * 49 { high = level }
+                    }
+                    vote += (middle - low) - (high - middle)
+                    overall[middle] += count
+                }
+            }
         }
         var seen = 0
-        for level in 0..<256 {
-            seen += histogram[level]
-            if seen * 2 >= count { return level < 128 }
-        }
-        return false
+        // Median of the patch medians, each weighted by its pixels.
+        let median = overall.firstIndex { pixels in
+            seen += pixels
+            return seen * 2 > gray.width * gray.height
+        } ?? 255
+        return vote < 0 && median < 128
     }
 
     /// Relative darkness that counts as full ink: the median darkness of the pixels Otsu puts

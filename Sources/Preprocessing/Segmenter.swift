@@ -18,24 +18,19 @@ public enum Segmenter {
         let (analysis, scale) = workingAnalysis(image, options: options)
         let finder = LineFinder(components: analysis.components, maxSkewDegrees: options.maxSkewDegrees)
 
-        // Symbols per line, each a set of component indices, ordered along the writing.
-        var lineGroups: [[[Int]]] = []
-        for line in finder.lines() {
-            let members = line.map { analysis.components[$0] }
-            let groups = SymbolGrouper(components: members, strokeWidth: analysis.strokeWidth).groups().map { $0.map { line[$0] } }
-            let positions = groups.map { group -> Double in
-                let (x, y) = centre(of: group, in: analysis.components)
-                return finder.rotatedX(x, y)
-            }
-            lineGroups.append(groups.indices.sorted { positions[$0] < positions[$1] }.map { groups[$0] })
-        }
-
         var lines: [TextLine] = []
-        for (lineIndex, groups) in lineGroups.enumerated() {
-            let glyphs = groups.map { group -> Glyph in
-                let workBox = union(group.map { analysis.components[$0].box })
-                let crop = GlyphNormalizer.crop(isolated(group, box: workBox, analysis: analysis), box: Box(x: 0, y: 0, width: workBox.width, height: workBox.height))
-                return Glyph(box: scaled(workBox, by: scale, within: image), line: lineIndex, crop: crop)
+        for line in finder.lines() {
+            // Each line on its own: blobs of touching symbols split, pieces grouped into
+            // symbols, symbols ordered along the writing.
+            let members = ComponentSet(TouchingSymbols.split(line.map { analysis.components[$0] }, strokeWidth: analysis.strokeWidth))
+            let groups = SymbolGrouper(members, strokeWidth: analysis.strokeWidth).groups()
+            let boxes = groups.map { group in union(group.map { members.components[$0].box }) }
+            let positions = boxes.map { finder.rotatedX(Double($0.x) + Double($0.width) / 2, Double($0.y) + Double($0.height) / 2) }
+            let glyphs = groups.indices.sorted { positions[$0] < positions[$1] }.map { index -> Glyph in
+                let box = boxes[index]
+                let crop = GlyphNormalizer.crop(isolated(groups[index], in: members, box: box, plane: analysis.plane),
+                                                box: Box(x: 0, y: 0, width: box.width, height: box.height))
+                return Glyph(box: scaled(box, by: scale, within: image), line: lines.count, crop: crop)
             }
             lines.append(TextLine(box: union(glyphs.map(\.box)), glyphs: glyphs))
         }
@@ -75,11 +70,6 @@ public enum Segmenter {
         return (factor == probeFactor ? probe : Analysis(Downsampler.reduce(image, by: factor), options: options), factor)
     }
 
-    private static func centre(of group: [Int], in components: [Component]) -> (Double, Double) {
-        let box = union(group.map { components[$0].box })
-        return (Double(box.x) + Double(box.width) / 2, Double(box.y) + Double(box.height) / 2)
-    }
-
     static func union(_ boxes: [Box]) -> Box {
         guard let first = boxes.first else { return Box(x: 0, y: 0, width: 0, height: 0) }
         var (x0, y0, x1, y1) = (first.x, first.y, first.maxX, first.maxY)
@@ -96,18 +86,16 @@ public enum Segmenter {
     }
 
     /// The ink inside `box`, without the ink of components that belong to other symbols.
-    private static func isolated(_ group: [Int], box: Box, analysis: Analysis) -> InkPlane {
-        let plane = analysis.plane
+    private static func isolated(_ group: [Int], in members: ComponentSet, box: Box, plane: InkPlane) -> InkPlane {
         var values = [Float](repeating: 0, count: box.width * box.height)
         for y in 0..<box.height {
             let source = (box.y + y) * plane.width + box.x
             for x in 0..<box.width { values[y * box.width + x] = plane.values[source + x] }
         }
         let own = Set(group)
-        for index in analysis.components(overlappingColumns: box.x, box.maxX) where !own.contains(index) {
-            let component = analysis.components[index]
-            let other = component.box
-            guard other.y < box.maxY, other.maxY > box.y else { continue }
+        for index in members.indices(overlappingColumns: box.x, box.maxX) where !own.contains(index) {
+            let component = members.components[index]
+            guard component.box.y < box.maxY, component.box.maxY > box.y else { continue }
             for run in component.runs where Int(run.y) >= box.y && Int(run.y) < box.maxY {
                 let x0 = max(Int(run.x0), box.x), x1 = min(Int(run.x1), box.maxX)
                 guard x0 < x1 else { continue }
@@ -153,32 +141,8 @@ struct Analysis {
             found.sort { $0.area > $1.area }
             found.removeLast(found.count - Segmenter.componentLimit)
         }
-        found.sort { $0.box.x < $1.box.x }
         components = found
-        leftEdges = found.map(\.box.x)
-        widest = found.map(\.box.width).max() ?? 0
         strokeWidth = found.isEmpty ? 0 : width
-    }
-
-    /// Left edges of `components` (sorted by them) and the widest component: to find the
-    /// components over some columns without a look at every one.
-    private let leftEdges: [Int]
-    private let widest: Int
-
-    /// Indices of the components that reach into columns `x0..<x1`.
-    func components(overlappingColumns x0: Int, _ x1: Int) -> [Int] {
-        var low = 0, high = leftEdges.count
-        while low < high {
-            let middle = (low + high) / 2
-            if leftEdges[middle] < x0 - widest { low = middle + 1 } else { high = middle }
-        }
-        var result: [Int] = []
-        var index = low
-        while index < components.count, leftEdges[index] < x1 {
-            if components[index].box.maxX > x0 { result.append(index) }
-            index += 1
-        }
-        return result
     }
 
     /// Otsu on the grey levels, for evenly lit pages; nil when the histogram has no two classes.

@@ -3,51 +3,31 @@
 /// of `i`/`j`, the bar under `≤ ≥ ±`, and the three dots of `…`. A lone small dot near the
 /// baseline matches none of these and stays a symbol of its own (a decimal point).
 struct SymbolGrouper {
-    /// Components of the line, in working pixels.
-    let components: [Component]
+    /// Components of the line, in working pixels, sorted by left edge.
+    let members: ComponentSet
+    var components: [Component] { members.components }
     /// Typical symbol height on the line.
     let symbolHeight: Double
     /// Pen stroke width, working pixels.
     let strokeWidth: Double
-
-    /// The components sorted by left edge, their left edges and the widest width: to find the
-    /// components over an x-range without looking at the whole line.
-    private let byLeftEdge: [Component]
-    private let leftEdges: [Int]
-    private let widest: Int
     /// Pairs tried per component, to the right of it: pages of noise stay bounded in time.
     private let neighbourLimit = 24
 
-    init(components: [Component], strokeWidth: Double) {
-        self.components = components
+    init(_ members: ComponentSet, strokeWidth: Double) {
+        self.members = members
         self.strokeWidth = strokeWidth
-        symbolHeight = Self.typicalHeight(components)
-        byLeftEdge = components.sorted { $0.box.x < $1.box.x }
-        leftEdges = byLeftEdge.map(\.box.x)
-        widest = components.map(\.box.width).max() ?? 0
+        symbolHeight = Self.typicalHeight(members.components)
     }
 
     /// Whether a component reaching into the columns `x0..<x1` satisfies `predicate`.
     private func anyComponent(overlapping x0: Int, _ x1: Int, where predicate: (Component) -> Bool) -> Bool {
-        // First component whose left edge could still reach x0.
-        var low = 0, high = leftEdges.count
-        while low < high {
-            let middle = (low + high) / 2
-            if leftEdges[middle] < x0 - widest { low = middle + 1 } else { high = middle }
-        }
-        var index = low
-        while index < byLeftEdge.count, leftEdges[index] < x1 {
-            let c = byLeftEdge[index]
-            if c.box.maxX > x0, predicate(c) { return true }
-            index += 1
-        }
-        return false
+        members.contains(overlappingColumns: x0, x1, where: predicate)
     }
 
     /// Sets of component indices, one per symbol.
     func groups() -> [[Int]] {
         var sets = DisjointSets(count: components.count)
-        let order = components.indices.sorted { components[$0].box.x < components[$1].box.x }
+        let order = Array(components.indices) // already by left edge
         let reach = symbolHeight * 1.2
         // Candidate pairs: components whose x-ranges are within `reach` of each other.
         for (position, i) in order.enumerated() {

@@ -1,0 +1,58 @@
+/// Splits blobs in which two symbols of a line touch (the bar of a 5 running into the next
+/// digit). A blob is a candidate when it is much wider than tall and much wider than the
+/// line's other symbols; it is cut at its thinnest column when that column holds little
+/// more than one stroke and both halves look like symbols: tall, with more ink than one
+/// straight stroke. `+` (a half-bar is not tall), `×` (two strokes in every column) and `V`
+/// (two straight strokes) stay whole.
+enum TouchingSymbols {
+    static func split(_ components: [Component], strokeWidth: Double) -> [Component] {
+        let symbolHeight = SymbolGrouper.typicalHeight(components)
+        // Hundreds of blobs on a line are noise, not writing: nothing to split.
+        guard strokeWidth > 0, symbolHeight > 0, components.count <= 500 else { return components }
+        // Typical width of the line's symbol-sized blobs (bars and dots aside).
+        let widths = components.filter { Double($0.box.height) >= 0.5 * symbolHeight && $0.box.width < 2 * $0.box.height }
+            .map { Double($0.box.width) }.sorted()
+        let typicalWidth = widths.count >= 3 ? widths[widths.count / 2] : nil
+        return components.flatMap { component in
+            let box = component.box
+            let wide = Double(box.width) >= 1.25 * Double(box.height)
+                && (typicalWidth.map { Double(box.width) >= 1.7 * $0 } ?? (Double(box.height) >= 0.85 * symbolHeight))
+            guard wide, Double(box.height) >= 0.7 * symbolHeight else { return [component] }
+            return split(component, symbolHeight: symbolHeight, strokeWidth: strokeWidth, depth: 2)
+        }
+    }
+
+    private static func split(_ component: Component, symbolHeight: Double, strokeWidth: Double, depth: Int) -> [Component] {
+        let box = component.box
+        let (width, height) = (Double(box.width), Double(box.height))
+        guard depth > 0, width >= 1.1 * height else { return [component] }
+        var counts = [Int](repeating: 0, count: box.width)
+        for run in component.runs {
+            for x in Int(run.x0)..<Int(run.x1) { counts[x - box.x] += 1 }
+        }
+        let margin = Int(max(0.25 * width, 0.3 * symbolHeight))
+        guard margin < box.width - margin else { return [component] }
+        let centre = box.width / 2
+        var best = margin
+        for x in margin..<(box.width - margin) where counts[x] < counts[best] || (counts[x] == counts[best] && abs(x - centre) < abs(best - centre)) {
+            best = x
+        }
+        guard Double(counts[best]) <= 1.3 * strokeWidth else { return [component] }
+        let cut = Int32(box.x + best)
+        var left: [InkRun] = [], right: [InkRun] = []
+        for run in component.runs {
+            if run.x0 < cut { left.append(InkRun(y: run.y, x0: run.x0, x1: min(run.x1, cut))) }
+            if run.x1 > cut { right.append(InkRun(y: run.y, x0: max(run.x0, cut), x1: run.x1)) }
+        }
+        guard !left.isEmpty, !right.isEmpty else { return [component] }
+        let parts = [left, right].map(Component.init(runs:))
+        // Each half must be tall and hold more than one straight stroke (the halves of a V, W
+        // or M are single strokes; digits have loops and bends).
+        let standAlone = parts.allSatisfy { part in
+            Double(part.box.height) >= 0.5 * height && part.area * 5 >= component.area
+                && Double(part.area) / strokeWidth >= 1.6 * Double(part.box.height)
+        }
+        guard standAlone else { return [component] }
+        return parts.flatMap { split($0, symbolHeight: symbolHeight, strokeWidth: strokeWidth, depth: depth - 1) }
+    }
+}
