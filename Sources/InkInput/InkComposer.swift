@@ -51,7 +51,7 @@ public struct InkComposer: Sendable {
     }
 
     /// One symbol label per handwritten symbol: numbers are split into digits and points.
-    static func symbolLabels(of tokens: [String]) throws -> [String] {
+    public static func symbolLabels(of tokens: [String]) throws -> [String] {
         var labels: [String] = []
         for token in tokens {
             if InkSymbolBank.labels.contains(token) {

@@ -122,7 +122,11 @@ public struct InkSymbolBank: Sendable {
         // A decimal point; a multiplication dot (mid-height) is another symbol.
         case ".": return max(sample.width, height) <= 0.4 && (sample.top + sample.bottom) / 2 > -0.3
         case "(", ")": return (0.7...2.2).contains(height) && sample.width <= 1
-        case "+", "=", "\\times", "\\div": return max(sample.width, height) <= 1.6 && sample.bottom < 0.5 && sample.top > -1.6
+        // Operators float between baseline and top; one found on the baseline was measured
+        // against a misleading neighbour.
+        case "+", "=", "\\times", "\\div":
+            let centre = (sample.top + sample.bottom) / 2
+            return max(sample.width, height) <= 1.6 && (-0.9)...(-0.15) ~= centre && (sample.label != "=" || sample.width >= 0.3)
         default: return true
         }
     }

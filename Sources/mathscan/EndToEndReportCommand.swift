@@ -96,9 +96,21 @@ struct EndToEndReport: ParsableCommand {
         let composer = InkComposer(bank: try loadBank())
         let bankCounts = InkSymbolBank.labels.map { "\($0) \(composer.bank.samples(of: $0).count)" }
         print("symbol bank (samples per symbol): " + bankCounts.joined(separator: ", "))
+        let missing = InkSymbolBank.labels.filter { composer.bank.samples(of: $0).isEmpty }
+        if !missing.isEmpty {
+            StandardError.write("note: the bank has no usable \(missing.joined(separator: " ")); equations with them are left out\n")
+        }
         var generator = SeededGenerator(seed: seed)
         for index in 0..<count {
-            let tokens = RandomEquation.tokens(using: &generator)
+            // Draw until the bank can write the equation (at once when it holds every symbol).
+            var tokens = RandomEquation.tokens(using: &generator), draws = 1
+            while let labels = try? InkComposer.symbolLabels(of: tokens), labels.contains(where: missing.contains) {
+                guard draws < 10_000 else {
+                    throw CommandFailure("the bank \(bank) lacks too many symbols to write equations; pass InkML files with digits and operators")
+                }
+                tokens = RandomEquation.tokens(using: &generator)
+                draws += 1
+            }
             let document: InkDocument
             do {
                 document = try composer.compose(tokens, seed: seed &+ UInt64(index))
@@ -119,10 +131,6 @@ struct EndToEndReport: ParsableCommand {
         for file in try BatchInputs.collect(bank) where file.lowercased().hasSuffix(".inkml") {
             guard let text = try? readText(file), let document = try? InkDocument.parse(text) else { continue }
             symbolBank.add(document, writer: Self.writerAnnotation(in: text) ?? file)
-        }
-        let missing = InkSymbolBank.labels.filter { symbolBank.samples(of: $0).isEmpty }
-        guard missing.isEmpty else {
-            throw CommandFailure("the bank \(bank) has no usable handwritten \(missing.joined(separator: " ")); add InkML files that contain them")
         }
         return symbolBank
     }

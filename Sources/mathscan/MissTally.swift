@@ -40,7 +40,7 @@ struct MissTally {
                 .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         }
         if !confusions.isEmpty { print("wrong symbols (truth→read): " + top(confusions)) }
-        if !lostSymbols.isEmpty { print("symbols not segmented as one box: " + top(lostSymbols)) }
+        if !lostSymbols.isEmpty { print("true symbols merged, lost or split: " + top(lostSymbols)) }
     }
 
     /// Why a reading differs from the truth: more or fewer than one line, true symbols without
@@ -52,12 +52,21 @@ struct MissTally {
         }
         let truth = rendering.symbols.sorted { $0.box.x < $1.box.x }
         let read = page.lines[0].symbols
-        let matching = BoxMatcher.match(truth: truth.map { Box(x: $0.box.x, y: $0.box.y, width: $0.box.width, height: $0.box.height) },
-                                        found: read.map(\.box), minimumOverlap: 0.3)
+        let boxes = truth.map { Box(x: $0.box.x, y: $0.box.y, width: $0.box.width, height: $0.box.height) }
+        let matching = BoxMatcher.match(truth: boxes, found: read.map(\.box), minimumOverlap: 0.3)
         guard matching.isExact else {
+            // A true symbol is merged or lost when its box found no match, split when extra
+            // pieces lie on it.
             let lost = matching.unmatchedTruth.map { truth[$0].symbol.label }
-            return Miss(category: .segmentation,
-                        detail: "\(truth.count) symbols, \(read.count) found, unmatched: \(lost.joined(separator: " "))", keys: lost)
+            let split = matching.unmatchedFound.compactMap { found -> String? in
+                let overlaps = truth.indices.map { intersection(boxes[$0], read[found].box) }
+                guard let best = overlaps.indices.max(by: { overlaps[$0] < overlaps[$1] }), overlaps[best] > 0 else { return nil }
+                return truth[best].symbol.label
+            }
+            var detail = "\(truth.count) symbols, \(read.count) found"
+            if !lost.isEmpty { detail += ", merged or lost: " + lost.joined(separator: " ") }
+            if !split.isEmpty { detail += ", split: " + split.joined(separator: " ") }
+            return Miss(category: .segmentation, detail: detail, keys: lost + split)
         }
         let wrong = matching.pairs.compactMap { pair -> String? in
             let (expected, found) = (truth[pair.truth].symbol.label, read[pair.found].latex)
@@ -65,5 +74,9 @@ struct MissTally {
         }
         guard wrong.isEmpty else { return Miss(category: .classification, detail: wrong.joined(separator: " "), keys: wrong) }
         return Miss(category: .assembly, detail: page.lines[0].note ?? "symbols right, LaTeX differs", keys: [])
+    }
+
+    private static func intersection(_ a: Box, _ b: Box) -> Int {
+        max(0, min(a.maxX, b.maxX) - max(a.x, b.x)) * max(0, min(a.maxY, b.maxY) - max(a.y, b.y))
     }
 }
