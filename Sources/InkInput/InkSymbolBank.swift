@@ -1,6 +1,6 @@
 /// Handwritten arithmetic symbols cut out of real expressions, each kept in its writer's own
 /// proportions: sizes and heights are in units of the writer's digit height, and every symbol
-/// remembers where it sat relative to the baseline of the digits beside it (a `-` mid-height,
+/// remembers where it sat relative to the baseline of the digits or capitals beside it (a `-` mid-height,
 /// a `.` on the baseline, a `(` reaching above and below). `InkComposer` lays them out anew.
 public struct InkSymbolBank: Sendable {
     /// One symbol as written: strokes with x from 0 at its left edge and y measured from the
