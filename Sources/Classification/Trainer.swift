@@ -83,14 +83,7 @@ public struct Trainer {
             var lossSum: Float = 0, correct = 0, seen = 0
             for batch in 0..<batches {
                 let indices = order[(batch * config.batchSize)..<min(order.count, (batch + 1) * config.batchSize)]
-                var input = [Float]()
-                input.reserveCapacity(indices.count * LabeledCrops.cropSize)
-                for index in indices {
-                    let crop = training.crop(at: index)
-                    input += config.augmentation?.apply(crop, rng: &rng) ?? crop
-                }
-                Self.normalize(&input, mean: mean, std: std)
-                let labels = indices.map { training.labels[$0] }
+                let (input, labels) = Self.batch(indices, of: training, augmentation: config.augmentation, mean: mean, std: std, rng: &rng)
                 network.store.zeroGradients()
                 let logits = network.forward(Tensor(shape: [indices.count] + inputShape, data: input), mode: .training)
                 let result = SoftmaxCrossEntropy.loss(logits: logits, labels: labels)
@@ -101,8 +94,7 @@ public struct Trainer {
                 correct += result.correct
                 seen += indices.count
                 imagesSeen += indices.count
-                let elapsed = Self.seconds(clock.now - start)
-                let rate = Double(imagesSeen) / max(elapsed, 1e-9)
+                let rate = Double(imagesSeen) / max(Self.seconds(clock.now - start), 1e-9)
                 let imagesLeft = (config.epochs - epoch) * sampler.epochSize + (sampler.epochSize - seen)
                 onBatch(TrainingProgress(epoch: epoch, epochs: config.epochs, batch: batch + 1, batches: batches,
                                          loss: lossSum / Float(seen), accuracy: Float(correct) / Float(seen),
@@ -132,6 +124,19 @@ public struct Trainer {
         let chosen = best ?? (snapshot(), history.count, 0, 0)
         return TrainingResult(model: chosen.model, bestEpoch: chosen.epoch, history: history,
                               imagesPerSecond: Double(imagesSeen) / max(total, 1e-9), seconds: total)
+    }
+
+    /// The network input for some crops (augmented, then normalised) and their labels.
+    static func batch(_ indices: ArraySlice<Int>, of data: LabeledCrops, augmentation: Augmentation?,
+                      mean: Float, std: Float, rng: inout SeededGenerator) -> ([Float], [Int]) {
+        var input = [Float]()
+        input.reserveCapacity(indices.count * LabeledCrops.cropSize)
+        for index in indices {
+            let crop = data.crop(at: index)
+            input += augmentation?.apply(crop, rng: &rng) ?? crop
+        }
+        normalize(&input, mean: mean, std: std)
+        return (input, indices.map { data.labels[$0] })
     }
 
     /// Mean loss and top-1 accuracy of `network` on `data`, in inference mode.
