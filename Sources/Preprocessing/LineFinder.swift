@@ -97,7 +97,8 @@ struct LineFinder {
     /// into rows; 0 unless another angle is clearly better.
     private static func estimateSkew(_ components: [Component], maxDegrees: Double, bin: Double) -> Double {
         // A handful of symbols can line up along almost any angle: too few to judge.
-        guard components.count >= 3, maxDegrees > 0 else { return 0 }
+        // A handful of symbols line up along almost any angle: too few to judge.
+        guard components.count >= 6, maxDegrees > 0 else { return 0 }
         func sharpness(_ angle: Double) -> Double {
             var histogram: [Int: Double] = [:]
             let (s, c) = (sin(angle), cos(angle))
