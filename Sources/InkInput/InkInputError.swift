@@ -10,6 +10,10 @@ public enum InkInputError: Error, Equatable, CustomStringConvertible {
     case unknownTraceReference(String)
     /// The document holds no `<trace>` at all, so there is nothing to draw.
     case noTraces
+    /// An expression to compose has no symbols.
+    case nothingToCompose
+    /// An expression to compose uses a symbol the symbol bank holds no handwritten sample of.
+    case noSymbolSamples(label: String)
 
     public var description: String {
         switch self {
@@ -23,6 +27,10 @@ public enum InkInputError: Error, Equatable, CustomStringConvertible {
             return "a symbol group refers to trace \"\(ref)\", which the file does not contain; the file's segmentation is incomplete"
         case .noTraces:
             return "the InkML file contains no <trace> elements: there is no ink to draw"
+        case .nothingToCompose:
+            return "the expression to compose is empty: give at least one symbol"
+        case .noSymbolSamples(let label):
+            return "no handwritten \"\(label)\" in the symbol bank: add InkML files whose digits and operators include it, or leave it out"
         }
     }
 }
