@@ -1,5 +1,5 @@
 /// Groups the components of one line into symbols: overlapping pieces of one symbol (a
-/// broken stroke, the two strokes of a 4), the bars of `=`, the dots and bar of `÷`, the dot
+/// broken stroke, the two strokes of a 4, touching or not), the bars of `=`, the dots and bar of `÷`, the dot
 /// of `i`/`j`, the bar under `≤ ≥ ±`, and the three dots of `…`. A lone small dot near the
 /// baseline matches none of these and stays a symbol of its own (a decimal point).
 struct SymbolGrouper {
@@ -33,7 +33,10 @@ struct SymbolGrouper {
         for (position, i) in order.enumerated() {
             for j in order[(position + 1)...].prefix(neighbourLimit) {
                 if Double(components[j].box.x - components[i].box.maxX) > reach { break }
-                if shouldJoin(components[i], components[j]) { sets.union(i, j) }
+                if shouldJoin(components[i], components[j])
+                    || OpenFour.joins(components[i], components[j], symbolHeight: symbolHeight, strokeWidth: strokeWidth) {
+                    sets.union(i, j)
+                }
             }
         }
         joinEllipses(&sets, order: order)
