@@ -29,26 +29,47 @@ struct LineFinder {
             return (top + inflation / 2, bottom - inflation / 2)
         }
         let order = components.indices.sorted { extents[$0].top < extents[$1].top }
-        var bands: [(indices: [Int], bottom: Double)] = []
+        var bands: [(indices: [Int], top: Double, bottom: Double)] = []
         for index in order {
             if var last = bands.last, extents[index].top - last.bottom < 0.4 * height {
                 last.indices.append(index)
                 last.bottom = max(last.bottom, extents[index].bottom)
                 bands[bands.count - 1] = last
             } else {
-                bands.append(([index], extents[index].bottom))
+                bands.append(([index], extents[index].top, extents[index].bottom))
             }
         }
-        return mergingFractionBands(bands.map(\.indices), height: height)
+        // A band of small writing close to another, or one beside it rather than under it, is
+        // its scripts (exponents, indices), not a line of its own: lines of a page are written
+        // under each other.
+        var merged: [(indices: [Int], top: Double, bottom: Double)] = []
+        let isSmall = { (band: [Int]) in band.allSatisfy { Double(self.components[$0].box.height) <= 0.7 * height } }
+        let columns = { (band: [Int]) in (band.map { self.components[$0].box.x }.min() ?? 0, band.map { self.components[$0].box.maxX }.max() ?? 0) }
+        let beside = { (a: [Int], b: [Int]) -> Bool in
+            let (a0, a1) = columns(a), (b0, b1) = columns(b)
+            return Double(min(a1, b1) - max(a0, b0)) < 0.5 * Double(min(a1 - a0, b1 - b0))
+        }
+        for band in bands {
+            if var last = merged.last, band.top - last.bottom < 0.8 * height,
+               isSmall(band.indices) || isSmall(last.indices) || beside(band.indices, last.indices) {
+                last.indices += band.indices
+                last.bottom = max(last.bottom, band.bottom)
+                merged[merged.count - 1] = last
+            } else {
+                merged.append(band)
+            }
+        }
+        return mergingFractionBands(merged.map(\.indices), height: height)
     }
 
-    /// A band lying over or under a long bar of the next band belongs with it (numerator and
-    /// denominator of a fraction).
+    /// A band lying right over or under a long bar belongs with the bar's band (numerator and
+    /// denominator of a fraction). The bar must face the other band: the base stroke under a
+    /// `1` is no fraction bar for the line above.
     private func mergingFractionBands(_ bands: [[Int]], height: Double) -> [[Int]] {
         var result: [[Int]] = []
         for band in bands {
             guard let previous = result.last else { result.append(band); continue }
-            if spansUnderBar(band, bars: previous, height: height) || spansUnderBar(previous, bars: band, height: height) {
+            if spans(previous, barsOf: band, facingUp: true, height: height) || spans(band, barsOf: previous, facingUp: false, height: height) {
                 result[result.count - 1].append(contentsOf: band)
             } else {
                 result.append(band)
@@ -57,19 +78,27 @@ struct LineFinder {
         return result
     }
 
-    private func spansUnderBar(_ band: [Int], bars: [Int], height: Double) -> Bool {
+    private func spans(_ band: [Int], barsOf other: [Int], facingUp: Bool, height: Double) -> Bool {
         let x0 = band.map { components[$0].box.x }.min() ?? 0, x1 = band.map { components[$0].box.maxX }.max() ?? 0
         let slack = Int(0.5 * height)
-        return bars.contains { index in
+        return other.contains { index in
             let bar = components[index].box
-            return bar.width >= 3 * bar.height && bar.x <= x0 + slack && bar.maxX >= x1 - slack
+            guard bar.width >= 3 * bar.height, bar.x <= x0 + slack, bar.maxX >= x1 - slack else { return false }
+            // Nothing of its own band between the bar and the other band, over the bar.
+            return !other.contains { j in
+                let c = components[j].box
+                guard j != index, c.x < bar.maxX, c.maxX > bar.x else { return false }
+                return facingUp ? c.maxY <= bar.y : c.y >= bar.maxY
+            }
         }
     }
 
     /// The rotation (within ±maxDegrees) under which component centres pile up most sharply
     /// into rows; 0 unless another angle is clearly better.
     private static func estimateSkew(_ components: [Component], maxDegrees: Double, bin: Double) -> Double {
-        guard components.count >= 3, maxDegrees > 0 else { return 0 }
+        // A handful of symbols can line up along almost any angle: too few to judge.
+        // A handful of symbols line up along almost any angle: too few to judge.
+        guard components.count >= 6, maxDegrees > 0 else { return 0 }
         func sharpness(_ angle: Double) -> Double {
             var histogram: [Int: Double] = [:]
             let (s, c) = (sin(angle), cos(angle))

@@ -112,13 +112,21 @@ struct SymbolGrouper {
             let (dot, stem) = aDot ? (a, b) : (b, a)
             guard !isBar(stem), Double(stem.box.width) <= 1.5 * Double(stem.box.height) else { return false }
             let above = dot.box.maxY <= stem.box.y + 1
-            let centred = dot.centreX >= Double(stem.box.x) - Double(dot.box.width) && dot.centreX <= Double(stem.box.maxX) + Double(dot.box.width)
+            let slack = Double(dot.box.width)
+            let centred = dot.centreX >= Double(stem.box.x) - slack && dot.centreX <= Double(stem.box.maxX) + slack
             if above && centred && gapY(dot, stem) <= max(0.5 * symbolHeight, 1.2 * Double(stem.box.height)) { return true }
-            // A dot well inside another symbol (a pen tap in a 0) is part of it, never a
-            // decimal point: those sit on the baseline.
+            // A dot inside another symbol (a pen tap in a 0, ink on three sides at least) is part
+            // of it, never a decimal point: those sit on the baseline, beside a digit.
             let box = stem.box
-            return dot.centreX > Double(box.x) + 0.15 * Double(box.width) && dot.centreX < Double(box.maxX) - 0.15 * Double(box.width)
+            let inside = dot.centreX > Double(box.x) + 0.15 * Double(box.width) && dot.centreX < Double(box.maxX) - 0.15 * Double(box.width)
                 && dot.centreY > Double(box.y) + 0.15 * Double(box.height) && dot.centreY < Double(box.maxY) - 0.25 * Double(box.height)
+            return inside && enclosingSides(stem, dot) >= 3
+        }
+        // A small i (stem no taller than a dot) or a colon: two dots one over the other.
+        if aDot && bDot {
+            let (upper, lower) = a.box.y <= b.box.y ? (a, b) : (b, a)
+            return upper.box.maxY <= lower.box.y && abs(upper.centreX - lower.centreX) <= Double(max(upper.box.width, lower.box.width))
+                && gapY(upper, lower) <= 0.5 * symbolHeight && !hasComponentBetween(upper, lower)
         }
         if aDot || bDot { return false }
         if areFacingArcs(a, b) { return true }
@@ -135,7 +143,9 @@ struct SymbolGrouper {
             // bar (nothing on its far side).
             let quarter = 0.25 * Double(other.box.height)
             let onTop = bar.centreY <= Double(other.box.y) + quarter, onBottom = bar.centreY >= Double(other.box.maxY) - quarter
-            if onTop || onBottom, inkDistance(bar, other) <= max(2 * strokeWidth, 0.15 * symbolHeight), !isHalfOfEquals(bar),
+            let distance = inkDistance(bar, other)
+            if onTop || onBottom, distance <= max(2 * strokeWidth, 0.15 * symbolHeight), !isHalfOfEquals(bar),
+               !hasCloserNeighbour(bar, than: other, distance: distance),
                !(onTop ? hasComponentAbove(bar, except: other) : hasComponentBelow(bar, except: other)) {
                 return true
             }
@@ -176,6 +186,34 @@ struct SymbolGrouper {
         let leftBend = 0.2 * Double(left.box.width), rightBend = 0.2 * Double(right.box.width)
         return Double(leftMiddle.upper - max(leftTop.upper, leftBottom.upper)) >= leftBend
             && Double(min(rightTop.lower, rightBottom.lower) - rightMiddle.lower) >= rightBend
+    }
+
+    /// On how many sides of `dot` `outer` has ink: left and right on the dot's rows, above and
+    /// below in its columns.
+    private func enclosingSides(_ outer: Component, _ dot: Component) -> Int {
+        let rows = dot.box.y..<dot.box.maxY, columns = dot.box.x..<dot.box.maxX
+        var (left, right, above, below) = (false, false, false, false)
+        for run in outer.runs {
+            let y = Int(run.y), x0 = Int(run.x0), x1 = Int(run.x1)
+            if rows.contains(y) {
+                if x1 <= dot.box.x { left = true }
+                if x0 >= dot.box.maxX { right = true }
+            }
+            if x0 < columns.upperBound, x1 > columns.lowerBound {
+                if y < dot.box.y { above = true }
+                if y >= dot.box.maxY { below = true }
+            }
+        }
+        return [left, right, above, below].filter { $0 }.count
+    }
+
+    /// Whether some other component's ink is nearer to `bar` than `distance` (a bar belongs
+    /// with the nearest stroke, as the top of a 5 next to a 0).
+    private func hasCloserNeighbour(_ bar: Component, than other: Component, distance: Double) -> Bool {
+        let reach = Int(distance.rounded(.up)) + 1
+        return anyComponent(overlapping: bar.box.x - reach, bar.box.maxX + reach) { c in
+            c.box != bar.box && c.box != other.box && !isDot(c) && inkDistance(bar, c) < distance
+        }
     }
 
     /// A bar with another flat stroke right over or under it, as in `=`.

@@ -29,6 +29,9 @@ struct SegmentationReport: ParsableCommand {
     @Option(help: "Paper size WxH in pixels around each expression, e.g. 4000x3000 for a 12-megapixel photo.")
     var canvas: String?
 
+    @Option(help: "Stack this many consecutive files into one page, one expression per line (a worksheet); symbols must then also land on their own line.")
+    var lines = 1
+
     @Flag(help: "List every file whose segmentation is not exactly right.")
     var verbose = false
 
@@ -37,6 +40,7 @@ struct SegmentationReport: ParsableCommand {
 
     func validate() throws {
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+        guard lines >= 1 else { throw ValidationError("--lines must be at least 1") }
         if canvas != nil, parsedCanvas == nil { throw ValidationError("--canvas must look like 4000x3000") }
     }
 
@@ -70,18 +74,25 @@ struct SegmentationReport: ParsableCommand {
         var all = Tally(), arithmetic = Tally()
         var unreadable = 0
         var megapixels = 0.0
-        for (index, name) in chosen.enumerated() {
-            let parsed: InkDocument
-            do {
-                parsed = try InkDocument.parse(try readText(folder.appendingPathComponent(name).path))
-            } catch {
-                FileHandle.standardError.write(Data("skipped \(name): \(error)\n".utf8))
-                unreadable += 1
-                continue
+        let pages = stride(from: 0, to: chosen.count, by: lines).map { Array(chosen[$0..<min($0 + lines, chosen.count)]) }
+        for (index, pageNames) in pages.enumerated() {
+            var parts: [InkDocument] = []
+            for name in pageNames {
+                do {
+                    let parsed = try InkDocument.parse(try readText(folder.appendingPathComponent(name).path))
+                    // Strokes outside every symbol (stray pen taps in the data) have no truth: leave them out.
+                    let symbolTraces = Set(parsed.symbols.flatMap(\.traceIDs))
+                    parts.append(InkDocument(traces: parsed.traces.filter { symbolTraces.contains($0.id) }, symbols: parsed.symbols, truthLaTeX: parsed.truthLaTeX))
+                } catch {
+                    FileHandle.standardError.write(Data("skipped \(name): \(error)\n".utf8))
+                    unreadable += 1
+                }
             }
-            let symbolTraces = Set(parsed.symbols.flatMap(\.traceIDs))
-            // Strokes outside every symbol (stray pen taps in the data) have no truth: leave them out.
-            let document = InkDocument(traces: parsed.traces.filter { symbolTraces.contains($0.id) }, symbols: parsed.symbols, truthLaTeX: parsed.truthLaTeX)
+            guard !parts.isEmpty else { continue }
+            let name = pageNames.joined(separator: "+")
+            let document = parts.count == 1 ? parts[0] : InkPage.stack(parts)
+            // The line of each true symbol: stacking keeps the files' symbols in order.
+            let truthLine = parts.enumerated().flatMap { line, part in part.symbols.map { _ in line } }
             var image: GrayImage, truth: [InkRendering.Symbol]
             var decodeMilliseconds: Double?
             if photo {
@@ -102,15 +113,18 @@ struct SegmentationReport: ParsableCommand {
             let found = segmentation.glyphs.map(\.box)
             let truthBoxes = truth.map { Box(x: $0.box.x, y: $0.box.y, width: $0.box.width, height: $0.box.height) }
             let result = BoxMatcher.match(truth: truthBoxes, found: found)
-            let outcome = Outcome(exact: result.isExact, milliseconds: milliseconds, decodeMilliseconds: decodeMilliseconds,
+            let foundLine = segmentation.glyphs.map(\.line)
+            let linesRight = result.pairs.allSatisfy { truthLine[$0.truth] == foundLine[$0.found] }
+            let outcome = Outcome(exact: result.isExact && linesRight, milliseconds: milliseconds, decodeMilliseconds: decodeMilliseconds,
                                   tooMany: found.count > truth.count, tooFew: found.count < truth.count)
             all.add(outcome)
-            if Self.isArithmetic(document.truthLaTeX ?? "x") { arithmetic.add(outcome) }
-            if !result.isExact {
+            if parts.allSatisfy({ Self.isArithmetic($0.truthLaTeX ?? "x") }) { arithmetic.add(outcome) }
+            if !outcome.exact {
                 if verbose {
                     let missed = result.unmatchedTruth.map { "\(truth[$0].symbol.label)@\(describe(truthBoxes[$0]))" }.joined(separator: " ")
                     let extra = result.unmatchedFound.map { describe(found[$0]) }.joined(separator: " ")
-                    print("\(name): truth \(truth.count), found \(found.count); missed [\(missed)] extra [\(extra)]  \(document.truthLaTeX ?? "")")
+                    let lineNote = linesRight ? "" : " (symbols on the wrong line: \(result.pairs.map { "\(truthLine[$0.truth])→\(foundLine[$0.found])" }))"
+                    print("\(name): truth \(truth.count), found \(found.count); missed [\(missed)] extra [\(extra)]\(lineNote)  \(document.truthLaTeX ?? "")")
                 }
                 if let failures {
                     let marked = Self.overlay(image, truth: truthBoxes, found: found)
@@ -118,7 +132,7 @@ struct SegmentationReport: ParsableCommand {
                 }
             }
         }
-        print("files: \(chosen.count - unreadable) rendered \(photo ? "photo-like" : "clean"), \(unreadable) unreadable, mean \(String(format: "%.2f", megapixels / Double(max(1, all.count)))) MP")
+        print("pages: \(all.count) of \(lines) line(s); files: \(chosen.count - unreadable) rendered \(photo ? "photo-like" : "clean"), \(unreadable) unreadable, mean \(String(format: "%.2f", megapixels / Double(max(1, all.count)))) MP")
         print("all files:       \(all.summary)")
         print("arithmetic only: \(arithmetic.summary)")
     }

@@ -88,3 +88,18 @@ final class InkRendererTests: XCTestCase {
         XCTAssertEqual(photo[20, 10], 50)
     }
 }
+
+final class InkPageTests: XCTestCase {
+    func testLinesAreStackedAtOneSymbolSize() throws {
+        let first = try InkDocument.parse(Fixtures.inkML("MfrDB0332.inkml"))
+        let second = try InkDocument.parse(Fixtures.inkML("formulaire031-equation041.inkml"))
+        let page = InkPage.stack([first, second])
+        XCTAssertEqual(page.symbols.map(\.label), first.symbols.map(\.label) + second.symbols.map(\.label))
+        XCTAssertEqual(Set(page.traces.map(\.id)).count, page.traces.count, "ids stay unique")
+        let rendering = InkRenderer.render(page)
+        // Every symbol of the second line lies below every symbol of the first.
+        let firstBottom = rendering.symbols.prefix(first.symbols.count).map(\.box.maxY).max() ?? 0
+        let secondTop = rendering.symbols.dropFirst(first.symbols.count).map(\.box.y).min() ?? 0
+        XCTAssertGreaterThan(secondTop, firstBottom)
+    }
+}

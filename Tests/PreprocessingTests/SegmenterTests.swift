@@ -56,8 +56,7 @@ final class SegmenterTests: XCTestCase {
 
     func testMultiLinePageIsReadLineByLine() throws {
         let first = try document("formulaire031-equation041.inkml"), second = try document("MfrDB0332.inkml")
-        // Each expression in its own units: bring both to the same size, then stack them.
-        let page = stacked([first, second])
+        let page = InkPage.stack([first, second])
         for rotation in [0.0, 3] {
             let rendering = InkRenderer.render(page, options: InkRenderOptions(rotationDegrees: rotation))
             let segmentation = Segmenter.segment(rendering.image)
@@ -119,24 +118,5 @@ final class SegmenterTests: XCTestCase {
         XCTAssertEqual(Segmenter.preferredDecodeScale(probe: thick.image, probeScale: 8), 8)
         XCTAssertEqual(Segmenter.preferredDecodeScale(probe: thin.image, probeScale: 1), 1)
         XCTAssertEqual(Segmenter.preferredDecodeScale(probe: GrayImage(width: 10, height: 10), probeScale: 8), 1)
-    }
-
-    /// Documents one under the other, each scaled to the first one's symbol size.
-    private func stacked(_ documents: [InkDocument]) -> InkDocument {
-        var result = InkDocument(traces: [], symbols: [])
-        var top = 0.0
-        let options = InkRenderOptions()
-        for (index, document) in documents.enumerated() {
-            let scale = InkRenderer.scale(for: document, options: options)
-            let points = document.traces.flatMap(\.points)
-            let minX = points.map(\.x).min() ?? 0, minY = points.map(\.y).min() ?? 0, maxY = points.map(\.y).max() ?? 0
-            let rename = { (id: String) in "\(index)-\(id)" }
-            result.traces += document.traces.map { trace in
-                InkTrace(id: rename(trace.id), points: trace.points.map { InkPoint(x: ($0.x - minX) * scale, y: ($0.y - minY) * scale + top) })
-            }
-            result.symbols += document.symbols.map { InkSymbol(label: $0.label, traceIDs: $0.traceIDs.map(rename)) }
-            top += (maxY - minY) * scale + options.symbolSize
-        }
-        return result
     }
 }
