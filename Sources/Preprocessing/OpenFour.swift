@@ -9,7 +9,8 @@ enum OpenFour {
         let stemHeight = Double(stem.box.height)
         let (hookWidth, hookHeight) = (Double(hook.box.width), Double(hook.box.height))
         // The stem: tall and narrow.
-        guard stemHeight >= 0.5 * symbolHeight, Double(stem.box.width) <= 0.6 * stemHeight else { return false }
+        guard stemHeight >= 0.5 * symbolHeight, Double(stem.box.width) <= 0.6 * stemHeight,
+              isStraight(stem, strokeWidth: strokeWidth) else { return false }
         // The hook: shorter than the stem, neither a dot nor a flat bar.
         guard hookHeight >= 0.2 * stemHeight, hookHeight <= 0.85 * stemHeight, hookHeight >= 0.35 * hookWidth,
               hookWidth >= max(2 * strokeWidth, 0.15 * stemHeight) else { return false }
@@ -27,6 +28,16 @@ enum OpenFour {
               let bottom = inkSpan(hook, rows: (hook.box.maxY - band)..<hook.box.maxY) else { return false }
         return Double(top.upper) <= Double(hook.box.x) + 0.6 * hookWidth
             && Double(bottom.upper) >= Double(hook.box.maxX) - max(2, strokeWidth)
+    }
+
+    /// A stroke whose middle lies on the line between its ends (a `1`, not a `)`).
+    private static func isStraight(_ c: Component, strokeWidth: Double) -> Bool {
+        let band = max(1, c.box.height / 5)
+        let centre = { (rows: Range<Int>) in inkSpan(c, rows: rows).map { Double($0.lower + $0.upper) / 2 } }
+        let middleTop = c.box.y + (c.box.height - band) / 2
+        guard let top = centre(c.box.y..<(c.box.y + band)), let bottom = centre((c.box.maxY - band)..<c.box.maxY),
+              let middle = centre(middleTop..<(middleTop + band)) else { return false }
+        return abs(middle - (top + bottom) / 2) <= max(1.5 * strokeWidth, 0.08 * Double(c.box.height))
     }
 
     /// Leftmost and rightmost ink of a component within some rows.
