@@ -18,11 +18,10 @@ struct BackgroundEstimator {
         return high - low <= 12
     }
 
-    /// Samples the paper of `gray` in blocks of `block` pixels (by default about an eighth of
-    /// the shorter side).
-    init(_ gray: GrayImage, block requested: Int? = nil) {
+    /// Samples the paper of `gray` in blocks of about an eighth of its shorter side.
+    init(_ gray: GrayImage) {
         inverted = InkPlane.isLightOnDark(gray)
-        block = max(4, requested ?? Self.defaultBlock(width: gray.width, height: gray.height))
+        block = max(8, min(gray.width, gray.height) / 8)
         columns = max(1, (gray.width + block - 1) / block)
         rows = max(1, (gray.height + block - 1) / block)
         grid = Self.sample(gray, inverted: inverted, block: block, columns: columns, rows: rows)
@@ -31,11 +30,6 @@ struct BackgroundEstimator {
     /// Paper brightness at every pixel, row-major.
     func paper(width: Int, height: Int) -> [Float] {
         Self.interpolate(grid, columns: columns, rows: rows, block: block, width: width, height: height)
-    }
-
-    /// Blocks of about an eighth of the shorter side, at least 8 pixels.
-    static func defaultBlock(width: Int, height: Int) -> Int {
-        max(8, min(width, height) / 8)
     }
 
     /// Paper brightness per pixel as the closing of the (inverted when light-on-dark) image.

@@ -1,4 +1,3 @@
-import Foundation
 import ImageDecoding
 
 /// From a greyscale page to symbols: ink plane (lighting and polarity normalised), binary
@@ -15,7 +14,7 @@ public enum Segmenter {
         guard image.width > 0, image.height > 0 else {
             return Segmentation(imageWidth: image.width, imageHeight: image.height, strokeWidth: 0, lines: [])
         }
-        let (analysis, scale) = workingAnalysis(image, options: options)
+        let (analysis, scale) = workingInkAnalysis(image, options: options)
         let finder = LineFinder(components: analysis.components, maxSkewDegrees: options.maxSkewDegrees)
 
         var lines: [TextLine] = []
@@ -42,10 +41,10 @@ public enum Segmenter {
     /// `targetStrokeWidth` pixels wide, judged from a small `probe` decoded at 1/`probeScale`.
     public static func preferredDecodeScale(probe: GrayImage, probeScale: Int, options: SegmenterOptions = .init()) -> Int {
         guard probe.width > 0, probe.height > 0 else { return 1 }
-        return preferredScale(Analysis(probe, options: options), probeScale: probeScale, options: options)
+        return preferredScale(InkAnalysis(probe, options: options), probeScale: probeScale, options: options)
     }
 
-    private static func preferredScale(_ probe: Analysis, probeScale: Int, options: SegmenterOptions) -> Int {
+    private static func preferredScale(_ probe: InkAnalysis, probeScale: Int, options: SegmenterOptions) -> Int {
         guard probe.strokeWidth > 0 else { return 1 }
         return scale(forStrokeWidth: probe.strokeWidth * Double(max(1, probeScale)), target: options.targetStrokeWidth)
     }
@@ -60,14 +59,14 @@ public enum Segmenter {
     /// reduced to a probe of at most a megapixel to measure the strokes; then the image is
     /// analysed at the scale whose strokes stay at least the target width (the probe itself
     /// when that is its scale).
-    static func workingAnalysis(_ image: GrayImage, options: SegmenterOptions) -> (Analysis, Int) {
-        guard options.allowDownscale, image.width * image.height > 1_000_000 else { return (Analysis(image, options: options), 1) }
+    static func workingInkAnalysis(_ image: GrayImage, options: SegmenterOptions) -> (InkAnalysis, Int) {
+        guard options.allowDownscale, image.width * image.height > 1_000_000 else { return (InkAnalysis(image, options: options), 1) }
         // The probe: the smallest power-of-two reduction (at most 8) below a megapixel.
         var probeFactor = 1
         while probeFactor < 8, image.width * image.height / (probeFactor * probeFactor) > 1_000_000 { probeFactor *= 2 }
-        let probe = Analysis(Downsampler.reduce(image, by: probeFactor), options: options)
+        let probe = InkAnalysis(Downsampler.reduce(image, by: probeFactor), options: options)
         let factor = min(probeFactor, preferredScale(probe, probeScale: probeFactor, options: options))
-        return (factor == probeFactor ? probe : Analysis(Downsampler.reduce(image, by: factor), options: options), factor)
+        return (factor == probeFactor ? probe : InkAnalysis(Downsampler.reduce(image, by: factor), options: options), factor)
     }
 
     static func union(_ boxes: [Box]) -> Box {
@@ -104,59 +103,5 @@ public enum Segmenter {
             }
         }
         return InkPlane(width: box.width, height: box.height, values: values)
-    }
-}
-
-/// Ink plane, mask, components and stroke width of one working image.
-struct Analysis {
-    let plane: InkPlane
-    let components: [Component]
-    /// Working pixels; 0 without ink.
-    let strokeWidth: Double
-    let usedOtsu: Bool
-
-    init(_ image: GrayImage, options: SegmenterOptions) {
-        let (plane, background) = InkPlane.read(image)
-        self.plane = plane
-        let mask: [Bool]
-        if background.isEven, let otsu = Self.otsuMask(image, inverted: background.inverted) {
-            mask = otsu
-            usedOtsu = true
-        } else {
-            mask = plane.values.map { $0 >= 0.5 }
-            usedOtsu = false
-        }
-        // Writing covers a small part of a page; when "ink" covers more, the image is noise
-        // or a failed exposure, not handwriting.
-        let inkShare = Double(mask.reduce(0) { $0 + ($1 ? 1 : 0) }) / Double(max(1, mask.count))
-        var found = inkShare <= Segmenter.maximumInkShare ? ConnectedComponents.find(in: mask, width: image.width, height: image.height) : []
-        let width = StrokeWidth.estimate(found) ?? 0
-        let speck = max(3, Int(options.speckArea * width * width))
-        // Specks, and slivers along the image border (the edge of a shadow or of the paper).
-        found.removeAll { c in
-            let touchesBorder = c.box.x == 0 || c.box.y == 0 || c.box.maxX == image.width || c.box.maxY == image.height
-            return c.area < speck || (touchesBorder && Double(c.area) < 3 * width * width)
-        }
-        if !found.isEmpty { found += FaintDots.find(in: plane, kept: found, strokeWidth: width) }
-        if found.count > Segmenter.componentLimit {
-            found.sort { $0.area > $1.area }
-            found.removeLast(found.count - Segmenter.componentLimit)
-        }
-        components = found
-        strokeWidth = found.isEmpty ? 0 : width
-    }
-
-    /// Otsu on the grey levels, for evenly lit pages; nil when the histogram has no two classes.
-    private static func otsuMask(_ image: GrayImage, inverted: Bool) -> [Bool]? {
-        var histogram = [Int](repeating: 0, count: 256)
-        for value in image.pixels { histogram[Int(value)] += 1 }
-        let threshold = Otsu.threshold(histogram: histogram)
-        // Too little contrast between the classes: no ink to find this way.
-        let below = histogram[...threshold].enumerated().reduce((0, 0)) { ($0.0 + $1.offset * $1.element, $0.1 + $1.element) }
-        let above = histogram[(threshold + 1)...].enumerated().reduce((0, 0)) { ($0.0 + ($1.offset + threshold + 1) * $1.element, $0.1 + $1.element) }
-        guard below.1 > 0, above.1 > 0 else { return nil }
-        let contrast = Double(above.0) / Double(above.1) - Double(below.0) / Double(below.1)
-        guard contrast >= 60 else { return nil }
-        return image.pixels.map { inverted ? Int($0) > threshold : Int($0) <= threshold }
     }
 }

@@ -1,5 +1,5 @@
 /// Groups the components of one line into symbols: overlapping pieces of one symbol (a
-/// broken stroke, the two strokes of a 4, touching or not), the bars of `=`, the dots and bar of `÷`, the dot
+/// broken stroke, the two strokes of a 4), the bars of `=`, the dots and bar of `÷`, the dot
 /// of `i`/`j`, the bar under `≤ ≥ ±`, and the three dots of `…`. A lone small dot near the
 /// baseline matches none of these and stays a symbol of its own (a decimal point).
 struct SymbolGrouper {
@@ -33,10 +33,7 @@ struct SymbolGrouper {
         for (position, i) in order.enumerated() {
             for j in order[(position + 1)...].prefix(neighbourLimit) {
                 if Double(components[j].box.x - components[i].box.maxX) > reach { break }
-                if shouldJoin(components[i], components[j])
-                    || OpenFour.joins(components[i], components[j], symbolHeight: symbolHeight, strokeWidth: strokeWidth) {
-                    sets.union(i, j)
-                }
+                if shouldJoin(components[i], components[j]) { sets.union(i, j) }
             }
         }
         joinEllipses(&sets, order: order)
@@ -83,88 +80,96 @@ struct SymbolGrouper {
         Double(max(c.box.width, c.box.height)) <= 0.5 * symbolHeight && max(c.box.width, c.box.height) <= 2 * min(c.box.width, c.box.height) + 2
     }
 
+    /// Whether two components of the line belong to one symbol: the first rule that applies
+    /// decides.
     private func shouldJoin(_ a: Component, _ b: Component) -> Bool {
-        let narrower = Double(min(a.box.width, b.box.width))
-        // `÷` and `=` with a dot-like half: a small mark centred over or under a wide stroke.
-        for (mark, wide) in [(a, b), (b, a)] where isMark(mark) && !isMark(wide) {
-            let middle = abs(mark.centreX - wide.centreX) <= 0.3 * Double(wide.box.width)
-            let isAbove = mark.box.maxY <= wide.box.y
-            // Nothing else over (or under) the stroke: otherwise it is a fraction bar.
-            let crowded = isAbove ? hasComponentAbove(wide, except: mark) : hasComponentBelow(wide, except: mark)
-            if middle, wide.box.width >= 2 * mark.box.width, wide.box.width >= wide.box.height, overlapY(mark, wide) == 0,
-               gapY(mark, wide) <= 0.5 * symbolHeight, !hasComponentBetween(mark, wide), !crowded {
-                return true
-            }
+        if isMarkOverStroke(a, b) || isEqualsPair(a, b) || OpenFour.joins(a, b, symbolHeight: symbolHeight, strokeWidth: strokeWidth) {
+            return true
         }
         let (aDot, bDot) = (isDot(a), isDot(b))
-        let (aBar, bBar) = (isBar(a), isBar(b))
-        // `=`: a bar and a second short stroke over it (writers' `=` are rarely two neat
-        // bars), close together, nothing in between.
-        if (aBar && (bBar || isFlattish(b))) || (bBar && isFlattish(a)) {
-            let ratio = Double(max(a.box.width, b.box.width)) / max(narrower, 1)
-            if overlapX(a, b) >= 0.3 * narrower, ratio <= 4, overlapY(a, b) == 0,
-               gapY(a, b) <= max(0.8 * symbolHeight, 0.5 * narrower), !hasComponentBetween(a, b) {
-                return true
-            }
-        }
-        // Dot over a narrow stem: i, j, !.
-        if aDot != bDot {
-            let (dot, stem) = aDot ? (a, b) : (b, a)
-            guard !isBar(stem), Double(stem.box.width) <= 1.5 * Double(stem.box.height) else { return false }
-            let above = dot.box.maxY <= stem.box.y + 1
-            let slack = Double(dot.box.width)
-            let centred = dot.centreX >= Double(stem.box.x) - slack && dot.centreX <= Double(stem.box.maxX) + slack
-            if above && centred && gapY(dot, stem) <= max(0.5 * symbolHeight, 1.2 * Double(stem.box.height)) { return true }
-            // A dot inside another symbol (a pen tap in a 0, ink on three sides at least) is part
-            // of it, never a decimal point: those sit on the baseline, beside a digit.
-            let box = stem.box
-            let inside = dot.centreX > Double(box.x) + 0.15 * Double(box.width) && dot.centreX < Double(box.maxX) - 0.15 * Double(box.width)
-                && dot.centreY > Double(box.y) + 0.15 * Double(box.height) && dot.centreY < Double(box.maxY) - 0.25 * Double(box.height)
-            return inside && enclosingSides(stem, dot) >= 3
-        }
-        // A small i (stem no taller than a dot) or a colon: two dots one over the other.
-        if aDot && bDot {
-            let (upper, lower) = a.box.y <= b.box.y ? (a, b) : (b, a)
-            return upper.box.maxY <= lower.box.y && abs(upper.centreX - lower.centreX) <= Double(max(upper.box.width, lower.box.width))
-                && gapY(upper, lower) <= 0.5 * symbolHeight && !hasComponentBetween(upper, lower)
-        }
-        if aDot || bDot { return false }
+        if aDot != bDot { return aDot ? dotBelongs(a, to: b) : dotBelongs(b, to: a) }
+        if aDot && bDot { return areStackedDots(a, b) }
         if areFacingArcs(a, b) { return true }
-        if aBar != bBar {
-            let (bar, other) = aBar ? (a, b) : (b, a)
-            let similar = Double(bar.box.width) >= 0.5 * Double(other.box.width) && Double(bar.box.width) <= 2 * Double(other.box.width)
-            // Bar under a symbol of similar width: ≤ ≥ ±, unless something is below (a fraction).
-            if similar, bar.box.y >= other.box.maxY - 1, overlapX(bar, other) >= 0.6 * Double(bar.box.width),
-               gapY(bar, other) <= 0.5 * symbolHeight, !hasComponentBelow(bar) {
-                return true
-            }
-            // Bar on the top or bottom of a stroke: T, 5, I, π drawn in separate strokes. It
-            // touches or nearly touches, is no wider than the stroke, and is not a fraction
-            // bar (nothing on its far side).
-            let quarter = 0.25 * Double(other.box.height)
-            let onTop = bar.centreY <= Double(other.box.y) + quarter, onBottom = bar.centreY >= Double(other.box.maxY) - quarter
-            let distance = inkDistance(bar, other)
-            if onTop || onBottom, distance <= max(2 * strokeWidth, 0.15 * symbolHeight), !isHalfOfEquals(bar),
-               !hasCloserNeighbour(bar, than: other, distance: distance),
-               !(onTop ? hasComponentAbove(bar, except: other) : hasComponentBelow(bar, except: other)) {
-                return true
-            }
+        if isBar(a) != isBar(b), isBar(a) ? barBelongs(a, to: b) : barBelongs(b, to: a) { return true }
+        return arePiecesOfOneSymbol(a, b)
+    }
+
+    /// `÷` and `=` with a dot-like half: a small mark centred over or under a wide stroke
+    /// with nothing else over (or under) the stroke — otherwise it is a fraction bar.
+    private func isMarkOverStroke(_ a: Component, _ b: Component) -> Bool {
+        [(a, b), (b, a)].contains { mark, wide in
+            guard isMark(mark), !isMark(wide) else { return false }
+            let middle = abs(mark.centreX - wide.centreX) <= 0.3 * Double(wide.box.width)
+            let crowded = mark.box.maxY <= wide.box.y ? hasComponentAbove(wide, except: mark) : hasComponentBelow(wide, except: mark)
+            return middle && wide.box.width >= 2 * mark.box.width && wide.box.width >= wide.box.height && overlapY(mark, wide) == 0
+                && gapY(mark, wide) <= 0.5 * symbolHeight && !hasComponentBetween(mark, wide) && !crowded
         }
-        // Pieces of one symbol: boxes that overlap over most of the smaller one — unless the
-        // larger box holds a whole symbol, as a square root holds its radicand.
+    }
+
+    /// `=`: a bar and a second short stroke over it (writers' `=` are rarely two neat bars),
+    /// close together, nothing in between.
+    private func isEqualsPair(_ a: Component, _ b: Component) -> Bool {
+        guard (isBar(a) && (isBar(b) || isFlattish(b))) || (isBar(b) && isFlattish(a)) else { return false }
+        let narrower = Double(min(a.box.width, b.box.width))
+        let ratio = Double(max(a.box.width, b.box.width)) / max(narrower, 1)
+        return overlapX(a, b) >= 0.3 * narrower && ratio <= 4 && overlapY(a, b) == 0
+            && gapY(a, b) <= max(0.8 * symbolHeight, 0.5 * narrower) && !hasComponentBetween(a, b)
+    }
+
+    /// A dot joins a narrow stem below it (i, j, !) or a symbol that surrounds it (a pen tap
+    /// in a 0, ink on three sides at least). A decimal point does neither: it sits on the
+    /// baseline, beside a digit.
+    private func dotBelongs(_ dot: Component, to stem: Component) -> Bool {
+        guard !isBar(stem), Double(stem.box.width) <= 1.5 * Double(stem.box.height) else { return false }
+        let above = dot.box.maxY <= stem.box.y + 1
+        let slack = Double(dot.box.width)
+        let centred = dot.centreX >= Double(stem.box.x) - slack && dot.centreX <= Double(stem.box.maxX) + slack
+        if above && centred && gapY(dot, stem) <= max(0.5 * symbolHeight, 1.2 * Double(stem.box.height)) { return true }
+        let box = stem.box
+        let inside = dot.centreX > Double(box.x) + 0.15 * Double(box.width) && dot.centreX < Double(box.maxX) - 0.15 * Double(box.width)
+            && dot.centreY > Double(box.y) + 0.15 * Double(box.height) && dot.centreY < Double(box.maxY) - 0.25 * Double(box.height)
+        return inside && enclosingSides(stem, dot) >= 3
+    }
+
+    /// A small i (stem no taller than a dot) or a colon: two dots one over the other.
+    private func areStackedDots(_ a: Component, _ b: Component) -> Bool {
+        let (upper, lower) = a.box.y <= b.box.y ? (a, b) : (b, a)
+        return upper.box.maxY <= lower.box.y && abs(upper.centreX - lower.centreX) <= Double(max(upper.box.width, lower.box.width))
+            && gapY(upper, lower) <= 0.5 * symbolHeight && !hasComponentBetween(upper, lower)
+    }
+
+    /// A bar joins a symbol of similar width right above it (≤ ≥ ±) unless something is below
+    /// (a fraction), or the top or bottom of a nearby stroke (T, 5, I, π drawn in separate
+    /// strokes) unless it is half of an `=`, closer to another stroke, or a fraction bar.
+    private func barBelongs(_ bar: Component, to other: Component) -> Bool {
+        let similar = Double(bar.box.width) >= 0.5 * Double(other.box.width) && Double(bar.box.width) <= 2 * Double(other.box.width)
+        if similar, bar.box.y >= other.box.maxY - 1, overlapX(bar, other) >= 0.6 * Double(bar.box.width),
+           gapY(bar, other) <= 0.5 * symbolHeight, !hasComponentBelow(bar) {
+            return true
+        }
+        let quarter = 0.25 * Double(other.box.height)
+        let onTop = bar.centreY <= Double(other.box.y) + quarter, onBottom = bar.centreY >= Double(other.box.maxY) - quarter
+        guard onTop || onBottom else { return false }
+        let distance = inkDistance(bar, other)
+        return distance <= max(2 * strokeWidth, 0.15 * symbolHeight) && !isHalfOfEquals(bar)
+            && !hasCloserNeighbour(bar, than: other, distance: distance)
+            && !(onTop ? hasComponentAbove(bar, except: other) : hasComponentBelow(bar, except: other))
+    }
+
+    /// Pieces of one symbol: boxes that overlap over most of the smaller one. Two whole
+    /// symbols must overlap more and touch (a 0 above the tail of a 2 does not); a piece held
+    /// inside a much larger box must touch its ink (the bar of a 5 does, the `-` under a
+    /// square root does not).
+    private func arePiecesOfOneSymbol(_ a: Component, _ b: Component) -> Bool {
         let (small, large) = boxArea(a) <= boxArea(b) ? (a, b) : (b, a)
         let shared = intersectionArea(a, b) / max(1, boxArea(small))
-        // Two symbol-sized blobs (a 2 whose tail runs under the next 0) must overlap more.
         let bothSymbols = [a, b].allSatisfy { Double($0.box.height) >= 0.6 * symbolHeight && Double($0.box.width) >= 0.3 * symbolHeight }
         guard shared >= (bothSymbols ? 0.8 : 0.5) else { return false }
-        // Two whole symbols overlap without touching (a 0 above the tail of a 2); the strokes
-        // of one symbol touch or cross.
-        if bothSymbols, inkDistance(a, b) > max(2, 1.5 * strokeWidth) { return false }
+        let touching = max(2, 1.5 * strokeWidth)
+        if bothSymbols, inkDistance(a, b) > touching { return false }
         guard shared >= 0.9, boxArea(large) >= 1.5 * boxArea(small) else { return true }
-        // Held inside: a symbol of its own unless it is a small piece touching the larger ink
-        // (the bar of a 5); the `-` under a square root is far from the root's strokes.
         let piece = Double(small.box.height) < 0.4 * symbolHeight || isFlattish(small)
-        return piece && inkDistance(small, large) <= max(2, 1.5 * strokeWidth)
+        return piece && inkDistance(small, large) <= touching
     }
 
     /// `x` written as two strokes, `)` and `(`, whose middles (nearly) touch. Taller pairs
@@ -301,39 +306,5 @@ struct SymbolGrouper {
             Double(max(c.box.width, c.box.height)) > 0.3 * provisional && c.box.width < 2 * c.box.height
         }.map(\.box.height).sorted()
         return Double(heights.isEmpty ? largest : heights[heights.count / 2])
-    }
-}
-
-/// Union–find over 0..<count.
-struct DisjointSets {
-    private var parent: [Int]
-
-    init(count: Int) {
-        parent = Array(0..<count)
-    }
-
-    mutating func find(_ x: Int) -> Int {
-        var node = x
-        while parent[node] != node {
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        }
-        return node
-    }
-
-    mutating func union(_ a: Int, _ b: Int) {
-        let (ra, rb) = (find(a), find(b))
-        if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
-    }
-
-    /// Members of each set, sets ordered by their smallest member.
-    mutating func groups() -> [[Int]] {
-        var byRoot: [Int: Int] = [:]
-        var result: [[Int]] = []
-        for index in parent.indices {
-            let root = find(index)
-            if let slot = byRoot[root] { result[slot].append(index) } else { byRoot[root] = result.count; result.append([index]) }
-        }
-        return result
     }
 }
