@@ -21,23 +21,26 @@ enum OpenFour {
               Double(hook.box.y) >= stemTop - 0.25 * stemHeight else { return false }
         // Side by side, close: the hook ends at the stem (it may reach a little under it).
         guard hook.box.maxX <= stem.box.maxX, hook.centreX < Double(stem.box.x),
-              Double(stem.box.x - hook.box.maxX) <= 0.2 * symbolHeight else { return false }
+              Double(stem.box.x - hook.box.maxX) <= 0.12 * symbolHeight else { return false }
         // The hook's shape: its top on the left, its bottom reaching furthest right.
         let band = max(1, Int(0.35 * hookHeight))
         guard let top = inkSpan(hook, rows: hook.box.y..<(hook.box.y + band)),
               let bottom = inkSpan(hook, rows: (hook.box.maxY - band)..<hook.box.maxY) else { return false }
-        return Double(top.upper) <= Double(hook.box.x) + 0.6 * hookWidth
+        return Double(top.upper) <= Double(hook.box.x) + 0.5 * hookWidth
             && Double(bottom.upper) >= Double(hook.box.maxX) - max(2, strokeWidth)
     }
 
-    /// A stroke whose middle lies on the line between its ends (a `1`, not a `)`).
+    /// A single stroke whose middle lies on the line between its ends: a `1`, not a `)`, nor
+    /// a `q` whose bowl widens its top.
     private static func isStraight(_ c: Component, strokeWidth: Double) -> Bool {
         let band = max(1, c.box.height / 5)
-        let centre = { (rows: Range<Int>) in inkSpan(c, rows: rows).map { Double($0.lower + $0.upper) / 2 } }
         let middleTop = c.box.y + (c.box.height - band) / 2
-        guard let top = centre(c.box.y..<(c.box.y + band)), let bottom = centre((c.box.maxY - band)..<c.box.maxY),
-              let middle = centre(middleTop..<(middleTop + band)) else { return false }
-        return abs(middle - (top + bottom) / 2) <= max(1.5 * strokeWidth, 0.08 * Double(c.box.height))
+        guard let top = inkSpan(c, rows: c.box.y..<(c.box.y + band)), let bottom = inkSpan(c, rows: (c.box.maxY - band)..<c.box.maxY),
+              let middle = inkSpan(c, rows: middleTop..<(middleTop + band)) else { return false }
+        let widest = 0.5 * Double(c.box.width) + 2 * strokeWidth
+        guard [top, middle, bottom].allSatisfy({ Double($0.upper - $0.lower) <= widest }) else { return false }
+        let centre = { (span: (lower: Int, upper: Int)) in Double(span.lower + span.upper) / 2 }
+        return abs(centre(middle) - (centre(top) + centre(bottom)) / 2) <= max(1.5 * strokeWidth, 0.08 * Double(c.box.height))
     }
 
     /// Leftmost and rightmost ink of a component within some rows.
