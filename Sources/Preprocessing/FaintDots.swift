@@ -1,7 +1,7 @@
 /// Decimal points and the dots of `÷` in photos. A pen tap is a disc about one stroke wide;
 /// defocus spreads it thinner than any stroke, so it falls below the ink threshold or under
-/// the speck size. A compact blob of about stroke size, clearly darker than paper noise and
-/// apart from every kept stroke, is kept as a dot.
+/// the speck size. A compact blob of about stroke size, clearly darker than paper noise,
+/// apart from every kept stroke and off the image border, is kept as a dot.
 enum FaintDots {
     /// Ink level that outlines a faint dot (full ink is 1).
     static let outlineLevel: Float = 0.3
@@ -21,7 +21,9 @@ enum FaintDots {
         let outlines = ConnectedComponents.find(in: plane.values.map { $0 >= outlineLevel }, width: plane.width, height: plane.height)
         return outlines.filter { blob in
             let (long, short) = (Double(max(blob.box.width, blob.box.height)), Double(min(blob.box.width, blob.box.height)))
-            guard long <= 3 * strokeWidth + 2, short >= max(2, 0.6 * strokeWidth), long <= 2 * short + 1,
+            // Blobs on the image border are the edge of a shadow or of the paper.
+            let touchesBorder = blob.box.x == 0 || blob.box.y == 0 || blob.box.maxX == plane.width || blob.box.maxY == plane.height
+            guard !touchesBorder, long <= 3 * strokeWidth + 2, short >= max(2, 0.6 * strokeWidth), long <= 2 * short + 1,
                   Double(blob.area) >= 0.5 * strokeWidth * strokeWidth else { return false }
             var peak: Float = 0
             for run in blob.runs {
