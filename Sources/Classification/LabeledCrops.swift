@@ -4,7 +4,7 @@ import Preprocessing
 public struct LabeledCrops: Sendable, Equatable {
     public static let cropSize = Glyph.cropSide * Glyph.cropSide
     /// Cache format: magic, version.
-    static let cacheMagic: [UInt8] = Array("MSCROPS1".utf8)
+    static let cacheMagic: [UInt8] = Array("MSCROPS2".utf8)
 
     /// Class names; `labels` index into it.
     public var classNames: [String]
@@ -37,7 +37,8 @@ public struct LabeledCrops: Sendable, Equatable {
         return counts
     }
 
-    /// Compact bytes for a cache file: values quantised to 8 bits (what a crop holds anyway).
+    /// Compact bytes for a cache file: magic, class names, count, labels (UInt16), then the
+    /// values quantised to 8 bits (what a crop holds anyway).
     public func encoded() -> [UInt8] {
         var bytes = Self.cacheMagic
         func append32(_ value: Int) { withUnsafeBytes(of: UInt32(value).littleEndian) { bytes.append(contentsOf: $0) } }
@@ -47,7 +48,7 @@ public struct LabeledCrops: Sendable, Equatable {
             bytes.append(contentsOf: name.utf8)
         }
         append32(count)
-        bytes.append(contentsOf: labels.map { UInt8($0) })
+        for label in labels { withUnsafeBytes(of: UInt16(label).littleEndian) { bytes.append(contentsOf: $0) } }
         bytes.reserveCapacity(bytes.count + values.count)
         for value in values { bytes.append(UInt8((min(1, max(0, value)) * 255).rounded())) }
         return bytes
@@ -73,11 +74,11 @@ public struct LabeledCrops: Sendable, Equatable {
             position += length
         }
         let count = try read32()
-        guard bytes.count - position == count * (1 + Self.cropSize) else { throw ClassificationError.staleCache }
+        guard bytes.count - position == count * (2 + Self.cropSize) else { throw ClassificationError.staleCache }
         self.init(classNames: names)
-        labels = bytes[position..<(position + count)].map { Int($0) }
+        labels = (0..<count).map { Int(bytes[position + 2 * $0]) | Int(bytes[position + 2 * $0 + 1]) << 8 }
         guard labels.allSatisfy({ $0 < names.count }) else { throw ClassificationError.staleCache }
-        position += count
+        position += 2 * count
         values = bytes[position...].map { Float($0) / 255 }
     }
 }

@@ -133,16 +133,16 @@ struct InkMLParser {
     }
 
     private mutating func readTag() throws -> Tag {
-        let tagLine = line(at: position)
+        let tagStart = position
         position += 1 // "<"
         var isEnd = false
         if position < bytes.count, bytes[position] == UInt8(ascii: "/") { isEnd = true; position += 1 }
         let name = Self.localName(readName())
-        guard !name.isEmpty else { throw InkInputError.malformedXML(line: tagLine, detail: "a tag without a name") }
+        guard !name.isEmpty else { throw InkInputError.malformedXML(line: line(at: tagStart), detail: "a tag without a name") }
         var attributes: [String: String] = [:]
         while true {
             skipWhitespace()
-            guard position < bytes.count else { throw InkInputError.malformedXML(line: tagLine, detail: "<\(name)> is cut off") }
+            guard position < bytes.count else { throw InkInputError.malformedXML(line: line(at: tagStart), detail: "<\(name)> is cut off") }
             if bytes[position] == UInt8(ascii: ">") {
                 position += 1
                 return Tag(name: name, attributes: attributes, isEnd: isEnd, isEmpty: false)
@@ -154,18 +154,18 @@ struct InkMLParser {
             let attribute = readName()
             skipWhitespace()
             guard !attribute.isEmpty, position < bytes.count, bytes[position] == UInt8(ascii: "=") else {
-                throw InkInputError.malformedXML(line: tagLine, detail: "bad attribute in <\(name)>")
+                throw InkInputError.malformedXML(line: line(at: tagStart), detail: "bad attribute in <\(name)>")
             }
             position += 1
             skipWhitespace()
             guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") || bytes[position] == UInt8(ascii: "'") else {
-                throw InkInputError.malformedXML(line: tagLine, detail: "attribute \(attribute) of <\(name)> is not quoted")
+                throw InkInputError.malformedXML(line: line(at: tagStart), detail: "attribute \(attribute) of <\(name)> is not quoted")
             }
             let quote = bytes[position]
             position += 1
             let start = position
             while position < bytes.count, bytes[position] != quote { position += 1 }
-            guard position < bytes.count else { throw InkInputError.malformedXML(line: tagLine, detail: "unterminated attribute \(attribute)") }
+            guard position < bytes.count else { throw InkInputError.malformedXML(line: line(at: tagStart), detail: "unterminated attribute \(attribute)") }
             attributes[attribute] = Self.decodeEntities(Array(bytes[start..<position]))
             position += 1
         }
@@ -194,12 +194,12 @@ struct InkMLParser {
     }
 
     private mutating func skip(past terminator: String) throws {
-        let startLine = line(at: position)
+        let start = position
         while position < bytes.count {
             if hasPrefix(terminator) { position += terminator.utf8.count; return }
             position += 1
         }
-        throw InkInputError.malformedXML(line: startLine, detail: "missing \"\(terminator)\"")
+        throw InkInputError.malformedXML(line: line(at: start), detail: "missing \"\(terminator)\"")
     }
 
     private mutating func skipWhitespace() {

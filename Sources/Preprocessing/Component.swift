@@ -28,4 +28,16 @@ struct Component: Sendable {
 
     var centreX: Double { Double(box.x) + Double(box.width) / 2 }
     var centreY: Double { Double(box.y) + Double(box.height) / 2 }
+
+    /// The ink left of column `cut` and the ink from it on; nil when either side is empty.
+    func cut(atColumn cut: Int) -> (left: Component, right: Component)? {
+        let column = Int32(cut)
+        var left: [InkRun] = [], right: [InkRun] = []
+        for run in runs {
+            if run.x0 < column { left.append(InkRun(y: run.y, x0: run.x0, x1: min(run.x1, column))) }
+            if run.x1 > column { right.append(InkRun(y: run.y, x0: max(run.x0, column), x1: run.x1)) }
+        }
+        guard !left.isEmpty, !right.isEmpty else { return nil }
+        return (Component(runs: left), Component(runs: right))
+    }
 }

@@ -33,7 +33,7 @@ struct InkAnalysis {
             found.sort { $0.area > $1.area }
             found.removeLast(found.count - Segmenter.componentLimit)
         }
-        components = found
+        components = TouchingSymbols.splitBlurred(found, plane: plane)
         strokeWidth = found.isEmpty ? 0 : width
     }
 

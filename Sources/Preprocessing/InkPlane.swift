@@ -14,8 +14,8 @@ public struct InkPlane: Sendable, Equatable {
         self.width = width; self.height = height; self.values = values
     }
 
-    /// Reads ink from a greyscale image: dark ink on light paper or light on dark (decided by
-    /// the median brightness), with the paper brightness estimated locally so that gradients
+    /// Reads ink from a greyscale image: dark ink on light paper or light on dark (see
+    /// `isLightOnDark`), with the paper brightness estimated locally so that gradients
     /// and shadows of photos become flat background. Ink is measured relative to the local
     /// paper, so a shadow darkens paper and ink alike and leaves the ink value unchanged.
     public init(gray: GrayImage) {

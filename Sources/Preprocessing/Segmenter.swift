@@ -46,7 +46,11 @@ public enum Segmenter {
 
     private static func preferredScale(_ probe: InkAnalysis, probeScale: Int, options: SegmenterOptions) -> Int {
         guard probe.strokeWidth > 0 else { return 1 }
-        return scale(forStrokeWidth: probe.strokeWidth * Double(max(1, probeScale)), target: options.targetStrokeWidth)
+        let probeScale = max(1, probeScale)
+        let wanted = scale(forStrokeWidth: probe.strokeWidth * Double(probeScale), target: options.targetStrokeWidth)
+        // Strokes thinner than the target in the probe are measured coarsely (a blob of a
+        // pixel or two looks wider than it is): never go as small as the probe then.
+        return probe.strokeWidth < options.targetStrokeWidth ? min(wanted, max(1, probeScale / 2)) : wanted
     }
 
     static func scale(forStrokeWidth width: Double, target: Double) -> Int {

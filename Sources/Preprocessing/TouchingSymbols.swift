@@ -38,14 +38,8 @@ enum TouchingSymbols {
             best = x
         }
         guard Double(counts[best]) <= 1.3 * strokeWidth else { return [component] }
-        let cut = Int32(box.x + best)
-        var left: [InkRun] = [], right: [InkRun] = []
-        for run in component.runs {
-            if run.x0 < cut { left.append(InkRun(y: run.y, x0: run.x0, x1: min(run.x1, cut))) }
-            if run.x1 > cut { right.append(InkRun(y: run.y, x0: max(run.x0, cut), x1: run.x1)) }
-        }
-        guard !left.isEmpty, !right.isEmpty else { return [component] }
-        let parts = [left, right].map(Component.init(runs:))
+        guard let (left, right) = component.cut(atColumn: box.x + best) else { return [component] }
+        let parts = [left, right]
         // Each half must be tall and hold more than one straight stroke (the halves of a V, W
         // or M are single strokes; digits have loops and bends).
         let standAlone = parts.allSatisfy { part in
@@ -54,5 +48,34 @@ enum TouchingSymbols {
         }
         guard standAlone else { return [component] }
         return parts.flatMap { split($0, symbolHeight: symbolHeight, strokeWidth: strokeWidth, depth: depth - 1) }
+    }
+}
+
+extension TouchingSymbols {
+    /// Splits blobs that blur joined: two symbols written close together, bridged by the
+    /// defocus of a photo. The bridge is paler than the strokes, so within the blob the darker
+    /// ink (`strong` and above) falls apart into side-by-side parts, each nearly as tall as
+    /// the blob; the blob is then cut halfway between them.
+    static func splitBlurred(_ components: [Component], plane: InkPlane, strong: Float = 0.9) -> [Component] {
+        components.flatMap { component -> [Component] in
+            let box = component.box
+            guard box.width >= 6, box.height >= 6, Double(box.width) >= 0.6 * Double(box.height) else { return [component] }
+            var mask = [Bool](repeating: false, count: box.width * box.height)
+            for run in component.runs {
+                let row = (Int(run.y) - box.y) * box.width, source = Int(run.y) * plane.width
+                for x in Int(run.x0)..<Int(run.x1) where plane.values[source + x] >= strong { mask[row + x - box.x] = true }
+            }
+            let cores = ConnectedComponents.find(in: mask, width: box.width, height: box.height)
+                .filter { Double($0.box.height) >= 0.5 * Double(box.height) && $0.area * 7 >= component.area }
+                .sorted { $0.box.x < $1.box.x }
+            guard cores.count == 2 else { return [component] }
+            let (left, right) = (cores[0].box, cores[1].box)
+            // Side by side, not one over the other or one inside the other.
+            let overlap = min(left.maxX, right.maxX) - max(left.x, right.x)
+            guard Double(overlap) < 0.3 * Double(min(left.width, right.width)) else { return [component] }
+            let cut = box.x + (left.maxX + right.x) / 2
+            guard let (a, b) = component.cut(atColumn: cut) else { return [component] }
+            return [a, b]
+        }
     }
 }

@@ -1,11 +1,30 @@
 import Classification
 import Foundation
+import ImageDecoding
 
 /// Reads labelled training or evaluation data from disk (InkML folders, bhmsds, MDAS, ImageFolder)
 /// into crops, in parallel, caching the crops of each source under `cacheDirectory`.
 struct LabeledDataLoader {
     /// Bump when extraction changes, so old caches are not reused.
-    static let extractionVersion = 2
+    static let extractionVersion = 3
+
+    /// A hash of the crops a tiny fixed drawing gives (clean, photo-like and from a PNG), so that
+    /// a change anywhere in rendering, ink plane or crop normalisation makes old caches stale.
+    static let preprocessingFingerprint: String = {
+        let inkML = """
+            <ink><trace id="0">0 0, 40 10, 10 60, 50 70</trace><trace id="1">70 40, 110 40</trace>
+            <traceGroup><traceGroup><annotation type="truth">2</annotation><traceView traceDataRef="0"/></traceGroup>
+            <traceGroup><annotation type="truth">-</annotation><traceView traceDataRef="1"/></traceGroup></traceGroup></ink>
+            """
+        var values: [Float] = []
+        let labels = Set(SymbolLabels.standard)
+        values += ((try? CropExtractor.crops(inkML: inkML, labels: labels, penWidths: [3])) ?? []).flatMap(\.crop)
+        values += ((try? CropExtractor.photoCrops(inkML: inkML, labels: labels, seed: 1, jpegQuality: 80)) ?? []).flatMap(\.crop)
+        var image = GrayImage(width: 40, height: 40)
+        for i in 8..<32 { image[i, i] = 0; image[i, 39 - i] = 0 }
+        if let png = try? ImageEncoder.png(image), let crop = try? CropExtractor.crop(imageBytes: png) { values += crop }
+        return hash(values.map { String($0.bitPattern, radix: 16) }.joined(separator: ","))
+    }()
 
     var classNames: [String]
     /// Pen widths InkML symbols are rendered with, each symbol alone (one crop per width).
@@ -26,7 +45,7 @@ struct LabeledDataLoader {
             throw ClassificationError.noUsableData(source)
         }
         let cacheFile = cacheDirectory.map { directory in
-            let key = "\(Self.extractionVersion)|\(kind)|\(root.path)|\(paths.count)|\(totalSize)|\(penWidths)|\(photoShare)|\(classNames)"
+            let key = "\(Self.extractionVersion)|\(Self.preprocessingFingerprint)|\(kind)|\(root.path)|\(paths.count)|\(totalSize)|\(penWidths)|\(photoShare)|\(classNames)"
             return URL(fileURLWithPath: directory).appendingPathComponent("\(kind.rawValue)-\(Self.hash(key)).crops")
         }
         if let cacheFile, let bytes = try? Data(contentsOf: cacheFile),

@@ -28,9 +28,13 @@ struct Render: ParsableCommand {
     @Option(help: "Pen width in pixels.")
     var penWidth: Double = 3
 
+    @Option(help: "Paper size WxH in pixels around the writing, e.g. 4000x3000 for a 12-megapixel photo.")
+    var canvas: String?
+
     func validate() throws {
         guard symbolSize >= 4, symbolSize <= 1000 else { throw ValidationError("--symbol-size must be between 4 and 1000 pixels") }
         guard penWidth > 0, penWidth <= 100 else { throw ValidationError("--pen-width must be between 0 and 100 pixels") }
+        if let canvas, parseCanvas(canvas) == nil { throw ValidationError("--canvas must look like 4000x3000 (at most 20000 a side)") }
     }
 
     func run() throws {
@@ -40,7 +44,8 @@ struct Render: ParsableCommand {
         } catch {
             throw ValidationError("cannot create --out folder \(out): \(error.localizedDescription)")
         }
-        let options = InkRenderOptions(symbolSize: symbolSize, penWidth: penWidth)
+        var options = InkRenderOptions(symbolSize: symbolSize, penWidth: penWidth)
+        if let size = canvas.flatMap(parseCanvas) { (options.minimumWidth, options.minimumHeight) = size }
         var failed = false
         // Each job is one output image: a file of its own, or (with --name) all files as one page.
         let jobs: [(name: String, sources: [String])] = name.map { [($0, files)] }
@@ -69,6 +74,13 @@ struct Render: ParsableCommand {
         }
         if failed { throw ExitCode.failure }
     }
+}
+
+/// "4000x3000" → (4000, 3000); nil unless both sides are 1…20000.
+func parseCanvas(_ text: String) -> (width: Int, height: Int)? {
+    let parts = text.lowercased().split(separator: "x").compactMap { Int($0) }
+    guard parts.count == 2, parts.allSatisfy({ $0 > 0 && $0 <= 20_000 }) else { return nil }
+    return (parts[0], parts[1])
 }
 
 /// Reads a whole text file, with a message that names the file when it cannot.

@@ -41,15 +41,10 @@ struct SegmentationReport: ParsableCommand {
     func validate() throws {
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
         guard lines >= 1 else { throw ValidationError("--lines must be at least 1") }
-        if canvas != nil, parsedCanvas == nil { throw ValidationError("--canvas must look like 4000x3000") }
+        if canvas != nil, parsedCanvas == nil { throw ValidationError("--canvas must look like 4000x3000 (at most 20000 a side)") }
     }
 
-    private var parsedCanvas: (width: Int, height: Int)? {
-        guard let canvas else { return nil }
-        let parts = canvas.lowercased().split(separator: "x").compactMap { Int($0) }
-        guard parts.count == 2, parts.allSatisfy({ $0 > 0 && $0 <= 20_000 }) else { return nil }
-        return (parts[0], parts[1])
-    }
+    private var parsedCanvas: (width: Int, height: Int)? { canvas.flatMap(parseCanvas) }
 
     /// Truth uses only what arithmetic lines need: digits . + - × ÷ = ( ).
     static func isArithmetic(_ latex: String) -> Bool {
