@@ -139,18 +139,23 @@ struct SymbolGrouper {
     }
 
     /// A bar joins a symbol of similar width right above it (≤ ≥ ±) unless something is below
-    /// (a fraction), or the top or bottom of a nearby stroke (T, 5, I, π drawn in separate
-    /// strokes) unless it is half of an `=`, closer to another stroke, or a fraction bar.
+    /// (a fraction), the head of an arrow at its right end, or the top or bottom of a nearby
+    /// stroke (T, 5, I, π drawn in separate strokes) unless it is half of an `=`, closer to
+    /// another stroke, or a fraction bar.
     private func barBelongs(_ bar: Component, to other: Component) -> Bool {
         let similar = Double(bar.box.width) >= 0.5 * Double(other.box.width) && Double(bar.box.width) <= 2 * Double(other.box.width)
         if similar, bar.box.y >= other.box.maxY - 1, overlapX(bar, other) >= 0.6 * Double(bar.box.width),
            gapY(bar, other) <= 0.5 * symbolHeight, !hasComponentBelow(bar) {
             return true
         }
+        let distance = inkDistance(bar, other)
+        // The head of an arrow (→): a small stroke across the bar's right end, touching it.
+        let acrossEnd = other.box.x < bar.box.maxX && other.box.maxX >= bar.box.maxX && other.centreX > bar.centreX
+            && Double(other.box.y) <= bar.centreY && Double(other.box.maxY) >= bar.centreY && Double(other.box.height) <= 0.8 * symbolHeight
+        if acrossEnd, distance <= max(2, 1.5 * strokeWidth) { return true }
         let quarter = 0.25 * Double(other.box.height)
         let onTop = bar.centreY <= Double(other.box.y) + quarter, onBottom = bar.centreY >= Double(other.box.maxY) - quarter
         guard onTop || onBottom else { return false }
-        let distance = inkDistance(bar, other)
         return distance <= max(2 * strokeWidth, 0.15 * symbolHeight) && !isHalfOfEquals(bar)
             && !hasCloserNeighbour(bar, than: other, distance: distance)
             && !(onTop ? hasComponentAbove(bar, except: other) : hasComponentBelow(bar, except: other))
@@ -277,18 +282,21 @@ struct SymbolGrouper {
 
     /// `…`: three or more dots of similar size in a row, evenly and closely spaced.
     private func joinEllipses(_ sets: inout DisjointSets, order: [Int]) {
-        let dots = order.filter { isMark(components[$0]) }
+        // Ellipsis dots are small but often drawn as short dashes or ticks.
+        let isSmall = { (c: Component) in Double(max(c.box.width, c.box.height)) <= 0.35 * self.symbolHeight }
+        let dots = order.filter { isSmall(components[$0]) }
         guard dots.count >= 3 else { return }
         for start in 0..<(dots.count - 2) {
             let trio = dots[start..<(start + 3)].map { components[$0] }
             let gaps = zip(trio, trio.dropFirst()).map { Double($1.box.x - $0.box.maxX) }
-            let aligned = trio.allSatisfy { abs($0.centreY - trio[0].centreY) <= 0.15 * symbolHeight }
+            // In a row, which may slope a little, as handwriting does.
+            let aligned = zip(trio, trio.dropFirst()).allSatisfy { abs($0.centreY - $1.centreY) <= 0.2 * symbolHeight }
             guard aligned, gaps.allSatisfy({ $0 >= 0 && $0 <= 1.2 * symbolHeight }) else { continue }
             guard let wider = gaps.max(), let narrower = gaps.min(), wider <= 2.5 * max(narrower, 1) + 2 else { continue }
             // Nothing else sits between the dots.
             let x0 = trio[0].box.maxX, x1 = trio[2].box.x
             let crowded = anyComponent(overlapping: x0, x1) { c in
-                c.box.x >= x0 && c.box.maxX <= x1 && !isMark(c)
+                c.box.x >= x0 && c.box.maxX <= x1 && !isSmall(c)
             }
             if crowded { continue }
             sets.union(dots[start], dots[start + 1])
