@@ -8,7 +8,7 @@ public struct TrainingConfiguration: Sendable {
 
     public var architecture = Architecture.defaultName
     public var optimizer = OptimizerKind.adam
-    public var epochs = 8
+    public var epochs = 10
     public var batchSize = 64
     /// Starting learning rate; it decays along a cosine to 5 % of this by the last epoch.
     public var learningRate: Float = 2e-3
@@ -20,7 +20,7 @@ public struct TrainingConfiguration: Sendable {
     /// Each epoch draws every class at least this often (repeating rare classes) …
     public var minimumPerClass = 1500
     /// … and at most this often (a random subset of common classes, new each epoch).
-    public var maximumPerClass = 2000
+    public var maximumPerClass = 2500
 
     public init() {}
 
