@@ -28,6 +28,7 @@ struct InkAnalysis {
             let touchesBorder = c.box.x == 0 || c.box.y == 0 || c.box.maxX == image.width || c.box.maxY == image.height
             return c.area < speck || (touchesBorder && Double(c.area) < 3 * width * width)
         }
+        if !found.isEmpty { found += FaintDots.find(in: plane, kept: found, strokeWidth: width) }
         if found.count > Segmenter.componentLimit {
             found.sort { $0.area > $1.area }
             found.removeLast(found.count - Segmenter.componentLimit)

@@ -83,7 +83,9 @@ struct SymbolGrouper {
     /// Whether two components of the line belong to one symbol: the first rule that applies
     /// decides.
     private func shouldJoin(_ a: Component, _ b: Component) -> Bool {
-        if isMarkOverStroke(a, b) || isEqualsPair(a, b) { return true }
+        if isMarkOverStroke(a, b) || isEqualsPair(a, b) || OpenFour.joins(a, b, symbolHeight: symbolHeight, strokeWidth: strokeWidth) {
+            return true
+        }
         let (aDot, bDot) = (isDot(a), isDot(b))
         if aDot != bDot { return aDot ? dotBelongs(a, to: b) : dotBelongs(b, to: a) }
         if aDot && bDot { return areStackedDots(a, b) }
