@@ -73,6 +73,9 @@ extension TouchingSymbols {
             // Side by side, not one over the other or one inside the other.
             let overlap = min(left.maxX, right.maxX) - max(left.x, right.x)
             guard Double(overlap) < 0.3 * Double(min(left.width, right.width)) else { return [component] }
+            // The hook and stem of a 4 whose crossbar just reaches the stem are one symbol.
+            let strokeWidth = StrokeWidth.estimate([component]) ?? 2
+            guard !OpenFour.joins(cores[0], cores[1], symbolHeight: Double(box.height), strokeWidth: strokeWidth) else { return [component] }
             let cut = box.x + (left.maxX + right.x) / 2
             guard let (a, b) = component.cut(atColumn: cut) else { return [component] }
             return [a, b]

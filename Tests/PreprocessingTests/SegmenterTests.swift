@@ -54,6 +54,19 @@ final class SegmenterTests: XCTestCase {
         }
     }
 
+    func testDimPhotosAndLightOnDarkPagesKeepTheirPolarity() throws {
+        let document = try document("MfrDB0332.inkml")
+        let clean = InkRenderer.render(document)
+        let expected = [["1", "+", "1", "=", "2"]]
+        // Chalk on a blackboard: light ink on dark.
+        let inverted = GrayImage(width: clean.image.width, height: clean.image.height, pixels: clean.image.pixels.map { 255 - $0 })
+        XCTAssertEqual(labelsInFoundOrder(clean, Segmenter.segment(inverted)), expected)
+        // A dim photo: the paper itself is darker than mid-grey, the ink darker still.
+        var generator = SeededGenerator(seed: 4)
+        let dim = PhotoSimulator.apply(PhotoStyle(paper: 110, gradient: 20, ink: 35, blurSigma: 0.6, noiseSigma: 3), to: clean.image, generator: &generator)
+        XCTAssertEqual(labelsInFoundOrder(clean, Segmenter.segment(dim)), expected)
+    }
+
     func testMultiLinePageIsReadLineByLine() throws {
         let first = try document("formulaire031-equation041.inkml"), second = try document("MfrDB0332.inkml")
         let page = InkPage.stack([first, second])
