@@ -18,7 +18,7 @@ public enum CropExtractor {
                 let rendering = InkRenderer.render(document, traceIDs: Set(symbol.traceIDs), options: options)
                 guard let drawn = rendering.symbols.first(where: { $0.symbol == symbol }) else { continue }
                 let plane = InkPlane(gray: rendering.image)
-                let box = plane.inkBounds() ?? Box(drawn.box)
+                let box = plane.inkBounds() ?? drawn.box
                 crops.append((label, GlyphNormalizer.crop(plane, box: box)))
             }
         }
@@ -39,7 +39,7 @@ public enum CropExtractor {
         let plane = InkPlane(gray: photo)
         return rendering.symbols.compactMap { drawn in
             guard let label = SymbolLabels.crohmeLabel(drawn.symbol.label), labels.contains(label) else { return nil }
-            return (label, GlyphNormalizer.crop(plane, box: Box(drawn.box)))
+            return (label, GlyphNormalizer.crop(plane, box: drawn.box))
         }
     }
 
@@ -52,8 +52,3 @@ public enum CropExtractor {
     }
 }
 
-extension Box {
-    init(_ box: PixelBox) {
-        self.init(x: box.x, y: box.y, width: box.width, height: box.height)
-    }
-}

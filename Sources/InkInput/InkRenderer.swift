@@ -6,7 +6,7 @@ public struct InkRendering: Sendable, Equatable {
     public struct Symbol: Sendable, Equatable {
         public var symbol: InkSymbol
         /// Box of the symbol's ink (pixels at least half covered) in `image` pixels.
-        public var box: PixelBox
+        public var box: Box
     }
 
     public var image: GrayImage
@@ -70,7 +70,7 @@ public enum InkRenderer {
             let y0 = max(0, Int((top + offsetY - radius - 0.5).rounded(.up)))
             let x1 = min(width, Int((right + offsetX + radius - 0.5).rounded(.down)) + 1)
             let y1 = min(height, Int((bottom + offsetY + radius - 0.5).rounded(.down)) + 1)
-            return InkRendering.Symbol(symbol: symbol, box: PixelBox(x: x0, y: y0, width: x1 - x0, height: y1 - y0))
+            return InkRendering.Symbol(symbol: symbol, box: Box(x: x0, y: y0, width: x1 - x0, height: y1 - y0))
         }
         return InkRendering(image: GrayImage(width: width, height: height, pixels: pixels), symbols: symbols, scale: scale)
     }

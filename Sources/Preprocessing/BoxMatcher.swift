@@ -1,3 +1,4 @@
+import ImageDecoding
 /// Compares found symbol boxes with true ones: a one-to-one matching by overlap, the way a
 /// segmentation is scored against ground truth.
 public enum BoxMatcher {

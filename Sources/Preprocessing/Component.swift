@@ -1,3 +1,4 @@
+import ImageDecoding
 /// A horizontal run of ink pixels `x0..<x1` on row `y`.
 struct InkRun: Sendable, Equatable {
     var y: Int32

@@ -1,3 +1,4 @@
+import ImageDecoding
 /// 8-connected component labelling on run lengths: one pass over the mask, union–find over
 /// runs, no per-pixel label image.
 enum ConnectedComponents {

@@ -1,18 +1,4 @@
-/// An axis-aligned box in image pixels.
-public struct Box: Sendable, Equatable, Hashable, Codable {
-    public var x: Int
-    public var y: Int
-    public var width: Int
-    public var height: Int
-
-    public init(x: Int, y: Int, width: Int, height: Int) {
-        self.x = x; self.y = y; self.width = width; self.height = height
-    }
-
-    public var maxX: Int { x + width }
-    public var maxY: Int { y + height }
-}
-
+import ImageDecoding
 /// One segmented symbol: where it is, which line it belongs to, and its normalised crop.
 public struct Glyph: Sendable, Equatable {
     /// Side of the square crop the classifier sees.

@@ -1,3 +1,4 @@
+import ImageDecoding
 /// Turns the ink inside a symbol's box into the classifier's input: the box padded to a
 /// square around its centre (aspect ratio kept, so `-` stays flat and `1` thin), a small
 /// margin, area-averaged down to `Glyph.cropSide`², contrast stretched so the darkest ink is 1.

@@ -1,3 +1,4 @@
+import ImageDecoding
 /// The symbols found on a page, line by line in reading order.
 public struct Segmentation: Sendable, Equatable {
     public var imageWidth: Int

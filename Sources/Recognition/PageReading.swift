@@ -1,4 +1,4 @@
-import Preprocessing
+import ImageDecoding
 
 /// One recognised symbol with its box in the original image.
 public struct SymbolReading: Sendable, Equatable {

@@ -1,4 +1,4 @@
-import Preprocessing
+import ImageDecoding
 
 /// The JSON Lines record for one input file, exactly as DESIGN.md specifies it.
 public enum ReportLine {

@@ -1,3 +1,4 @@
+import ImageDecoding
 import InkInput
 import Preprocessing
 import Recognition

@@ -3,8 +3,8 @@ import ImageDecoding
 @testable import InkInput
 
 final class InkRendererTests: XCTestCase {
-    private func darkPixels(_ image: GrayImage, in box: PixelBox? = nil) -> Int {
-        let area = box ?? PixelBox(x: 0, y: 0, width: image.width, height: image.height)
+    private func darkPixels(_ image: GrayImage, in box: Box? = nil) -> Int {
+        let area = box ?? Box(x: 0, y: 0, width: image.width, height: image.height)
         var count = 0
         for y in area.y..<area.maxY { for x in area.x..<area.maxX where image[x, y] < 128 { count += 1 } }
         return count

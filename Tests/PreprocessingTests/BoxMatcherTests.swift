@@ -1,3 +1,4 @@
+import ImageDecoding
 import XCTest
 @testable import Preprocessing
 

@@ -1,6 +1,6 @@
-/// A rectangle of image pixels. The same fields as Preprocessing's `Box`, which a pen-input
-/// module should not depend on: `Box(x: r.x, y: r.y, width: r.width, height: r.height)`.
-public struct PixelBox: Sendable, Equatable, Hashable {
+/// An axis-aligned box in image pixels: a symbol's or a line's place on the page, shared by
+/// every stage that speaks of image regions (rendering, segmentation, reports).
+public struct Box: Sendable, Equatable, Hashable, Codable {
     public var x: Int
     public var y: Int
     public var width: Int
@@ -13,3 +13,4 @@ public struct PixelBox: Sendable, Equatable, Hashable {
     public var maxX: Int { x + width }
     public var maxY: Int { y + height }
 }
+
