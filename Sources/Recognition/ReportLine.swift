@@ -29,7 +29,7 @@ public enum ReportLine {
             ("verdict", .optional(line.verdict)),
             ("note", .optional(line.note)),
             ("confidence", .probability(line.confidence)),
-            ("box", box(line.box)),
+            ("box", .box(line.box)),
             ("symbols", .array(line.symbols.map(symbol))),
         ])
     }
@@ -37,15 +37,11 @@ public enum ReportLine {
     private static func symbol(_ symbol: SymbolReading) -> JSONValue {
         .object([
             ("latex", .string(symbol.latex)),
-            ("box", box(symbol.box)),
+            ("box", .box(symbol.box)),
             ("confidence", .probability(symbol.confidence)),
             ("alternatives", .array(symbol.alternatives.map {
                 .object([("latex", .string($0.latex)), ("p", .probability($0.probability))])
             })),
         ])
-    }
-
-    private static func box(_ b: Box) -> JSONValue {
-        .array([b.x, b.y, b.width, b.height].map { .number(Double($0)) })
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Ground-truth LaTeX (as CROHME writes it: `3\times(5+1)=18`, `\left(`) brought to the token
 /// form mathscan prints (`3 \times ( 5 + 1 ) = 18`), so a reading can be compared with it.
 public enum TruthLaTeX {
@@ -7,7 +9,7 @@ public enum TruthLaTeX {
 
     /// The token form, or nil when the truth uses something mathscan does not read yet.
     public static func normalized(_ truth: String) -> String? {
-        var text = truth.trimmingCharacters(in: "$ \n\t")
+        var text = truth.trimmingCharacters(in: CharacterSet(charactersIn: "$ \n\t"))
         for wrapper in ["\\left", "\\right", "\\,", "\\!", "\\;"] { text = text.replacingOccurrences(of: wrapper, with: " ") }
         var tokens: [String] = []
         var number = ""
@@ -40,19 +42,5 @@ public enum TruthLaTeX {
         }
         flushNumber()
         return tokens.isEmpty ? nil : tokens.joined(separator: " ")
-    }
-}
-
-private extension String {
-    func trimmingCharacters(in set: String) -> String {
-        let characters = Set(set)
-        var slice = Substring(self)
-        while let first = slice.first, characters.contains(first) { slice = slice.dropFirst() }
-        while let last = slice.last, characters.contains(last) { slice = slice.dropLast() }
-        return String(slice)
-    }
-
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }

@@ -23,6 +23,11 @@ enum InputFiles {
         return [UInt8](data)
     }
 
+    /// A whole text file (InkML); callers name the file in their messages.
+    static func readText(_ path: String) throws -> String {
+        String(decoding: try read(path), as: UTF8.self)
+    }
+
     /// InkML is XML text; everything else is left to the image decoder's magic-byte check.
     static func looksLikeInkML(_ bytes: [UInt8]) -> Bool {
         let head = String(decoding: bytes.prefix(512), as: UTF8.self)
@@ -39,22 +44,27 @@ struct ModelOptions: ParsableArguments {
     var grammar: String?
 
     func makeRecognizer() throws -> Recognizer {
-        guard let modelPath = model ?? ShippedResources.url(named: ShippedResources.defaultModel)?.path else {
-            throw CommandFailure("the shipped model is missing beside the executable; pass --model FILE")
-        }
+        let classifier = try Self.loadClassifier(model)
         guard let grammarPath = grammar ?? ShippedResources.url(named: "grammars/arithmetic.grammar")?.path else {
             throw CommandFailure("the shipped grammar is missing beside the executable; pass --grammar FILE")
         }
-        let modelBytes: [UInt8]
-        do { modelBytes = try InputFiles.read(modelPath) } catch { throw CommandFailure("\(modelPath): \(error)") }
-        let grammarBytes: [UInt8]
-        do { grammarBytes = try InputFiles.read(grammarPath) } catch { throw CommandFailure("\(grammarPath): \(error)") }
+        let source = try InputFiles.readText(grammarPath)
         do {
-            let classifier = try SymbolClassifier(modelBytes: modelBytes)
-            let grammar = try Grammar(source: String(decoding: grammarBytes, as: UTF8.self), name: grammarPath)
-            return Recognizer(classifier: classifier, grammar: grammar)
-        } catch let error as GrammarError {
+            return Recognizer(classifier: classifier, grammar: try Grammar(source: source, name: grammarPath))
+        } catch {
             throw CommandFailure("\(error)")
+        }
+    }
+
+    /// The classifier in `path`, or the one shipped beside the executable.
+    static func loadClassifier(_ path: String?) throws -> SymbolClassifier {
+        guard let modelPath = path ?? ShippedResources.url(named: ShippedResources.defaultModel)?.path else {
+            throw CommandFailure("the shipped model is missing beside the executable; pass --model FILE")
+        }
+        let bytes: [UInt8]
+        do { bytes = try InputFiles.read(modelPath) } catch { throw CommandFailure("\(modelPath): \(error)") }
+        do {
+            return try SymbolClassifier(modelBytes: bytes)
         } catch {
             throw CommandFailure("\(modelPath): \(error)")
         }
@@ -69,6 +79,25 @@ extension Recognizer {
             return try recognizeTimed(inkML: String(decoding: bytes, as: UTF8.self))
         }
         return try recognizeTimed(imageBytes: bytes)
+    }
+
+    /// Recognises `files` in input order and prints `describe(file, run)` for each. A file that
+    /// fails prints `failureLine(file, message)` when given (the JSON modes) and a message on
+    /// stderr, and the others go on; exit status 1 when any failed.
+    func report(_ files: [String], failureLine: ((String, String) -> String)?,
+                describe: (String, Run) throws -> String) throws {
+        var failures = 0
+        for file in files {
+            do {
+                print(try describe(file, try run(file: file)))
+            } catch {
+                failures += 1
+                if let failureLine { print(failureLine(file, "\(error)")) }
+                StandardError.write("mathscan: \(file): \(error)\n")
+            }
+            fflush(stdout)
+        }
+        if failures > 0 { throw ExitCode(1) }
     }
 }
 

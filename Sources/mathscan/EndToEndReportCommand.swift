@@ -87,7 +87,7 @@ struct EndToEndReport: ParsableCommand {
         guard let count = compose else {
             let files = try BatchInputs.collect(data).filter { $0.lowercased().hasSuffix(".inkml") }
             for (index, file) in files.enumerated() {
-                guard let document = try? InkDocument.parse(readText(file)),
+                guard let document = try? InkDocument.parse(InputFiles.readText(file)),
                       let truth = document.truthLaTeX.flatMap(TruthLaTeX.normalized) else { continue }
                 try body(file, index, document, truth)
             }
@@ -129,7 +129,7 @@ struct EndToEndReport: ParsableCommand {
     private func loadBank() throws -> InkSymbolBank {
         var symbolBank = InkSymbolBank()
         for file in try BatchInputs.collect(bank) where file.lowercased().hasSuffix(".inkml") {
-            guard let text = try? readText(file), let document = try? InkDocument.parse(text) else { continue }
+            guard let text = try? InputFiles.readText(file), let document = try? InkDocument.parse(text) else { continue }
             symbolBank.add(document, writer: Self.writerAnnotation(in: text) ?? file)
         }
         return symbolBank

@@ -28,7 +28,7 @@ struct Evaluate: ParsableCommand {
     var cache = "/tmp/mathscan-cache"
 
     func run() throws {
-        let classifier = try Self.loadClassifier(model)
+        let classifier = try ModelOptions.loadClassifier(model)
         // One middle pen width for InkML, as in training's validation.
         let loader = LabeledDataLoader(classNames: classifier.labels, penWidths: photo ? [] : [3],
                                        photoShare: photo ? 1 : 0, cacheDirectory: cache)
@@ -50,28 +50,6 @@ struct Evaluate: ParsableCommand {
             print(String(format: "\nclassified %d crops in %.0f ms (%.3f ms per crop, batches of 256)",
                          report.count, milliseconds, milliseconds / Double(max(report.count, 1))))
         }
-    }
-
-    /// The classifier in `path`, or the shipped one.
-    static func loadClassifier(_ path: String?) throws -> SymbolClassifier {
-        let location: URL
-        if let path {
-            location = URL(fileURLWithPath: path)
-        } else if let shipped = ShippedResources.url(named: ShippedResources.defaultModel) {
-            location = shipped
-        } else {
-            throw failure("the shipped model was not found next to the executable (mathscan_mathscan.resources/\(ShippedResources.defaultModel)); pass --model FILE")
-        }
-        guard let bytes = FileManager.default.contents(atPath: location.path) else {
-            throw failure("cannot read model file \(location.path); pass --model FILE")
-        }
-        return try SymbolClassifier(modelBytes: [UInt8](bytes))
-    }
-
-    /// Prints `message` as an error and gives the exit status for a failed run (1, not usage's 2).
-    private static func failure(_ message: String) -> ExitCode {
-        FileHandle.standardError.write(Data("Error: \(message)\n".utf8))
-        return ExitCode(1)
     }
 
     static func text(_ report: ClassificationReport) -> String {

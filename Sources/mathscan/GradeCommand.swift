@@ -21,24 +21,15 @@ struct Grade: ParsableCommand {
 
     func run() throws {
         let recognizer = try modelOptions.makeRecognizer()
-        var failures = 0
-        for file in files {
-            do {
-                let page = try recognizer.run(file: file).page
-                let equations = page.lines.filter { $0.verdict != nil }
-                let correct = equations.filter { $0.verdict == true }.count
-                print(json ? jsonLine(file: file, equations: equations, correct: correct)
-                           : textBlock(file: file, equations: equations, correct: correct))
-            } catch {
-                failures += 1
-                if json {
-                    print(JSONValue.object([("file", .string(file)), ("error", .string("\(error)"))]).serialized())
-                }
-                StandardError.write("mathscan: \(file): \(error)\n")
-            }
-            fflush(stdout)
+        let failureLine = { (file: String, message: String) in
+            JSONValue.object([("file", .string(file)), ("error", .string(message))]).serialized()
         }
-        if failures > 0 { throw ExitCode(1) }
+        try recognizer.report(files, failureLine: json ? failureLine : nil) { file, run in
+            let equations = run.page.lines.filter { $0.verdict != nil }
+            let correct = equations.filter { $0.verdict == true }.count
+            return json ? jsonLine(file: file, equations: equations, correct: correct)
+                        : textBlock(file: file, equations: equations, correct: correct)
+        }
     }
 
     private func textBlock(file: String, equations: [LineResult], correct: Int) -> String {
@@ -58,11 +49,11 @@ struct Grade: ParsableCommand {
             ("total", .number(Double(equations.count))),
             ("equations", .array(equations.map { line in
                 .object([
-                    ("latex", line.latex.map(JSONValue.string) ?? .null),
-                    ("verdict", line.verdict.map(JSONValue.bool) ?? .null),
-                    ("value", line.value.map(JSONValue.string) ?? .null),
-                    ("note", line.note.map(JSONValue.string) ?? .null),
-                    ("box", .array([line.box.x, line.box.y, line.box.width, line.box.height].map { .number(Double($0)) })),
+                    ("latex", .optional(line.latex)),
+                    ("verdict", .optional(line.verdict)),
+                    ("value", .optional(line.value)),
+                    ("note", .optional(line.note)),
+                    ("box", .box(line.box)),
                 ])
             })),
             ("error", .null),

@@ -30,20 +30,10 @@ struct Recognize: ParsableCommand {
                 throw CommandFailure("cannot create overlay folder \(overlay): \(error.localizedDescription)")
             }
         }
-        var failures = 0
-        for file in files {
-            do {
-                let run = try recognizer.run(file: file)
-                print(json ? ReportLine.json(file: file, page: run.page) : TextReport.describe(file: file, page: run.page))
-                if let overlay { try writeOverlay(run, for: file, into: overlay) }
-            } catch {
-                failures += 1
-                if json { print(ReportLine.json(file: file, error: "\(error)")) }
-                StandardError.write("mathscan: \(file): \(error)\n")
-            }
-            fflush(stdout)
+        try recognizer.report(files, failureLine: json ? ReportLine.json(file:error:) : nil) { file, run in
+            if let overlay { try writeOverlay(run, for: file, into: overlay) }
+            return json ? ReportLine.json(file: file, page: run.page) : TextReport.describe(file: file, page: run.page)
         }
-        if failures > 0 { throw ExitCode(1) }
     }
 
     private func writeOverlay(_ run: Recognizer.Run, for file: String, into folder: String) throws {

@@ -53,7 +53,7 @@ struct Render: ParsableCommand {
         for (index, (name, sources)) in jobs.enumerated() {
             let file = sources.joined(separator: ", ")
             do {
-                let documents = try sources.map { try InkDocument.parse(try readText($0)) }
+                let documents = try sources.map { try InkDocument.parse(try InputFiles.readText($0)) }
                 let document = documents.count == 1 ? documents[0] : InkPage.stack(documents)
                 let target: URL, bytes: [UInt8]
                 if photo {
@@ -81,12 +81,4 @@ func parseCanvas(_ text: String) -> (width: Int, height: Int)? {
     let parts = text.lowercased().split(separator: "x").compactMap { Int($0) }
     guard parts.count == 2, parts.allSatisfy({ $0 > 0 && $0 <= 20_000 }) else { return nil }
     return (parts[0], parts[1])
-}
-
-/// Reads a whole text file, with a message that names the file when it cannot.
-func readText(_ path: String) throws -> String {
-    guard let data = FileManager.default.contents(atPath: path) else {
-        throw ValidationError("cannot read \(path): no such file or not readable")
-    }
-    return String(decoding: data, as: UTF8.self)
 }

@@ -74,7 +74,7 @@ struct SegmentationReport: ParsableCommand {
             var parts: [InkDocument] = []
             for name in pageNames {
                 do {
-                    let parsed = try InkDocument.parse(try readText(folder.appendingPathComponent(name).path))
+                    let parsed = try InkDocument.parse(try InputFiles.readText(folder.appendingPathComponent(name).path))
                     // Strokes outside every symbol (stray pen taps in the data) have no truth: leave them out.
                     let symbolTraces = Set(parsed.symbols.flatMap(\.traceIDs))
                     parts.append(InkDocument(traces: parsed.traces.filter { symbolTraces.contains($0.id) }, symbols: parsed.symbols, truthLaTeX: parsed.truthLaTeX))
