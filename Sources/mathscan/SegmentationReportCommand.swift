@@ -11,23 +11,10 @@ struct SegmentationReport: ParsableCommand {
     @Option(help: "Folder of InkML files (e.g. the CROHME 2013 test set).")
     var data: String
 
-    @Flag(help: "Render photo-like variants (JPEG round trip included) instead of clean images.")
-    var photo = false
+    @OptionGroup var rendering: RenderingOptions
 
     @Option(help: "Use only the first N files (sorted by name).")
     var limit: Int?
-
-    @Option(help: "Seed of the photo simulation.")
-    var seed: UInt64 = 1
-
-    @Option(help: "Pixel size of the median symbol.")
-    var symbolSize: Double = 48
-
-    @Option(help: "Pen width in pixels.")
-    var penWidth: Double = 3
-
-    @Option(help: "Paper size WxH in pixels around each expression, e.g. 4000x3000 for a 12-megapixel photo.")
-    var canvas: String?
 
     @Option(help: "Stack this many consecutive files into one page, one expression per line (a worksheet); symbols must then also land on their own line.")
     var lines = 1
@@ -41,10 +28,7 @@ struct SegmentationReport: ParsableCommand {
     func validate() throws {
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
         guard lines >= 1 else { throw ValidationError("--lines must be at least 1") }
-        if canvas != nil, parsedCanvas == nil { throw ValidationError("--canvas must look like 4000x3000 (at most 20000 a side)") }
     }
-
-    private var parsedCanvas: (width: Int, height: Int)? { canvas.flatMap(parseCanvas) }
 
     /// Truth uses only what arithmetic lines need: digits . + - × ÷ = ( ).
     static func isArithmetic(_ latex: String) -> Bool {
@@ -63,8 +47,6 @@ struct SegmentationReport: ParsableCommand {
         guard !names.isEmpty else { throw ValidationError("no .inkml files in \(data)") }
         if let failures { try FileManager.default.createDirectory(atPath: failures, withIntermediateDirectories: true) }
         let chosen = Array(names.prefix(limit ?? names.count))
-        var options = InkRenderOptions(symbolSize: symbolSize, penWidth: penWidth)
-        if let size = parsedCanvas { options.minimumWidth = size.width; options.minimumHeight = size.height }
 
         var all = Tally(), arithmetic = Tally()
         var unreadable = 0
@@ -90,16 +72,12 @@ struct SegmentationReport: ParsableCommand {
             let truthLine = parts.enumerated().flatMap { line, part in part.symbols.map { _ in line } }
             var image: GrayImage, truth: [InkRendering.Symbol]
             var decodeMilliseconds: Double?
-            if photo {
-                let rendering = PhotoSimulator.photograph(document, seed: seed &+ UInt64(index), options: options)
-                let jpeg = try ImageEncoder.jpeg(rendering.image, quality: 70 + Int((seed &+ UInt64(index)) % 23))
+            let drawn = try rendering.draw(document, index: index)
+            (image, truth) = (drawn.rendering.image, drawn.rendering.symbols)
+            if let jpeg = drawn.jpeg {
                 let start = DispatchTime.now().uptimeNanoseconds
                 image = try ImageDecoder.decode(jpeg)
                 decodeMilliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
-                truth = rendering.symbols
-            } else {
-                let rendering = InkRenderer.render(document, options: options)
-                (image, truth) = (rendering.image, rendering.symbols)
             }
             megapixels += Double(image.width * image.height) / 1e6
             let start = DispatchTime.now().uptimeNanoseconds
@@ -127,7 +105,7 @@ struct SegmentationReport: ParsableCommand {
                 }
             }
         }
-        print("pages: \(all.count) of \(lines) line(s); files: \(chosen.count - unreadable) rendered \(photo ? "photo-like" : "clean"), \(unreadable) unreadable, mean \(String(format: "%.2f", megapixels / Double(max(1, all.count)))) MP")
+        print("pages: \(all.count) of \(lines) line(s); files: \(chosen.count - unreadable) rendered \(rendering.photo ? "photo-like" : "clean"), \(unreadable) unreadable, mean \(String(format: "%.2f", megapixels / Double(max(1, all.count)))) MP")
         print("all files:       \(all.summary)")
         print("arithmetic only: \(arithmetic.summary)")
     }
