@@ -1,95 +1,91 @@
 #!/usr/bin/env python3
-"""Renders samples/ from CROHME 2016 training InkML and writes each sample's .expected.
+"""Renders samples/ from real CROHME handwriting of writers the shipped model never saw, and
+writes each sample's .expected (and .known-failure where today's reading is wrong).
 
-Usage: python3 scripts/make-samples.py [--all] [CROHME_TRAIN_DIR] [MATHSCAN]
-  --all             also render the candidates in MISREAD (to re-measure them; with SAMPLES_OUT=DIR)
-  CROHME_TRAIN_DIR  unpacked crohme2016-train-inkml.tar.xz (default /tmp/mathdata/TrainINKML)
-  MATHSCAN          the built executable (default .build/release/mathscan)
+Usage: python3 scripts/make-samples.py [DATA_DIR] [MATHSCAN]
+  DATA_DIR  holds TrainINKML/ (crohme2016-train-inkml.tar.xz) and TestINKMLGT/
+            (crohme2013-valid-inkml.tar.xz) unpacked (default /tmp/mathdata)
+  MATHSCAN  the built executable (default .build/release/mathscan)
 
+The samples are every arithmetic-only expression of the held-out writers (HAMEX and MfrDB
+writers with an odd number, never trained on; see the README) and the four arithmetic-only
+expressions of CROHME 2013, half of them photo-like, plus worksheet pages stacked from them.
 The expectation is computed here, independently of mathscan: the truth LaTeX in token form,
 and the verdict from exact fractions (true also when a side written with k decimals equals the
-other side rounded to k decimals, half away from zero).
+other side rounded to k decimals, half away from zero). Where mathscan's reading differs, its
+reading is written to NAME.known-failure: the sample stays, marked as a known failure.
 """
-import os, re, subprocess, sys
+import glob, json, os, re, subprocess, sys, zlib
 from fractions import Fraction
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-ARGS = [a for a in sys.argv[1:] if a != "--all"]
-RENDER_ALL = "--all" in sys.argv[1:]
-DATA = ARGS[0] if len(ARGS) > 0 else "/tmp/mathdata/TrainINKML"
+ARGS = sys.argv[1:]
+DATA = ARGS[0] if len(ARGS) > 0 else "/tmp/mathdata"
 MATHSCAN = ARGS[1] if len(ARGS) > 1 else os.path.join(ROOT, ".build/release/mathscan")
 OUT = os.environ.get("SAMPLES_OUT", os.path.join(ROOT, "samples"))
 
-# (sample name, source files (several = a worksheet page, one line each), photo-like?)
-SAMPLES = [
-    ("times-brackets", ["MfrDB/MfrDB0199"], False),
-    ("two-plus-two-five", ["MfrDB/MfrDB0701"], False),
-    ("one-plus-one-three", ["MfrDB/MfrDB0724"], True),
-    ("eleven-plus-twelve", ["MfrDB/MfrDB2682"], False),
-    ("two-hundred-minus", ["MfrDB/MfrDB0193"], True),
-    ("five-plus-five", ["MfrDB/MfrDB0191"], False),
-    ("one-equals-two-minus-one", ["MfrDB/MfrDB0945"], False),
-    ("two-equals-three", ["MfrDB/MfrDB0318"], True),
-    ("times-nested", ["HAMEX/formulaire007-equation010"], False),
-    ("sum-85", ["HAMEX/formulaire021-equation040"], True),
-    ("product-1260", ["HAMEX/formulaire029-equation015"], False),
-    ("divide-rounded", ["HAMEX/formulaire002-equation035"], False),
-    ("minus-brackets", ["HAMEX/formulaire009-equation040"], True),
-    ("minus-chain-false", ["HAMEX/formulaire020-equation005"], False),
-    ("divide-0-80", ["HAMEX/formulaire037-equation020"], True),
-    ("six-sixes", ["HAMEX/formulaire012-equation048"], False),
-    ("factorial-360", ["HAMEX/formulaire011-equation006"], False),
-    ("divide-0-26", ["HAMEX/formulaire005-equation045"], True),
-    ("chain-781", ["HAMEX/formulaire022-equation028"], False),
-    ("sum-false-227", ["HAMEX/formulaire029-equation010"], False),
-    ("brackets-false", ["HAMEX/formulaire026-equation010"], True),
-    ("negative-127", ["HAMEX/formulaire010-equation065"], False),
-    ("worksheet-small-sums", ["MfrDB/MfrDB0151", "MfrDB/MfrDB0686", "MfrDB/MfrDB0331", "HAMEX/formulaire031-equation041"], False),
-    ("worksheet-mixed", ["HAMEX/formulaire015-equation070", "HAMEX/formulaire008-equation070",
-                         "HAMEX/formulaire003-equation055", "HAMEX/formulaire021-equation018"], True),
-    ("product-4932", ["HAMEX/formulaire029-equation055"], False),
-    ("product-1984500", ["HAMEX/formulaire034-equation060"], True),
-    ("product-17129472", ["HAMEX/formulaire012-equation000"], False),
-    ("divide-11-15", ["HAMEX/formulaire015-equation060"], False),
-    ("minus-15322", ["HAMEX/formulaire025-equation020"], True),
-    ("chain-times-minus", ["HAMEX/formulaire027-equation041"], False),
-    ("divide-219-21", ["HAMEX/formulaire038-equation005"], True),
-    ("divide-0-02", ["HAMEX/formulaire026-equation025"], False),
-    ("divide-135-04", ["HAMEX/formulaire027-equation005"], True),
-    ("product-33652", ["HAMEX/formulaire013-equation045"], False),
-    ("sum-1693", ["HAMEX/formulaire033-equation070"], True),
-    ("sum-104", ["HAMEX/formulaire037-equation050"], False),
-    ("two-plus-two", ["HAMEX/formulaire031-equation068"], True),
-    ("chain-35", ["HAMEX/formulaire025-equation048"], False),
-    ("product-1729", ["HAMEX/formulaire010-equation018"], True),
-    ("sum-265", ["HAMEX/formulaire026-equation070"], False),
-    ("sum-19", ["HAMEX/formulaire034-equation018"], True),
-    ("divide-167-19", ["HAMEX/formulaire021-equation025"], False),
-    ("product-252", ["HAMEX/formulaire024-equation063"], True),
-    ("minus-78", ["HAMEX/formulaire003-equation005"], False),
-    ("difference-6", ["HAMEX/formulaire035-equation001"], True),
-    ("product-18018", ["HAMEX/formulaire018-equation005"], False),
-    ("divide-3-59", ["HAMEX/formulaire036-equation050"], True),
-    ("one-plus-one", ["HAMEX/formulaire010-equation058"], False),
-    ("two-plus-three", ["MfrDB/MfrDB2237"], True),
-    ("worksheet-photo-sums", ["MfrDB/MfrDB0555", "HAMEX/formulaire026-equation070", "HAMEX/formulaire003-equation005"], True),
-    ("worksheet-products", ["HAMEX/formulaire029-equation055", "HAMEX/formulaire013-equation045", "HAMEX/formulaire018-equation005"], False),
+# Readable names for some sources (the README shows two of them); the rest are named by file.
+NAMES = {
+    "TrainINKML/HAMEX/formulaire007-equation010": "times-nested",
+    "TrainINKML/HAMEX/formulaire021-equation040": "sum-85",
+    "TrainINKML/HAMEX/formulaire029-equation015": "product-1260",
+    "TrainINKML/HAMEX/formulaire009-equation040": "minus-brackets",
+    "TrainINKML/HAMEX/formulaire011-equation006": "factorial-360",
+    "TrainINKML/HAMEX/formulaire029-equation055": "product-4932",
+    "TrainINKML/HAMEX/formulaire025-equation020": "minus-15322",
+    "TrainINKML/HAMEX/formulaire027-equation041": "chain-times-minus",
+    "TrainINKML/HAMEX/formulaire027-equation005": "divide-135-04",
+    "TrainINKML/HAMEX/formulaire013-equation045": "product-33652",
+    "TrainINKML/HAMEX/formulaire033-equation070": "sum-1693",
+    "TrainINKML/HAMEX/formulaire037-equation050": "sum-104",
+    "TrainINKML/HAMEX/formulaire031-equation068": "two-plus-two",
+    "TrainINKML/HAMEX/formulaire021-equation025": "divide-167-19",
+    "TrainINKML/HAMEX/formulaire003-equation005": "minus-78",
+    "TrainINKML/HAMEX/formulaire035-equation001": "difference-6",
+    "TrainINKML/MfrDB/MfrDB2237": "two-plus-three",
+    "TrainINKML/MfrDB/MfrDB0724": "one-plus-one-three",
+}
+# Worksheet pages, one line per source; the first is the photo-like page the README grades.
+WORKSHEETS = [
+    ("worksheet-mixed", ["TrainINKML/HAMEX/formulaire015-equation070", "TrainINKML/HAMEX/formulaire003-equation055",
+                         "TrainINKML/HAMEX/formulaire021-equation018", "TrainINKML/HAMEX/formulaire007-equation010"], True),
+    ("worksheet-products", ["TrainINKML/HAMEX/formulaire029-equation055", "TrainINKML/HAMEX/formulaire013-equation045",
+                            "TrainINKML/HAMEX/formulaire029-equation015"], False),
+    ("worksheet-small-sums", ["TrainINKML/MfrDB/MfrDB2237", "TrainINKML/MfrDB/MfrDB0724",
+                              "TrainINKML/HAMEX/formulaire031-equation068"], False),
 ]
 
 
-# Candidates the shipped model and segmenter currently misread (touching symbols, `=` bars
-# read as `-`, photo-like lighting): kept out of samples/ so its golden test states what works,
-# and listed here so the misses stay visible. Re-measure with --all.
-MISREAD = {
-    "chain-35", "divide-0-02", "divide-11-15", "minus-chain-false", "one-equals-two-minus-one",
-    "sum-false-227", "worksheet-small-sums", "brackets-false", "divide-0-26", "divide-0-80",
-    "divide-219-21", "product-1984500", "two-equals-three",
-}
+def annotation(path, kind):
+    text = open(path, encoding="utf-8", errors="replace").read()
+    found = re.search(r'<annotation type="%s">(.*?)</annotation>' % kind, text, re.S)
+    return found.group(1).strip() if found else ""
 
 
 def truth(path):
-    text = open(path, encoding="utf-8").read()
-    return re.search(r'<annotation type="truth">(.*?)</annotation>', text, re.S).group(1)
+    return annotation(path, "truth")
+
+
+def held_out(source):
+    """The README's rule: HAMEX and MfrDB writers with an odd number; CROHME 2013 writers."""
+    if source.startswith("TestINKMLGT/"):
+        return True
+    number = re.findall(r"\d+", annotation(os.path.join(DATA, source + ".inkml"), "writer"))
+    return bool(number) and int(number[0]) % 2 == 1 and re.search(r"/(HAMEX|MfrDB)/", source) is not None
+
+
+def arithmetic(latex):
+    return re.fullmatch(r"(\\times|\\div|[0-9.+\-=()\s])+", latex.strip().strip("$")) is not None
+
+
+def sources():
+    found = []
+    for path in sorted(glob.glob(os.path.join(DATA, "TrainINKML", "*", "*.inkml"))
+                       + glob.glob(os.path.join(DATA, "TestINKMLGT", "*.inkml"))):
+        source = os.path.relpath(path, DATA)[:-len(".inkml")]
+        if re.search(r"/(HAMEX|MfrDB)/|^TestINKMLGT/", source) and arithmetic(truth(path)) and held_out(source):
+            found.append(source)
+    return found
 
 
 def tokens(latex):
@@ -142,13 +138,26 @@ def verdict(token_form):
     return "true" if all(holds(ta, a, b) or holds(tb, b, a) for (ta, a), (tb, b) in pairs) else "false"
 
 
+def name_of(source):
+    return NAMES.get(source) or os.path.basename(source)
+
+
+def reading(result):
+    """mathscan's reading of one sample in the .expected form."""
+    verdicts = {True: "true", False: "false", None: "none"}
+    return [f"{line.get('latex') or ''} | {verdicts[line.get('verdict')]}" for line in result.get("lines") or []]
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
-    credits = []
-    for name, sources, photo in SAMPLES:
-        if name in MISREAD and not RENDER_ALL:
-            continue
-        paths = [os.path.join(DATA, s + ".inkml") for s in sources]
+    for old in glob.glob(os.path.join(OUT, "*")):
+        if old.endswith((".png", ".jpg", ".expected", ".known-failure")):
+            os.remove(old)
+    pages = [(name_of(s), [s], zlib.crc32(name_of(s).encode()) % 2 == 1) for s in sources()] + WORKSHEETS
+    credits, images, expected = [], [], {}
+    for name, page_sources, photo in pages:
+        assert all(held_out(s) for s in page_sources), name
+        paths = [os.path.join(DATA, s + ".inkml") for s in page_sources]
         command = [MATHSCAN, "render", *paths, "--out", OUT, "--name", name]
         if photo:
             command += ["--photo", "--seed", str(sum(map(ord, name)))]
@@ -157,14 +166,34 @@ def main():
         for path in paths:
             form = tokens(truth(path))
             rows.append(f"{form} | {verdict(form)}")
+        expected[name] = rows
         with open(os.path.join(OUT, name + ".expected"), "w") as f:
             f.write("\n".join(rows) + "\n")
-        credits.append(f"| `{name}.{'jpg' if photo else 'png'}` | {', '.join(s + '.inkml' for s in sources)} |")
+        image = f"{name}.{'jpg' if photo else 'png'}"
+        images.append(os.path.join(OUT, image))
+        credits.append([image, ", ".join(s + ".inkml" for s in page_sources),
+                        ", ".join(annotation(p, "writer") or "?" for p in paths)])
+    output = subprocess.run([MATHSCAN, "recognize", "--json", *images], capture_output=True, text=True).stdout
+    failures = 0
+    for image, line, credit in zip(images, output.splitlines(), credits):
+        name = os.path.splitext(os.path.basename(image))[0]
+        read = reading(json.loads(line))
+        if read != expected[name]:
+            failures += 1
+            credit.append("known failure")
+            with open(os.path.join(OUT, name + ".known-failure"), "w") as f:
+                f.write("\n".join(read) + "\n")
+    table = "\n".join("| `%s` | %s | %s | %s |" % (c[0], c[1], c[2], c[3] if len(c) > 3 else "") for c in credits)
     with open(os.path.join(OUT, "README.md"), "w") as f:
-        f.write("# Samples\n\nHandwritten equations rendered from the CROHME 2016 training set (TC-11, CC BY-NC-SA 3.0)\n"
-                "by `python3 scripts/make-samples.py`; `.jpg` files are photo-like renderings. Each `NAME.expected`\n"
-                "holds one row per line of writing: `LATEX | VERDICT`.\n\n| sample | CROHME source |\n|---|---|\n"
-                + "\n".join(credits) + "\n")
+        f.write("# Samples\n\nReal handwriting of writers the shipped model never saw, rendered from CROHME InkML\n"
+                "(TC-11, CC BY-NC-SA 3.0) by `python3 scripts/make-samples.py`: every arithmetic-only expression\n"
+                "of the held-out HAMEX and MfrDB writers (see the README's hold-out rule) and of CROHME 2013,\n"
+                "and worksheet pages stacked from them. `.jpg` files are photo-like renderings. `NAME.expected`\n"
+                "holds the truth, one row per line of writing: `LATEX | VERDICT`. Where the current model and\n"
+                "segmenter read a sample wrong, `NAME.known-failure` holds today's reading in the same form;\n"
+                f"the golden test checks both. {failures} of {len(images)} are known failures.\n\n"
+                "| sample | CROHME source | writer | |\n|---|---|---|---|\n" + table + "\n")
+    print(f"{len(images)} samples, {failures} known failures")
 
 
 if __name__ == "__main__":
