@@ -1,7 +1,8 @@
 /// What went wrong in a reading, found by aligning its tokens with the truth's: first the lines
 /// (a line read that was not written, a written line not read, lines read as one or one read as
-/// several), then the tokens of the lines paired. The alignment is the cheapest one; its cost is zero only for identical pages, so a
-/// page with no errors is exactly a page the reference counts as right.
+/// several), then the tokens of the lines paired. The alignment is the cheapest one; its cost
+/// is zero only for identical pages, so a page with no errors is exactly a page the reference
+/// counts as right.
 public enum ReadingErrorClass: String, CaseIterable, Sendable {
     case extraLine = "extra line"
     case missingLine = "missing line"
@@ -35,7 +36,7 @@ public struct ReadingError: Equatable, Sendable {
     }
 
     /// `\div→-` for a substitution, `1 1→4` for a merge; the tokens alone for a missing or
-    /// extra symbol; a whole line's tokens for a missing or extra line.
+    /// extra symbol or line; `truth → read` for regrouped lines (`;` between lines).
     public var key: String {
         switch kind {
         case .substitution, .split, .merge: truth.joined(separator: " ") + "→" + read.joined(separator: " ")

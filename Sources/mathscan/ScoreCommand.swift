@@ -57,11 +57,14 @@ struct Score: ParsableCommand {
 
         var pages: [PageScore] = []
         var failures = 0
+        // Progress on a terminal is one line, rewritten; a message first clears it.
+        let progressing = StandardError.isTerminal
+        let clear = progressing ? "\r\u{1B}[K" : ""
         for (number, row) in chosen.enumerated() {
-            if StandardError.isTerminal { StandardError.write("\rscore: \(number + 1)/\(chosen.count) \(row.id)\u{1B}[K") }
+            if progressing { StandardError.write("\(clear)score: \(number + 1)/\(chosen.count) \(row.id)") }
             guard let file = imageFiles[row.id] else {
                 failures += 1
-                StandardError.write("\rmathscan: \(row.id): no image \(row.id).* in \(imageFolder)\n")
+                StandardError.write("\(clear)mathscan: \(row.id): no image \(row.id).* in \(imageFolder)\n")
                 pages.append(PageScore(row: row, readingLines: [], failure: "no image"))
                 continue
             }
@@ -70,11 +73,11 @@ struct Score: ParsableCommand {
                 pages.append(PageScore(row: row, readingLines: page.lines.map(\.latex)))
             } catch {
                 failures += 1
-                StandardError.write("\rmathscan: \(file): \(error)\n")
+                StandardError.write("\(clear)mathscan: \(file): \(error)\n")
                 pages.append(PageScore(row: row, readingLines: [], failure: "\(error)"))
             }
         }
-        if StandardError.isTerminal { StandardError.write("\r\u{1B}[K") }
+        StandardError.write(clear)
 
         let summary = ScoreSummary(pages: pages, name: manifestFolder.lastPathComponent, tiers: tiers)
         print(json ? summary.json(items: items).serialized() : summary.text(items: items, show: show))
