@@ -29,9 +29,11 @@ let package = Package(
         .target(name: "Classification", dependencies: ["NeuralNetwork", "Preprocessing", "InkInput", "ImageDecoding"]),
         .target(name: "MathGrammar", dependencies: [.product(name: "BigInt", package: "BigInt")]),
         .target(name: "Recognition", dependencies: ["ImageDecoding", "InkInput", "Preprocessing", "Classification", "MathGrammar"]),
+        // Measuring readings against truth: lab-side, used by the command-line tool, not by the pipeline.
+        .target(name: "Evaluation", dependencies: ["Recognition"]),
         .executableTarget(
             name: "mathscan",
-            dependencies: ["Recognition", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Recognition", "Evaluation", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             resources: [.copy("Resources")]
         ),
 
@@ -42,6 +44,7 @@ let package = Package(
         .testTarget(name: "ClassificationTests", dependencies: ["Classification"]),
         .testTarget(name: "MathGrammarTests", dependencies: ["MathGrammar", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "RecognitionTests", dependencies: ["Recognition"]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation"]),
         // Runs the built executable: the command-line contract and the golden samples.
         .testTarget(name: "mathscanTests", dependencies: ["mathscan"]),
     ],

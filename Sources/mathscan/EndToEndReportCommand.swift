@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ImageDecoding
 import InkInput
+import Evaluation
 import Recognition
 
 /// Measures the whole pipeline on handwritten expressions with known truth: InkML files, or

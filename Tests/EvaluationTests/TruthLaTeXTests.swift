@@ -1,5 +1,5 @@
 import XCTest
-@testable import Recognition
+@testable import Evaluation
 
 final class TruthLaTeXTests: XCTestCase {
     func testCROHMETruthBecomesTokens() {
