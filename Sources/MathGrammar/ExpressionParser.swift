@@ -47,12 +47,20 @@ struct ExpressionParser {
         /// for right-associative ones (classic precedence climbing).
         mutating func expression(above minimum: Int) throws -> Expression {
             var left = try operand()
-            while case .symbol(let symbol)? = peek, let rule = grammar.infixOperators[symbol], rule.precedence >= minimum {
-                advance()
+            while let rule = nextOperator(), rule.precedence >= minimum {
+                // A written operator is consumed; a juxtaposition's bracket starts its right operand.
+                if !rule.symbol.isEmpty { advance() }
                 let next = rule.associativity == .left ? rule.precedence + 1 : rule.precedence
                 left = .infix(rule, left, try expression(above: next))
             }
             return left
+        }
+
+        /// The infix operation the next token begins after an operand: a written operator, or
+        /// the grammar's juxtaposition before an opening bracket.
+        private func nextOperator() -> OperatorRule? {
+            guard case .symbol(let symbol)? = peek else { return nil }
+            return grammar.infixOperators[symbol] ?? grammar.juxtaposition(before: symbol)?.operation
         }
 
         private mutating func operand() throws -> Expression {

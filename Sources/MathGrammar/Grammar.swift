@@ -10,6 +10,9 @@ public struct Grammar: Sendable {
     public private(set) var infixOperators: [String: OperatorRule] = [:]
     public private(set) var groups: [GroupRule] = []
     public private(set) var relations: [String: RelationRule] = [:]
+    /// How two operands written side by side multiply (`2 ( 3 )`); nil when the grammar has no
+    /// juxtaposition rule and every operator must be written.
+    public private(set) var juxtaposition: JuxtapositionRule?
 
     /// Parses a grammar file; throws `GrammarError` naming the file, the line and the reason.
     public init(source: String, name: String) throws {
@@ -31,6 +34,27 @@ public struct Grammar: Sendable {
         infixOperators = builder.infixOperators
         groups = builder.groups
         relations = builder.relations
+        juxtaposition = builder.juxtaposition
+        if let juxtaposition, let line = builder.juxtapositionLine {
+            // Checked once every line is read, so the group rules may come before or after it.
+            for symbol in juxtaposition.before.sorted() {
+                guard let group = groups.first(where: { $0.open == symbol }) else {
+                    throw GrammarError.invalidRule(file: name, line: line,
+                        reason: "juxtaposition before '\(symbol)': it is not the opening symbol of a group rule")
+                }
+                // After an operand, `|` could close a group or open one to multiply by: ambiguous.
+                guard group.close != group.open else {
+                    throw GrammarError.invalidRule(file: name, line: line,
+                        reason: "juxtaposition before '\(symbol)': that group opens and closes with the same symbol, so '\(symbol)' after an operand would be ambiguous")
+                }
+            }
+        }
+    }
+
+    /// The juxtaposition that starts at `symbol` after a complete operand, if any.
+    func juxtaposition(before symbol: String) -> JuxtapositionRule? {
+        guard let juxtaposition, juxtaposition.before.contains(symbol) else { return nil }
+        return juxtaposition
     }
 
     /// The group opened by `symbol`, if it opens one.
@@ -76,6 +100,8 @@ extension Grammar {
         var infixOperators: [String: OperatorRule] = [:]
         var groups: [GroupRule] = []
         var relations: [String: RelationRule] = [:]
+        var juxtaposition: JuxtapositionRule?
+        var juxtapositionLine: Int?
         /// symbol → (kind, line of its first rule)
         var claims: [String: (kind: String, line: Int)] = [:]
 
@@ -86,12 +112,17 @@ extension Grammar {
                 "infix": ["precedence", "associativity", "meaning", "latex", "mathml"],
                 "group": ["meaning", "latex", "mathml"],
                 "relation": ["meaning", "latex", "mathml"],
+                "juxtaposition": ["precedence", "associativity", "meaning", "latex", "mathml"],
             ]
             guard let names = allowed[rule.kind] else {
-                throw fail("unknown rule kind '\(rule.kind)'; expected one of number, prefix, infix, group, relation")
+                throw fail("unknown rule kind '\(rule.kind)'; expected one of number, prefix, infix, juxtaposition, group, relation")
             }
             for name in rule.attributes.keys.sorted() where !names.contains(name) {
                 throw fail("unknown attribute '\(name)' for \(rule.kind); allowed: \(names.sorted().joined(separator: ", "))")
+            }
+            if rule.kind == "juxtaposition" {
+                try addJuxtaposition(rule, at: line, fail: fail)
+                return
             }
             let symbolCount = ["number": 0, "group": 2][rule.kind] ?? 1
             guard rule.symbols.count == symbolCount else {
@@ -105,24 +136,7 @@ extension Grammar {
             case "prefix", "infix":
                 let isPrefix = rule.kind == "prefix"
                 let symbol = rule.symbols[0]
-                let meanings = isPrefix ? OperatorMeaning.prefix : OperatorMeaning.infix
-                let precedenceText = try required("precedence", of: rule, fail: fail)
-                guard let precedence = Int(precedenceText) else {
-                    throw fail("precedence must be a whole number, found '\(precedenceText)'")
-                }
-                var associativity = Associativity.left
-                if let text = rule.attributes["associativity"] {
-                    guard let parsed = Associativity(rawValue: text) else {
-                        throw fail("associativity must be left or right, found '\(text)'")
-                    }
-                    associativity = parsed
-                }
-                let meaning = try meaningAttribute(of: rule, among: meanings, fail: fail)
-                let placeholders: [String] = isPrefix ? ["operand"] : ["left", "right"]
-                let operatorRule = OperatorRule(
-                    symbol: symbol, precedence: precedence, associativity: associativity, meaning: meaning,
-                    latex: try template("latex", of: rule, placeholders: placeholders, fail: fail),
-                    mathML: try template("mathml", of: rule, placeholders: placeholders, fail: fail))
+                let operatorRule = try operatorRule(rule, symbol: symbol, isPrefix: isPrefix, fail: fail)
                 try claim(symbol, as: rule.kind, at: line)
                 if isPrefix { prefixOperators[symbol] = operatorRule } else { infixOperators[symbol] = operatorRule }
             case "group":
@@ -147,6 +161,41 @@ extension Grammar {
                 try claim(symbol, as: "relation", at: line)
                 relations[symbol] = relation
             }
+        }
+
+        /// The row of the operator table a prefix, infix or juxtaposition rule describes.
+        private func operatorRule(_ rule: RuleLine, symbol: String, isPrefix: Bool,
+                                  fail: (String) -> GrammarError) throws -> OperatorRule {
+            let precedenceText = try required("precedence", of: rule, fail: fail)
+            guard let precedence = Int(precedenceText) else {
+                throw fail("precedence must be a whole number, found '\(precedenceText)'")
+            }
+            var associativity = Associativity.left
+            if let text = rule.attributes["associativity"] {
+                guard let parsed = Associativity(rawValue: text) else {
+                    throw fail("associativity must be left or right, found '\(text)'")
+                }
+                associativity = parsed
+            }
+            let meaning = try meaningAttribute(of: rule, among: isPrefix ? OperatorMeaning.prefix : OperatorMeaning.infix, fail: fail)
+            let placeholders: [String] = isPrefix ? ["operand"] : ["left", "right"]
+            return OperatorRule(
+                symbol: symbol, precedence: precedence, associativity: associativity, meaning: meaning,
+                latex: try template("latex", of: rule, placeholders: placeholders, fail: fail),
+                mathML: try template("mathml", of: rule, placeholders: placeholders, fail: fail))
+        }
+
+        /// `juxtaposition OPEN... precedence=N ...`: the symbols are opening brackets (checked
+        /// against the group rules once the whole file is read), not claims of new symbols.
+        private mutating func addJuxtaposition(_ rule: RuleLine, at line: Int, fail: (String) -> GrammarError) throws {
+            if let juxtapositionLine { throw fail("a second juxtaposition rule; the first is on line \(juxtapositionLine)") }
+            guard !rule.symbols.isEmpty else {
+                throw fail("a juxtaposition rule takes the opening brackets that may follow an operand directly, found none")
+            }
+            juxtaposition = JuxtapositionRule(
+                before: Set(rule.symbols),
+                operation: try operatorRule(rule, symbol: "", isPrefix: false, fail: fail))
+            juxtapositionLine = line
         }
 
         private mutating func addNumber(_ rule: RuleLine, at line: Int, fail: (String) -> GrammarError) throws {

@@ -16,9 +16,16 @@ struct GrammarDecoder {
         var choice: Int
     }
 
-    /// For each symbol, the index of the chosen alternative in the best grammatical reading;
-    /// throws `GrammarError.ungrammatical` explaining why the classifier's best labels fail.
-    func decode(_ symbols: [[Alternative]]) throws -> [Int] {
+    /// The most probable grammatical reading: for each symbol the index of its chosen
+    /// alternative, and the sum of their log-probabilities.
+    struct Reading: Equatable {
+        var choices: [Int]
+        var logProbability: Double
+    }
+
+    /// The best grammatical reading; throws `GrammarError.ungrammatical` explaining why the
+    /// classifier's best labels fail when no choice of alternatives is grammatical.
+    func decode(_ symbols: [[Alternative]]) throws -> Reading {
         var columns: [[Path]] = [[Path(state: .start, logProbability: 0, previous: -1, choice: -1)]]
         for alternatives in symbols {
             var next: [Path] = []
@@ -42,13 +49,13 @@ struct GrammarDecoder {
                     .sorted { ($0.element.logProbability, -$0.offset) > ($1.element.logProbability, -$1.offset) }
                     .prefix(beamWidth).map(\.element)
             }
-            if next.isEmpty { throw GrammarError.ungrammatical(reason: explainBestLabels(symbols)) }
+            if next.isEmpty { throw GrammarError.ungrammatical(reason: noReading(symbols)) }
             columns.append(next)
         }
         let last = columns.last ?? []
         guard let best = last.indices.filter({ last[$0].state.isComplete })
             .max(by: { last[$0].logProbability < last[$1].logProbability }) else {
-            throw GrammarError.ungrammatical(reason: explainBestLabels(symbols))
+            throw GrammarError.ungrammatical(reason: noReading(symbols))
         }
         var choices: [Int] = []
         var index = best
@@ -56,27 +63,42 @@ struct GrammarDecoder {
             choices.append(column[index].choice)
             index = column[index].previous
         }
-        return choices.reversed()
+        return Reading(choices: choices.reversed(), logProbability: last[best].logProbability)
     }
 
-    /// Why the top-1 labels do not form a grammatical line.
-    func explainBestLabels(_ symbols: [[Alternative]]) -> String {
+    /// The reading that takes each symbol's most probable alternative, grammatical or not
+    /// (the first of equals, so the classifier's order breaks ties).
+    static func mostProbable(_ symbols: [[Alternative]]) -> Reading {
+        var reading = Reading(choices: [], logProbability: 0)
+        for alternatives in symbols {
+            let best = alternatives.indices.max {
+                (alternatives[$0].probability, -$0) < (alternatives[$1].probability, -$1)
+            }
+            reading.choices.append(best ?? 0)
+            reading.logProbability += best.map { log(alternatives[$0].probability) } ?? -.infinity
+        }
+        return reading
+    }
+
+    /// Why the line has no grammatical reading at all: what is wrong with its most probable labels.
+    private func noReading(_ symbols: [[Alternative]]) -> String {
+        if let missing = symbols.firstIndex(where: \.isEmpty) { return "symbol \(missing + 1) has no alternatives" }
+        let labels = zip(symbols, Self.mostProbable(symbols).choices).map { $0[$1].latex }
+        guard let reason = whyNot(labels) else { return "a symbol's alternatives all have probability 0" }
+        return reason + "; no other alternative of the classifier makes the line grammatical"
+    }
+
+    /// Why `labels` do not form a grammatical line; nil when they do.
+    func whyNot(_ labels: [String]) -> String? {
         var state = SyntaxState.start
         var previous: String?
-        for (index, alternatives) in symbols.enumerated() {
-            guard let label = alternatives.first?.latex else {
-                return "symbol \(index + 1) has no alternatives"
-            }
+        for (index, label) in labels.enumerated() {
             guard let next = state.next(label, in: grammar) else {
                 return state.whyNot(label, position: index + 1, after: previous, in: grammar)
-                    + "; no other alternative of the classifier makes the line grammatical"
             }
             state = next
             previous = label
         }
-        if state.isComplete {
-            return "a symbol's alternatives all have probability 0"
-        }
-        return state.whyIncomplete(last: previous) + "; no other alternative of the classifier makes the line grammatical"
+        return state.isComplete ? nil : state.whyIncomplete(last: previous)
     }
 }

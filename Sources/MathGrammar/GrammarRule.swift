@@ -65,3 +65,13 @@ public struct RelationRule: Sendable, Equatable {
     public var latex: Template
     public var mathML: Template
 }
+
+/// Two operands written side by side with no operator between them, `2 ( 3 )`: an invisible
+/// infix operator. Only an opening bracket of `before` may start the right operand, so that a
+/// run of digits stays one number.
+public struct JuxtapositionRule: Sendable, Equatable {
+    /// The opening brackets that may directly follow a complete operand.
+    public var before: Set<String>
+    /// Its precedence, associativity, meaning and templates; `symbol` is empty (nothing is written).
+    public var operation: OperatorRule
+}

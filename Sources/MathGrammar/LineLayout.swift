@@ -180,7 +180,9 @@ struct LineMetrics {
     var digitHeight: Double
     var baseline: Double
 
+    /// nil for a line of one symbol: measured against itself, anything would be digit-sized.
     init?(_ symbols: [PlacedSymbol]) {
+        guard symbols.count > 1 else { return nil }
         let isDigit: (PlacedSymbol) -> Bool = { $0.alternatives.first.map { $0.latex.count == 1 && $0.latex.first?.isNumber == true } ?? false }
         var reference = symbols.filter(isDigit)
         if reference.isEmpty {

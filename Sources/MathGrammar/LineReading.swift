@@ -1,7 +1,7 @@
 /// What one line of symbols says: its most probable grammatical reading, rendered and evaluated.
 public struct LineReading: Sendable, Equatable {
-    /// LaTeX with tokens separated by single spaces (`3 \times ( 5 + 1 ) = 18`); when no
-    /// grammatical reading exists, the classifier's best labels. nil for an empty line.
+    /// LaTeX with tokens separated by single spaces (`3 \times ( 5 + 1 ) = 18`); when the line
+    /// does not parse (see `problem`), its most probable labels as written. nil for an empty line.
     public var latex: String?
     /// Presentation MathML (`<math>…</math>`); nil without a grammatical reading.
     public var mathML: String?
@@ -25,7 +25,9 @@ public struct LineReading: Sendable, Equatable {
     public var symbols: [ChosenSymbol]
     /// Input symbols left out as noise (specks, dots off the line), by index.
     public var ignoredInputIndices: [Int]
-    /// Why the line has no grammatical reading; nil when it has one.
+    /// Why the line does not parse: no choice of the classifier's alternatives is grammatical,
+    /// or the closest grammatical one is more than `LineReader.repairMargin` less probable than
+    /// what was written, or the line is a lone symbol. nil when it parses.
     public var problem: String?
     /// The expression tree of the reading; nil without a grammatical reading.
     public var statement: Statement?

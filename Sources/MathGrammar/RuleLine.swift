@@ -47,7 +47,7 @@ struct RuleLine {
         if let finished = word { words.append(finished) }
         guard let first = words.first else { return nil }
         guard first.name == nil else {
-            throw fail("a rule starts with its kind (number, prefix, infix, group, relation), not '\(first.name ?? "")=...'")
+            throw fail("a rule starts with its kind (number, prefix, infix, juxtaposition, group, relation), not '\(first.name ?? "")=...'")
         }
         var line = RuleLine(kind: first.value, symbols: [], attributes: [:])
         for word in words.dropFirst() {

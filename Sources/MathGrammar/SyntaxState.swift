@@ -71,6 +71,12 @@ struct SyntaxState: Hashable {
             state.openGroups.removeLast()
             return state
         }
+        // An operand directly followed by an opening bracket multiplies it: 2 ( 3 ).
+        if grammar.juxtaposition(before: symbol) != nil, let group = grammar.group(opening: symbol) {
+            state.phase = .operandExpected
+            state.openGroups.append(group.close)
+            return state
+        }
         return nil
     }
 

@@ -20,8 +20,12 @@ public struct LineResult: Sendable, Equatable {
     public var latex: String?
     public var value: String?
     public var verdict: Bool?
-    /// How the verdict was reached ("exact", "true to 2 decimals") or why there is none.
+    /// How the verdict was reached (`exact`, `true to 2 decimals`, why it is false) or why a
+    /// value is undefined (`division by zero in …`); nil without a verdict or a value.
     public var note: String?
+    /// Why the line does not parse (then `latex` is what was written, with no value and no
+    /// verdict); nil when it does.
+    public var problem: String?
     public var confidence: Double
     public var box: Box
     public var symbols: [SymbolReading]

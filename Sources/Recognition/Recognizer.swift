@@ -142,7 +142,7 @@ public struct Recognizer: Sendable {
         }
         return LineResult(
             latex: reading.latex, value: reading.value, verdict: reading.verdict,
-            note: reading.problem ?? reading.verdictNote, confidence: reading.confidence,
+            note: reading.verdictNote, problem: reading.problem, confidence: reading.confidence,
             box: scaled(line.box, by: scale), symbols: symbols)
     }
 

@@ -28,6 +28,7 @@ public enum ReportLine {
             ("value", .optional(line.value)),
             ("verdict", .optional(line.verdict)),
             ("note", .optional(line.note)),
+            ("problem", .optional(line.problem)),
             ("confidence", .probability(line.confidence)),
             ("box", .box(line.box)),
             ("symbols", .array(line.symbols.map(symbol))),

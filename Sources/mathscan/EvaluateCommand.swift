@@ -12,8 +12,7 @@ struct Evaluate: ParsableCommand {
     @Option(help: "Labelled data to classify.")
     var data: String
 
-    @Option(help: "Model file (default: the shipped model).")
-    var model: String?
+    @OptionGroup var modelOptions: ModelOptions
 
     @Flag(help: "Print the report as one JSON object.")
     var json = false
@@ -27,8 +26,24 @@ struct Evaluate: ParsableCommand {
     @Option(help: "Folder for cached crops.")
     var cache = "/tmp/mathscan-cache"
 
+    @Flag(help: "For InkML data: also read each symbol, rendered alone to a PNG, through the whole recognizer (segmentation, layout, grammar), and compare that accuracy with the classifier's alone.")
+    var throughRecognizer = false
+
+    func validate() throws {
+        if throughRecognizer && (json || photo || matrix != nil) {
+            throw ValidationError("--through-recognizer prints its own text report; leave out --json, --photo and --matrix")
+        }
+    }
+
     func run() throws {
-        let classifier = try ModelOptions.loadClassifier(model)
+        if throughRecognizer {
+            let files = try BatchInputs.collect([data]).filter { $0.lowercased().hasSuffix(".inkml") }
+            guard !files.isEmpty else { throw CommandFailure("\(data): no InkML files") }
+            let evaluation = IsolatedSymbolEvaluation(recognizer: try modelOptions.makeRecognizer())
+            print(IsolatedSymbolEvaluation.text(evaluation.run(files: files)))
+            return
+        }
+        let classifier = try ModelOptions.loadClassifier(modelOptions.model)
         // One middle pen width for InkML, as in training's validation.
         let loader = LabeledDataLoader(classNames: classifier.labels, penWidths: photo ? [] : [3],
                                        photoShare: photo ? 1 : 0, cacheDirectory: cache)

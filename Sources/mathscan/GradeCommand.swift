@@ -53,6 +53,7 @@ struct Grade: ParsableCommand {
                     ("verdict", .optional(line.verdict)),
                     ("value", .optional(line.value)),
                     ("note", .optional(line.note)),
+            ("problem", .optional(line.problem)),
                     ("box", .box(line.box)),
                 ])
             })),

@@ -74,7 +74,7 @@ struct MissTally {
             return expected == found ? nil : "\(expected)→\(found)"
         }
         guard wrong.isEmpty else { return Miss(category: .classification, detail: wrong.joined(separator: " "), keys: wrong) }
-        return Miss(category: .assembly, detail: page.lines[0].note ?? "symbols right, LaTeX differs", keys: [])
+        return Miss(category: .assembly, detail: page.lines[0].problem ?? page.lines[0].note ?? "symbols right, LaTeX differs", keys: [])
     }
 
     private static func intersection(_ a: Box, _ b: Box) -> Int {

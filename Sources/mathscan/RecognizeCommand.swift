@@ -56,6 +56,7 @@ enum TextReport {
             if let value = line.value { out += "    value \(value)" }
             if let verdict = line.verdict { out += verdict ? "    TRUE" : "    FALSE" }
             if let note = line.note { out += " (\(note))" }
+            if let problem = line.problem { out += "    (\(problem))" }
             out += String(format: "    confidence %.2f", line.confidence)
         }
         return out

@@ -42,6 +42,30 @@ final class ReportLineTests: XCTestCase {
         XCTAssertEqual(alternatives.first?["p"] as? Double, 0.004)
     }
 
+    func testLineKeysAppearInContractOrder() throws {
+        let page = PageReading(lines: [line("1 + 1 = 2", value: "2", verdict: true, confidence: 0.9)])
+        let json = ReportLine.json(file: "a.png", page: page)
+        let keys = ["\"lines\"", "\"latex\"", "\"value\"", "\"verdict\"", "\"note\"", "\"problem\"", "\"confidence\"", "\"box\"", "\"symbols\""]
+        let linesStart = try XCTUnwrap(json.range(of: "\"lines\"")?.lowerBound)
+        let positions = try keys.map { key in try XCTUnwrap(json[linesStart...].range(of: key)?.lowerBound, "missing \(key)") }
+        XCTAssertEqual(positions, positions.sorted(), json)
+    }
+
+    /// `problem` (why a line does not parse) is its own key, apart from the verdict's `note`.
+    func testProblemIsSeparateFromTheVerdictNote() throws {
+        var unparsed = line("5 \\times 3 =", value: nil, verdict: nil, confidence: 0.9, y: 50)
+        unparsed.problem = "not grammatical as written: the line ends after '='"
+        let page = PageReading(lines: [line("1 + 1 = 2", value: "2", verdict: true, confidence: 0.9), unparsed])
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(ReportLine.json(file: "a.png", page: page).utf8)) as? [String: Any])
+        let lines = try XCTUnwrap(object["lines"] as? [[String: Any]])
+        XCTAssertEqual(lines.count, 2)
+        XCTAssertEqual(lines[0]["note"] as? String, "exact")
+        XCTAssertTrue(lines[0]["problem"] is NSNull, "\(lines[0])")
+        XCTAssertEqual(lines[1]["problem"] as? String, "not grammatical as written: the line ends after '='")
+        for key in ["note", "value", "verdict"] { XCTAssertTrue(lines[1][key] is NSNull, key) }
+        XCTAssertEqual(lines[1]["latex"] as? String, "5 \\times 3 =")
+    }
+
     func testErrorLineHasNullResults() throws {
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(ReportLine.json(file: "x.png", error: "truncated").utf8)) as? [String: Any])
         XCTAssertEqual(object["error"] as? String, "truncated")
