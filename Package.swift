@@ -6,7 +6,7 @@ import PackageDescription
 let package = Package(
     name: "mathscan",
     products: [
-        .library(name: "MathscanKit", targets: ["Recognition", "ImageDecoding", "InkInput", "Preprocessing", "NeuralNetwork", "Classification", "MathGrammar"]),
+        .library(name: "MathscanKit", targets: ["MathscanKit"]),
         .executable(name: "mathscan", targets: ["mathscan"]),
     ],
     dependencies: [
@@ -29,12 +29,13 @@ let package = Package(
         .target(name: "Classification", dependencies: ["NeuralNetwork", "Preprocessing", "InkInput", "ImageDecoding"]),
         .target(name: "MathGrammar", dependencies: [.product(name: "BigInt", package: "BigInt")]),
         .target(name: "Recognition", dependencies: ["ImageDecoding", "InkInput", "Preprocessing", "Classification", "MathGrammar"]),
+        // The library people import: the runtime stages with the shipped model and grammar.
+        .target(name: "MathscanKit", dependencies: ["Recognition"], resources: [.copy("Resources")]),
         // Measuring readings against truth: lab-side, used by the command-line tool, not by the pipeline.
         .target(name: "Evaluation", dependencies: ["Recognition"]),
         .executableTarget(
             name: "mathscan",
-            dependencies: ["Recognition", "Evaluation", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            resources: [.copy("Resources")]
+            dependencies: ["MathscanKit", "Evaluation", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         .testTarget(name: "ImageDecodingTests", dependencies: ["ImageDecoding"]),
@@ -45,6 +46,7 @@ let package = Package(
         .testTarget(name: "MathGrammarTests", dependencies: ["MathGrammar", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "RecognitionTests", dependencies: ["Recognition"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation"]),
+        .testTarget(name: "MathscanKitTests", dependencies: ["MathscanKit"]),
         // Runs the built executable: the command-line contract and the golden samples.
         .testTarget(name: "mathscanTests", dependencies: ["mathscan"]),
     ],

@@ -10,6 +10,18 @@ public struct Box: Sendable, Equatable, Hashable, Codable {
         self.x = x; self.y = y; self.width = width; self.height = height
     }
 
+    /// Encoded as `[x, y, width, height]`: reports list many boxes, and this is how people write them.
+    public init(from decoder: any Decoder) throws {
+        var container = try decoder.unkeyedContainer()
+        self.init(x: try container.decode(Int.self), y: try container.decode(Int.self),
+                  width: try container.decode(Int.self), height: try container.decode(Int.self))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.unkeyedContainer()
+        try container.encode(contentsOf: [x, y, width, height])
+    }
+
     public var maxX: Int { x + width }
     public var maxY: Int { y + height }
 }

@@ -46,6 +46,23 @@ public struct Recognizer: Sendable {
         try recognizeTimed(inkML: text).page
     }
 
+    /// Recognises a file's contents: InkML (XML text with an `<ink` element near the start) or
+    /// else a PNG or JPEG, told apart by their bytes rather than by a file name.
+    public func recognize(fileContents bytes: [UInt8]) throws -> PageReading {
+        try recognizeTimed(fileContents: bytes).page
+    }
+
+    public func recognizeTimed(fileContents bytes: [UInt8]) throws -> Run {
+        if Self.looksLikeInkML(bytes) {
+            return try recognizeTimed(inkML: String(decoding: bytes, as: UTF8.self))
+        }
+        return try recognizeTimed(imageBytes: bytes)
+    }
+
+    static func looksLikeInkML(_ bytes: [UInt8]) -> Bool {
+        String(decoding: bytes.prefix(512), as: UTF8.self).contains("<ink")
+    }
+
     public func recognizeTimed(imageBytes: [UInt8]) throws -> Run {
         var timings = StageTimings()
         let clock = ContinuousClock()
@@ -118,13 +135,14 @@ public struct Recognizer: Sendable {
         for line in segmentation.lines {
             let lineCandidates = Array(candidates.prefix(line.glyphs.count))
             candidates = candidates.dropFirst(line.glyphs.count)
-            lines.append(readLine(line, candidates: lineCandidates, scale: scale))
+            if let result = readLine(line, candidates: lineCandidates, scale: scale) { lines.append(result) }
         }
         timings.parse = milliseconds(clock.now - start)
         return PageReading(lines: lines)
     }
 
-    private func readLine(_ line: TextLine, candidates: [[Candidate]], scale: Int) -> LineResult {
+    /// nil when the grammar set every mark aside as noise: a line of specks is not writing.
+    private func readLine(_ line: TextLine, candidates: [[Candidate]], scale: Int) -> LineResult? {
         let placed = zip(line.glyphs, candidates).map { glyph, candidates in
             PlacedSymbol(
                 x: Double(glyph.box.x), y: Double(glyph.box.y),
@@ -132,16 +150,17 @@ public struct Recognizer: Sendable {
                 alternatives: candidates.map { Alternative(latex: $0.label, probability: Double($0.probability)) })
         }
         let reading = reader.read(placed)
+        guard let latex = reading.latex else { return nil }
         let symbols = reading.symbols.map { chosen in
             SymbolReading(
                 latex: chosen.latex,
                 box: scaled(Box(x: Int(chosen.x), y: Int(chosen.y), width: Int(chosen.width), height: Int(chosen.height)), by: scale),
                 confidence: chosen.probability,
                 // Alternatives that round to p = 0 in the report are noise to a reader.
-                alternatives: chosen.others.filter { $0.probability >= 0.00005 }.map { ($0.latex, $0.probability) })
+                alternatives: chosen.others.filter { $0.probability >= 0.00005 })
         }
         return LineResult(
-            latex: reading.latex, value: reading.value, verdict: reading.verdict,
+            latex: latex, value: reading.value, verdict: reading.verdict,
             note: reading.verdictNote, problem: reading.problem, confidence: reading.confidence,
             box: scaled(line.box, by: scale), symbols: symbols)
     }

@@ -1,48 +1,25 @@
-import ImageDecoding
+import Foundation
 
-/// The JSON Lines record for one input file, exactly as DESIGN.md specifies it.
+/// The JSON Lines record for one input file: `FileReading`'s encoding on one line, keys sorted
+/// so every record reads the same whatever the platform's dictionary order.
 public enum ReportLine {
-    public static func json(file: String, page: PageReading) -> String {
-        object(file: file, page: page, error: nil).serialized()
+    public static func json(_ reading: FileReading) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Encoding strings, numbers, booleans and arrays of them cannot fail; the fallback keeps
+        // the one-record-per-file promise all the same.
+        guard let data = try? encoder.encode(reading) else {
+            return #"{"error":"the reading could not be encoded","file":"# + quoted(reading.file) + "}"
+        }
+        return String(decoding: data, as: UTF8.self)
     }
 
-    public static func json(file: String, error: String) -> String {
-        object(file: file, page: nil, error: error).serialized()
-    }
+    public static func json(file: String, page: PageReading) -> String { json(FileReading(file: file, page: page)) }
 
-    private static func object(file: String, page: PageReading?, error: String?) -> JSONValue {
-        .object([
-            ("file", .string(file)),
-            ("latex", .optional(page?.latex)),
-            ("value", .optional(page?.value)),
-            ("verdict", .optional(page?.verdict)),
-            ("confidence", page.map { .probability($0.confidence) } ?? .null),
-            ("lines", .array(page?.lines.map(line) ?? [])),
-            ("error", .optional(error)),
-        ])
-    }
+    public static func json(file: String, error: String) -> String { json(FileReading(file: file, error: error)) }
 
-    private static func line(_ line: LineResult) -> JSONValue {
-        .object([
-            ("latex", .optional(line.latex)),
-            ("value", .optional(line.value)),
-            ("verdict", .optional(line.verdict)),
-            ("note", .optional(line.note)),
-            ("problem", .optional(line.problem)),
-            ("confidence", .probability(line.confidence)),
-            ("box", .box(line.box)),
-            ("symbols", .array(line.symbols.map(symbol))),
-        ])
-    }
-
-    private static func symbol(_ symbol: SymbolReading) -> JSONValue {
-        .object([
-            ("latex", .string(symbol.latex)),
-            ("box", .box(symbol.box)),
-            ("confidence", .probability(symbol.confidence)),
-            ("alternatives", .array(symbol.alternatives.map {
-                .object([("latex", .string($0.latex)), ("p", .probability($0.probability))])
-            })),
-        ])
+    private static func quoted(_ text: String) -> String {
+        let data = (try? JSONEncoder().encode(text)) ?? Data(#""""#.utf8)
+        return String(decoding: data, as: UTF8.self)
     }
 }

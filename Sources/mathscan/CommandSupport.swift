@@ -2,7 +2,7 @@ import ArgumentParser
 import Classification
 import Foundation
 import MathGrammar
-import Recognition
+import MathscanKit
 
 /// A failure the user must act on, printed as one line on stderr.
 struct CommandFailure: Error, CustomStringConvertible {
@@ -12,26 +12,16 @@ struct CommandFailure: Error, CustomStringConvertible {
 
 enum InputFiles {
     static func read(_ path: String) throws -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw CommandFailure("no such file")
+        do {
+            return try FileContents.read(URL(fileURLWithPath: path))
+        } catch MathscanKitError.unreadableFile(_, let reason) {
+            throw CommandFailure(reason)  // callers name the file
         }
-        guard !isDirectory.boolValue else { throw CommandFailure("is a directory, not an image") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CommandFailure("cannot be read (check its permissions)")
-        }
-        return [UInt8](data)
     }
 
     /// A whole text file (InkML); callers name the file in their messages.
     static func readText(_ path: String) throws -> String {
         String(decoding: try read(path), as: UTF8.self)
-    }
-
-    /// InkML is XML text; everything else is left to the image decoder's magic-byte check.
-    static func looksLikeInkML(_ bytes: [UInt8]) -> Bool {
-        let head = String(decoding: bytes.prefix(512), as: UTF8.self)
-        return head.contains("<ink")
     }
 }
 
@@ -45,9 +35,7 @@ struct ModelOptions: ParsableArguments {
 
     func makeRecognizer() throws -> Recognizer {
         let classifier = try Self.loadClassifier(model)
-        guard let grammarPath = grammar ?? ShippedResources.url(named: "grammars/arithmetic.grammar")?.path else {
-            throw CommandFailure("the shipped grammar is missing beside the executable; pass --grammar FILE")
-        }
+        let grammarPath = try grammar ?? Self.shippedPath(ShippedResources.grammar, option: "--grammar")
         let source = try InputFiles.readText(grammarPath)
         do {
             return Recognizer(classifier: classifier, grammar: try Grammar(source: source, name: grammarPath))
@@ -56,11 +44,17 @@ struct ModelOptions: ParsableArguments {
         }
     }
 
+    private static func shippedPath(_ name: String, option: String) throws -> String {
+        do {
+            return try ShippedResources.url(named: name).path
+        } catch {
+            throw CommandFailure("\(error); or pass \(option) FILE")
+        }
+    }
+
     /// The classifier in `path`, or the one shipped beside the executable.
     static func loadClassifier(_ path: String?) throws -> SymbolClassifier {
-        guard let modelPath = path ?? ShippedResources.url(named: ShippedResources.defaultModel)?.path else {
-            throw CommandFailure("the shipped model is missing beside the executable; pass --model FILE")
-        }
+        let modelPath = try path ?? shippedPath(ShippedResources.model, option: "--model")
         let bytes: [UInt8]
         do { bytes = try InputFiles.read(modelPath) } catch { throw CommandFailure("\(modelPath): \(error)") }
         do {
@@ -74,11 +68,7 @@ struct ModelOptions: ParsableArguments {
 extension Recognizer {
     /// Reads one input file (PNG, JPEG or InkML) and recognises it.
     func run(file path: String) throws -> Run {
-        let bytes = try InputFiles.read(path)
-        if InputFiles.looksLikeInkML(bytes) {
-            return try recognizeTimed(inkML: String(decoding: bytes, as: UTF8.self))
-        }
-        return try recognizeTimed(imageBytes: bytes)
+        try recognizeTimed(fileContents: InputFiles.read(path))
     }
 
     /// Recognises `files` in input order and prints `describe(file, run)` for each. A file that

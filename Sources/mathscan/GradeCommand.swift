@@ -35,7 +35,7 @@ struct Grade: ParsableCommand {
     private func textBlock(file: String, equations: [LineResult], correct: Int) -> String {
         var out = "\(file): \(correct) of \(equations.count) correct"
         for line in equations {
-            out += "\n  " + (line.verdict == true ? "right  " : "WRONG  ") + (line.latex ?? "?")
+            out += "\n  " + (line.verdict == true ? "right  " : "WRONG  ") + line.latex
             if line.verdict == false, let value = line.value { out += "    (left side is \(value))" }
             if let note = line.note, line.verdict == true, note != "exact" { out += "    (\(note))" }
         }

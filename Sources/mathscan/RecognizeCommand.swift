@@ -52,7 +52,7 @@ enum TextReport {
         guard !page.lines.isEmpty else { return "\(file): no writing found" }
         var out = "\(file):"
         for line in page.lines {
-            out += "\n  " + (line.latex ?? "?")
+            out += "\n  " + line.latex
             if let value = line.value { out += "    value \(value)" }
             if let verdict = line.verdict { out += verdict ? "    TRUE" : "    FALSE" }
             if let note = line.note { out += " (\(note))" }

@@ -1,5 +1,6 @@
 import ImageDecoding
 import Foundation
+import MathGrammar
 import Preprocessing
 import XCTest
 @testable import Recognition
@@ -7,22 +8,35 @@ import XCTest
 final class ReportLineTests: XCTestCase {
     private func symbol(_ latex: String, x: Int, confidence: Double = 0.9) -> SymbolReading {
         SymbolReading(latex: latex, box: Box(x: x, y: 10, width: 20, height: 30), confidence: confidence,
-                      alternatives: [(latex: "8", probability: 0.004)])
+                      alternatives: [Alternative(latex: "8", probability: 0.004)])
     }
 
-    private func line(_ latex: String?, value: String?, verdict: Bool?, confidence: Double, y: Int = 0) -> LineResult {
+    private func line(_ latex: String, value: String?, verdict: Bool?, confidence: Double, y: Int = 0) -> LineResult {
         LineResult(latex: latex, value: value, verdict: verdict, note: verdict == nil ? nil : "exact",
                    confidence: confidence, box: Box(x: 0, y: y, width: 100, height: 40),
                    symbols: [symbol("3", x: 0, confidence: confidence)])
     }
 
-    func testKeysAppearInContractOrder() throws {
+    /// Keys are sorted at every level, so records compare line by line across runs and platforms.
+    func testKeysAreSortedAndAllPresent() throws {
         let page = PageReading(lines: [line("3 \\times ( 5 + 1 ) = 18", value: "18", verdict: true, confidence: 0.97)])
         let json = ReportLine.json(file: "a.png", page: page)
-        let keys = ["\"file\"", "\"latex\"", "\"value\"", "\"verdict\"", "\"confidence\"", "\"lines\"", "\"error\""]
+        let keys = ["\"confidence\"", "\"error\"", "\"file\"", "\"latex\"", "\"lines\"", "\"value\"", "\"verdict\""]
         let positions = try keys.map { key in try XCTUnwrap(json.range(of: key)?.lowerBound, "missing \(key)") }
         XCTAssertEqual(positions, positions.sorted(), json)
         XCTAssertFalse(json.contains("\n"), "one JSON object per line")
+    }
+
+    /// The report is the encoding of the library's types: decoding it gives back the same reading.
+    func testReportDecodesBackToTheSameReading() throws {
+        var unparsed = line("5 \\times 3 =", value: nil, verdict: nil, confidence: 0.61, y: 50)
+        unparsed.problem = "the line ends after '='"
+        let page = PageReading(lines: [line("1 + 1 = 2", value: "2", verdict: true, confidence: 0.912345678901), unparsed])
+        let decoded = try JSONDecoder().decode(FileReading.self, from: Data(ReportLine.json(file: "a.png", page: page).utf8))
+        XCTAssertEqual(decoded, FileReading(file: "a.png", page: page))
+        let failed = try JSONDecoder().decode(FileReading.self, from: Data(ReportLine.json(file: "b.png", error: "truncated").utf8))
+        XCTAssertEqual(failed, FileReading(file: "b.png", error: "truncated"))
+        XCTAssertNil(failed.page)
     }
 
     func testParsesAsJSONWithContractValues() throws {
@@ -40,15 +54,6 @@ final class ReportLineTests: XCTestCase {
         let alternatives = try XCTUnwrap(symbols.first?["alternatives"] as? [[String: Any]])
         XCTAssertEqual(alternatives.first?["latex"] as? String, "8")
         XCTAssertEqual(alternatives.first?["p"] as? Double, 0.004)
-    }
-
-    func testLineKeysAppearInContractOrder() throws {
-        let page = PageReading(lines: [line("1 + 1 = 2", value: "2", verdict: true, confidence: 0.9)])
-        let json = ReportLine.json(file: "a.png", page: page)
-        let keys = ["\"lines\"", "\"latex\"", "\"value\"", "\"verdict\"", "\"note\"", "\"problem\"", "\"confidence\"", "\"box\"", "\"symbols\""]
-        let linesStart = try XCTUnwrap(json.range(of: "\"lines\"")?.lowerBound)
-        let positions = try keys.map { key in try XCTUnwrap(json[linesStart...].range(of: key)?.lowerBound, "missing \(key)") }
-        XCTAssertEqual(positions, positions.sorted(), json)
     }
 
     /// `problem` (why a line does not parse) is its own key, apart from the verdict's `note`.
@@ -89,10 +94,13 @@ final class ReportLineTests: XCTestCase {
         XCTAssertNil(page.latex)
         XCTAssertNil(page.verdict)
         XCTAssertEqual(ReportLine.json(file: "blank.png", page: page),
-                       #"{"file": "blank.png", "latex": null, "value": null, "verdict": null, "confidence": 0, "lines": [], "error": null}"#)
+                       #"{"confidence":0,"error":null,"file":"blank.png","latex":null,"lines":[],"value":null,"verdict":null}"#)
     }
 
-    func testControlCharactersAreEscaped() {
-        XCTAssertEqual(JSONValue.string("a\u{1}b\n").serialized(), #""a\u0001b\n""#)
+    func testControlCharactersInFileNamesAreEscaped() throws {
+        let json = ReportLine.json(file: "a\u{1}b\n.png", error: "x")
+        XCTAssertFalse(json.contains("\n"), json)
+        let decoded = try JSONDecoder().decode(FileReading.self, from: Data(json.utf8))
+        XCTAssertEqual(decoded.file, "a\u{1}b\n.png")
     }
 }

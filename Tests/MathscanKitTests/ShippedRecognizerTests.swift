@@ -1,0 +1,68 @@
+import Foundation
+import MathscanKit
+import XCTest
+
+/// The library as an app uses it: the shipped model and grammar, files by URL, results as JSON.
+final class ShippedRecognizerTests: XCTestCase {
+    private static let samples = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("samples")
+
+    /// Every sample without a recorded known failure reads as its `.expected` says (`LATEX | VERDICT` rows).
+    func testShippedRecognizerReadsTheSamples() throws {
+        let recognizer = try Recognizer.shipped()
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.samples.path).sorted()
+        var checked = 0
+        for name in names where ["png", "jpg"].contains(URL(fileURLWithPath: name).pathExtension) {
+            let base = Self.samples.appendingPathComponent(name).deletingPathExtension()
+            guard !FileManager.default.fileExists(atPath: base.appendingPathExtension("known-failure").path) else { continue }
+            let expected = try String(contentsOf: base.appendingPathExtension("expected"), encoding: .utf8)
+                .split(separator: "\n").map(String.init)
+            let page = try recognizer.recognize(contentsOf: Self.samples.appendingPathComponent(name))
+            let read = page.lines.map { "\($0.latex) | \($0.verdict.map { $0 ? "true" : "false" } ?? "none")" }
+            XCTAssertEqual(read, expected, name)
+            checked += 1
+        }
+        XCTAssertGreaterThanOrEqual(checked, 10)
+    }
+
+    func testReadingSurvivesJSON() throws {
+        let recognizer = try Recognizer.shipped()
+        let name = try XCTUnwrap(FileManager.default.contentsOfDirectory(atPath: Self.samples.path).sorted().first { $0.hasSuffix(".png") })
+        let page = try recognizer.recognize(contentsOf: Self.samples.appendingPathComponent(name))
+        XCTAssertFalse(page.lines.isEmpty)
+        let back = try JSONDecoder().decode(PageReading.self, from: JSONEncoder().encode(page))
+        XCTAssertEqual(back, page)
+    }
+
+    func testInkMLIsToldApartByItsBytes() throws {
+        let ink = """
+        <ink xmlns="http://www.w3.org/2003/InkML">
+        <trace>0 0, 0 40, 0 80</trace>
+        <trace>40 40, 80 40</trace><trace>60 20, 60 60</trace>
+        <trace>100 0, 100 40, 100 80</trace>
+        </ink>
+        """
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("mathscankit-\(UUID().uuidString).xml")
+        try Data(ink.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let page = try Recognizer.shipped().recognize(contentsOf: file)
+        XCTAssertEqual(page.lines.count, 1)
+        XCTAssertEqual(page.lines.first?.symbols.count, 3, "\(page.latex ?? "nothing")")
+    }
+
+    func testMissingFilesAndResourcesAreErrorsNotCrashes() throws {
+        let recognizer = try Recognizer.shipped()
+        XCTAssertThrowsError(try recognizer.recognize(contentsOf: URL(fileURLWithPath: "/nonexistent/x.png"))) { error in
+            XCTAssertEqual(error as? MathscanKitError, .unreadableFile(path: "/nonexistent/x.png", reason: "no such file"))
+        }
+        XCTAssertThrowsError(try recognizer.recognize(contentsOf: Self.samples)) { error in
+            XCTAssertEqual(error as? MathscanKitError, .unreadableFile(path: Self.samples.path, reason: "is a directory, not a file"))
+        }
+        XCTAssertThrowsError(try ShippedResources.url(named: "no-such-resource")) { error in
+            guard case .resourceMissing(let name, let searched)? = error as? MathscanKitError else { return XCTFail("\(error)") }
+            XCTAssertEqual(name, "no-such-resource")
+            XCTAssertFalse(searched.isEmpty)
+        }
+    }
+}
