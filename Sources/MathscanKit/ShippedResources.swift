@@ -35,7 +35,8 @@ public enum ShippedResources {
         }
         if let first = CommandLine.arguments.first {
             let url = URL(fileURLWithPath: first).resolvingSymlinksInPath()
-            directories.append(url.deletingLastPathComponent())
+            let directory = url.deletingLastPathComponent()
+            if !directories.contains(directory) { directories.append(directory) }
         }
         return directories
     }
