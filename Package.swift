@@ -1,8 +1,10 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// The stages of the pipeline are separate modules (see DESIGN.md):
-// ImageDecoding → Preprocessing → Classification → MathGrammar, chained by Recognition.
+// The stages of the pipeline are separate modules (see docs/design.md):
+// ImageDecoding → Preprocessing → Classification → MathGrammar, chained by Recognition and
+// offered as one library, MathscanKit. The lab (Synthesis, Training, Evaluation) builds on the
+// runtime and is used by the command-line tool and the tests only.
 let package = Package(
     name: "mathscan",
     products: [
@@ -26,23 +28,27 @@ let package = Package(
         .target(name: "InkInput", dependencies: ["ImageDecoding"]),
         .target(name: "Preprocessing", dependencies: ["ImageDecoding"]),
         .target(name: "NeuralNetwork", dependencies: ["CBLAS"]),
-        .target(name: "Classification", dependencies: ["NeuralNetwork", "Preprocessing", "InkInput", "ImageDecoding"]),
+        .target(name: "Classification", dependencies: ["NeuralNetwork", "Preprocessing"]),
         .target(name: "MathGrammar", dependencies: [.product(name: "BigInt", package: "BigInt")]),
         .target(name: "Recognition", dependencies: ["ImageDecoding", "InkInput", "Preprocessing", "Classification", "MathGrammar"]),
         // The library people import: the runtime stages with the shipped model and grammar.
         .target(name: "MathscanKit", dependencies: ["Recognition"], resources: [.copy("Resources")]),
+        // The lab: nothing above depends on it. Synthesis renders training and test material
+        // (composed equations, simulated photos); Training makes and measures classifiers.
+        .target(name: "Synthesis", dependencies: ["InkInput", "ImageDecoding"]),
+        .target(name: "Training", dependencies: ["Classification", "NeuralNetwork", "Preprocessing", "InkInput", "Synthesis", "ImageDecoding"]),
         // Measuring readings against truth: lab-side, used by the command-line tool, not by the pipeline.
         .target(name: "Evaluation", dependencies: ["Recognition"]),
         .executableTarget(
             name: "mathscan",
-            dependencies: ["MathscanKit", "Evaluation", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["MathscanKit", "Evaluation", "Synthesis", "Training", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         .testTarget(name: "ImageDecodingTests", dependencies: ["ImageDecoding"]),
-        .testTarget(name: "InkInputTests", dependencies: ["InkInput"]),
-        .testTarget(name: "PreprocessingTests", dependencies: ["Preprocessing", "InkInput"]),
+        .testTarget(name: "InkInputTests", dependencies: ["InkInput", "Synthesis"]),
+        .testTarget(name: "PreprocessingTests", dependencies: ["Preprocessing", "InkInput", "Synthesis"]),
         .testTarget(name: "NeuralNetworkTests", dependencies: ["NeuralNetwork"]),
-        .testTarget(name: "ClassificationTests", dependencies: ["Classification"]),
+        .testTarget(name: "ClassificationTests", dependencies: ["Classification", "Training"]),
         .testTarget(name: "MathGrammarTests", dependencies: ["MathGrammar", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "RecognitionTests", dependencies: ["Recognition"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation"]),

@@ -5,7 +5,9 @@ import Preprocessing
 /// between threads (inference only reads the network).
 public struct SymbolClassifier: Sendable {
     /// Crops per forward pass: large enough for efficient matrix products, small enough for cache.
-    static let chunkSize = 256
+    public static let chunkSize = 256
+    /// Values in one normalised glyph crop, the network's input.
+    public static let cropSize = Glyph.cropSide * Glyph.cropSide
 
     public let model: ModelFile
     let network: Network
@@ -31,7 +33,7 @@ public struct SymbolClassifier: Sendable {
     /// `Glyph.cropSide`² values, 0 = paper … 1 = ink; a crop of any other size gets no candidates.
     public func classify(_ crops: [[Float]], topK: Int) -> [[Candidate]] {
         let k = max(0, min(topK, labels.count))
-        let valid = crops.indices.filter { crops[$0].count == LabeledCrops.cropSize }
+        let valid = crops.indices.filter { crops[$0].count == Self.cropSize }
         var results = [[Candidate]](repeating: [], count: crops.count)
         for start in stride(from: 0, to: valid.count, by: Self.chunkSize) {
             let chunk = Array(valid[start..<min(start + Self.chunkSize, valid.count)])
@@ -48,13 +50,13 @@ public struct SymbolClassifier: Sendable {
     /// Softmax outputs `(count, K)` for crops of the right size, flattened.
     func probabilities<C: Sequence>(_ crops: C, count: Int) -> [Float] where C.Element == [Float] {
         var input = [Float]()
-        input.reserveCapacity(count * LabeledCrops.cropSize)
+        input.reserveCapacity(count * Self.cropSize)
         for crop in crops { input.append(contentsOf: crop) }
         return probabilities(flat: input, count: count)
     }
 
     /// Softmax outputs for `count` crops stored back to back.
-    func probabilities(flat input: [Float], count: Int) -> [Float] {
+    public func probabilities(flat input: [Float], count: Int) -> [Float] {
         var normalized = input
         let mean = model.inputMean, scale = 1 / model.inputStd
         normalized.withUnsafeMutableBufferPointer { x in

@@ -1,3 +1,4 @@
+import Synthesis
 import ArgumentParser
 import Foundation
 import ImageDecoding

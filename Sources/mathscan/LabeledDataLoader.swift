@@ -1,3 +1,4 @@
+import Training
 import Classification
 import Foundation
 import ImageDecoding

@@ -1,3 +1,4 @@
+import Synthesis
 import ArgumentParser
 import ImageDecoding
 import InkInput

@@ -1,3 +1,4 @@
+@testable import Training
 import XCTest
 @testable import Classification
 

@@ -1,3 +1,4 @@
+@testable import Training
 import Foundation
 @testable import Classification
 

@@ -1,3 +1,4 @@
+@testable import Synthesis
 import XCTest
 @testable import InkInput
 

@@ -1,3 +1,4 @@
+@testable import Synthesis
 import XCTest
 import ImageDecoding
 import InkInput

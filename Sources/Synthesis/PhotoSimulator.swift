@@ -1,3 +1,4 @@
+import InkInput
 import Foundation
 import ImageDecoding
 

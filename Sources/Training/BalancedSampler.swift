@@ -1,3 +1,4 @@
+import Classification
 import NeuralNetwork
 
 /// Chooses the crops of each epoch: every class between a floor and a cap, so rare symbols

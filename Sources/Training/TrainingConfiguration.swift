@@ -1,3 +1,4 @@
+import Classification
 import NeuralNetwork
 
 /// Everything that decides a training run; the same configuration and data give the same model.

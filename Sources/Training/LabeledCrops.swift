@@ -1,8 +1,9 @@
+import Classification
 import Preprocessing
 
 /// Labelled symbol crops (each `Glyph.cropSide`² values, 0 paper … 1 ink), stored flat.
 public struct LabeledCrops: Sendable, Equatable {
-    public static let cropSize = Glyph.cropSide * Glyph.cropSide
+    public static let cropSize = SymbolClassifier.cropSize
     /// Cache format: magic, version.
     static let cacheMagic: [UInt8] = Array("MSCROPS2".utf8)
 

@@ -1,3 +1,4 @@
+import InkInput
 /// Handwritten arithmetic symbols cut out of real expressions, each kept in its writer's own
 /// proportions: sizes and heights are in units of the writer's digit height, and every symbol
 /// remembers where it sat relative to the baseline of the digits or capitals beside it (a `-` mid-height,

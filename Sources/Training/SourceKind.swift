@@ -1,3 +1,4 @@
+import Classification
 /// The layouts of labelled training data that `mathscan train` and `evaluate` understand,
 /// recognised from the files a folder holds.
 public enum SourceKind: String, Sendable, CaseIterable {

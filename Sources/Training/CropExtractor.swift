@@ -1,5 +1,7 @@
+import Classification
 import ImageDecoding
 import InkInput
+import Synthesis
 import Preprocessing
 
 /// Turns labelled training material into classifier crops through exactly the normalisation

@@ -1,3 +1,4 @@
+import Classification
 /// How well a classifier labels a set of crops: accuracy, top-3 accuracy, the confusion matrix,
 /// and per-class precision, recall, F1 and specificity (one-vs-rest).
 public struct ClassificationReport: Sendable, Codable, Equatable {

@@ -1,3 +1,4 @@
+import InkInput
 import Foundation
 
 /// SplitMix64: a small, fast random generator whose sequence is fixed by its seed, so

@@ -1,3 +1,4 @@
+import Classification
 import Foundation
 
 /// Seed 000's figure 5 as SVG: loss (left) and accuracy (right) per epoch, training vs validation.

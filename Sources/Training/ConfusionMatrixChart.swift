@@ -1,3 +1,4 @@
+import Classification
 import Foundation
 
 /// The confusion matrix as an SVG heat map: rows are true classes, columns predictions,

@@ -1,3 +1,4 @@
+import InkInput
 /// Random arithmetic a student might write, in mathscan's token form: integers and decimals,
 /// + − × ÷, parentheses, mostly equations whose right side is computed exactly (rounded to two
 /// decimals when the quotient does not terminate, as students do), some of them false.
