@@ -46,19 +46,19 @@ struct Batch: ParsableCommand {
         let skipped = files.count - pending.count
         if skipped > 0 { StandardError.write("mathscan: \(skipped) files already in \(out), skipped\n") }
 
-        // One recognizer per worker: classifier layers keep per-call scratch buffers.
+        // One recognizer for all workers: inference only reads the network.
         let workers = max(1, min(jobs, pending.count))
-        let recognizers = try (0..<workers).map { _ in try modelOptions.makeRecognizer() }
+        let recognizer = try modelOptions.makeRecognizer()
         let progress = BatchProgress(total: pending.count, enabled: StandardError.isTerminal)
         let queue = WorkQueue(count: pending.count)
 
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let index = queue.next() {
                 let file = pending[index]
                 let line: String
                 var failed = false
                 do {
-                    line = ReportLine.json(file: file, page: try recognizers[worker].run(file: file).page)
+                    line = ReportLine.json(file: file, page: try recognizer.run(file: file).page)
                 } catch {
                     line = ReportLine.json(file: file, error: "\(error)")
                     failed = true

@@ -100,6 +100,25 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(try mathscan(["batch", inputs.path, "--out", report.path]).status, 2)
     }
 
+    /// Workers share one model; the readings must not depend on how many there are.
+    func testOneWorkerAndTwoGiveTheSameReport() throws {
+        let folder = try temporaryFolder()
+        var reports: [[String: String]] = []
+        for jobs in ["1", "2"] {
+            let report = folder.appendingPathComponent("jobs\(jobs).jsonl")
+            let outcome = try mathscan(["batch", MathscanProcess.repository.appendingPathComponent("samples").path, "--out", report.path, "--jobs", jobs])
+            XCTAssertEqual(outcome.status, 0, outcome.stderr)
+            var byFile: [String: String] = [:]
+            for line in try String(contentsOf: report, encoding: .utf8).split(separator: "\n") {
+                let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+                byFile[try XCTUnwrap(object["file"] as? String)] = String(line)
+            }
+            reports.append(byFile)
+        }
+        XCTAssertGreaterThanOrEqual(reports[0].count, 20)
+        XCTAssertEqual(reports[0], reports[1])
+    }
+
     func testShardsSplitTheInputsWithoutOverlap() throws {
         let folder = try temporaryFolder()
         var seen: [String] = []
