@@ -18,6 +18,8 @@ enum Parallel {
             body(0, 0..<count)
             return
         }
+        // Workers write disjoint sample ranges of the caller's buffers; the caller waits for all.
+        nonisolated(unsafe) let body = body
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             let start = min(count, worker * chunk), end = min(count, start + chunk)
             if start < end { body(worker, start..<end) }

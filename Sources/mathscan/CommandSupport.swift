@@ -85,7 +85,7 @@ extension Recognizer {
                 if let failureLine { print(failureLine(file, "\(error)")) }
                 StandardError.write("mathscan: \(file): \(error)\n")
             }
-            fflush(stdout)
+            fflush(nil)  // every stream: results appear as each file is done
         }
         if failures > 0 { throw ExitCode(1) }
     }
@@ -96,5 +96,5 @@ enum StandardError {
     static func write(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
     }
-    static var isTerminal: Bool { isatty(fileno(stderr)) != 0 }
+    static var isTerminal: Bool { isatty(STDERR_FILENO) != 0 }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import ImageDecoding
 import InkInput
 import Preprocessing
@@ -21,18 +22,15 @@ struct IsolatedSymbolEvaluation {
     /// The symbols of `files` whose truth the classifier knows, in file order.
     func run(files: [String]) -> [Outcome] {
         let labels = Set(recognizer.classifier.labels)
-        var results = [[Outcome]](repeating: [], count: files.count)
-        let lock = NSLock()
+        let results = Mutex([[Outcome]](repeating: [], count: files.count))
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             for index in stride(from: worker, to: files.count, by: workers) {
                 let outcomes = (try? outcomes(of: InputFiles.readText(files[index]), labels: labels)) ?? []
-                lock.lock()
-                results[index] = outcomes
-                lock.unlock()
+                results.withLock { $0[index] = outcomes }
             }
         }
-        return results.flatMap { $0 }
+        return results.withLock { $0 }.flatMap { $0 }
     }
 
     private func outcomes(of inkML: String, labels: Set<String>) throws -> [Outcome] {

@@ -1,6 +1,7 @@
 import Training
 import Classification
 import Foundation
+import Synchronization
 import ImageDecoding
 
 /// Reads labelled training or evaluation data from disk (InkML folders, bhmsds, MDAS, ImageFolder)
@@ -69,11 +70,8 @@ struct LabeledDataLoader {
         let jobs: [(path: String, label: String?)] = kind == .inkML
             ? paths.filter { $0.lowercased().hasSuffix(".inkml") }.map { ($0, nil) }
             : kind.labeledImages(relativePaths: paths).filter { wanted.contains($0.label) }.map { ($0.path, $0.label) }
-        var results = [[(label: String, crop: [Float])]](repeating: [], count: jobs.count)
-        var failures = 0
-        let lock = NSLock()
+        let state = Mutex(ExtractionState(results: Array(repeating: [], count: jobs.count)))
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        var done = 0
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             for index in stride(from: worker, to: jobs.count, by: workers) {
                 let job = jobs[index]
@@ -97,17 +95,18 @@ struct LabeledDataLoader {
                 } else {
                     failed = true
                 }
-                lock.lock()
-                results[index] = found
-                if failed { failures += 1 }
-                done += 1
-                if done % 200 == 0 || done == jobs.count {
-                    FileHandle.standardError.write(Data("\r\(source): \(done)/\(jobs.count) files".utf8))
+                state.withLock { state in
+                    state.results[index] = found
+                    if failed { state.failures += 1 }
+                    state.done += 1
+                    if state.done % 200 == 0 || state.done == jobs.count {
+                        FileHandle.standardError.write(Data("\r\(source): \(state.done)/\(jobs.count) files".utf8))
+                    }
                 }
-                lock.unlock()
             }
         }
         FileHandle.standardError.write(Data("\n".utf8))
+        let (results, failures) = state.withLock { ($0.results, $0.failures) }
         var crops = LabeledCrops(classNames: classNames)
         for fileCrops in results {
             for (label, crop) in fileCrops { crops.append(crop: crop, label: label) }
@@ -141,4 +140,11 @@ struct LabeledDataLoader {
         for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         return String(hash, radix: 16)
     }
+}
+
+/// What the extraction workers share: each file's crops in file order, and the counts for progress.
+private struct ExtractionState {
+    var results: [[(label: String, crop: [Float])]]
+    var failures = 0
+    var done = 0
 }

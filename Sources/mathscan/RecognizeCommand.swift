@@ -30,7 +30,8 @@ struct Recognize: ParsableCommand {
                 throw CommandFailure("cannot create overlay folder \(overlay): \(error.localizedDescription)")
             }
         }
-        try recognizer.report(files, failureLine: json ? ReportLine.json(file:error:) : nil) { file, run in
+        let failureLine: ((String, String) -> String)? = json ? { ReportLine.json(file: $0, error: $1) } : nil
+        try recognizer.report(files, failureLine: failureLine) { file, run in
             if let overlay { try writeOverlay(run, for: file, into: overlay) }
             return json ? ReportLine.json(file: file, page: run.page) : TextReport.describe(file: file, page: run.page)
         }

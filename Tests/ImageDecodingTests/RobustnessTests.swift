@@ -42,7 +42,8 @@ final class RobustnessTests: XCTestCase {
     func testConcurrentDecodesAreIndependent() throws {
         let inputs = try files.map { try Fixtures.bytes($0) }
         let expected = try inputs.map { try ImageDecoder.decode($0) }
-        let results = UnsafeMutableBufferPointer<GrayImage?>.allocate(capacity: inputs.count * 8)
+        // Each iteration writes its own slot.
+        nonisolated(unsafe) let results = UnsafeMutableBufferPointer<GrayImage?>.allocate(capacity: inputs.count * 8)
         defer { results.deallocate() }
         results.initialize(repeating: nil)
         DispatchQueue.concurrentPerform(iterations: results.count) { index in
