@@ -35,10 +35,10 @@ let package = Package(
         .target(name: "MathscanKit", dependencies: ["Recognition"], resources: [.copy("Resources")]),
         // The lab: nothing above depends on it. Synthesis renders training and test material
         // (composed equations, simulated photos); Training makes and measures classifiers.
-        .target(name: "Synthesis", dependencies: ["InkInput", "ImageDecoding"]),
+        .target(name: "Synthesis", dependencies: ["Classification", "InkInput", "ImageDecoding"]),
         .target(name: "Training", dependencies: ["Classification", "NeuralNetwork", "Preprocessing", "InkInput", "Synthesis", "ImageDecoding"]),
         // Measuring readings against truth: lab-side, used by the command-line tool, not by the pipeline.
-        .target(name: "Evaluation", dependencies: ["Recognition"]),
+        .target(name: "Evaluation", dependencies: ["Recognition", "Classification"]),
         .executableTarget(
             name: "mathscan",
             dependencies: ["MathscanKit", "Evaluation", "Synthesis", "Training", .product(name: "ArgumentParser", package: "swift-argument-parser")]

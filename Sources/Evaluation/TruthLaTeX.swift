@@ -1,11 +1,13 @@
+import Classification
 import Foundation
 
 /// Ground-truth LaTeX (as CROHME writes it: `3\times(5+1)=18`, `\left(`) brought to the token
 /// form mathscan prints (`3 \times ( 5 + 1 ) = 18`), so a reading can be compared with it.
 public enum TruthLaTeX {
-    /// The symbols mathscan reads today; truths using others are out of scope.
-    static let commands: Set<String> = ["\\times", "\\div"]
-    static let singles: Set<Character> = ["+", "-", "=", "(", ")"]
+    /// The symbols mathscan reads today (the classifier's vocabulary); truths using others are
+    /// out of scope. Digits and `.` are read as numbers.
+    static let commands = Set(SymbolLabels.standard.filter { $0.hasPrefix("\\") })
+    static let singles = Set(SymbolLabels.standard.filter { $0.count == 1 && $0 != "." && !$0.allSatisfy(\.isNumber) }.map { Character($0) })
 
     /// The token form, or nil when the truth uses something mathscan does not read yet.
     public static func normalized(_ truth: String) -> String? {

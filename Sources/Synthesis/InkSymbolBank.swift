@@ -1,3 +1,4 @@
+import Classification
 import InkInput
 /// Handwritten arithmetic symbols cut out of real expressions, each kept in its writer's own
 /// proportions: sizes and heights are in units of the writer's digit height, and every symbol
@@ -17,8 +18,7 @@ public struct InkSymbolBank: Sendable {
     }
 
     /// The symbols the bank collects: mathscan's arithmetic vocabulary.
-    public static let labels: [String] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9",
-                                          "+", "-", "\\times", "\\div", "=", ".", "(", ")"]
+    public static let labels = SymbolLabels.standard
 
     public private(set) var samples: [String: [Sample]] = [:]
 

@@ -1,3 +1,4 @@
+import Evaluation
 import ArgumentParser
 import Foundation
 import ImageDecoding
@@ -28,12 +29,6 @@ struct SegmentationReport: ParsableCommand {
     func validate() throws {
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
         guard lines >= 1 else { throw ValidationError("--lines must be at least 1") }
-    }
-
-    /// Truth uses only what arithmetic lines need: digits . + - × ÷ = ( ).
-    static func isArithmetic(_ latex: String) -> Bool {
-        let stripped = latex.replacingOccurrences(of: "\\times", with: "").replacingOccurrences(of: "\\div", with: "")
-        return stripped.allSatisfy { $0.isWhitespace || "0123456789.+-=()".contains($0) }
     }
 
     func run() throws {
@@ -91,7 +86,7 @@ struct SegmentationReport: ParsableCommand {
             let outcome = Outcome(exact: result.isExact && linesRight, milliseconds: milliseconds, decodeMilliseconds: decodeMilliseconds,
                                   tooMany: found.count > truth.count, tooFew: found.count < truth.count)
             all.add(outcome)
-            if parts.allSatisfy({ Self.isArithmetic($0.truthLaTeX ?? "x") }) { arithmetic.add(outcome) }
+            if parts.allSatisfy({ $0.truthLaTeX.flatMap(TruthLaTeX.normalized) != nil }) { arithmetic.add(outcome) }
             if !outcome.exact {
                 if verbose {
                     let missed = result.unmatchedTruth.map { "\(truth[$0].symbol.label)@\(describe(truthBoxes[$0]))" }.joined(separator: " ")
