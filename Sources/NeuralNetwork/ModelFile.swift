@@ -42,7 +42,7 @@ public struct ModelFile: Sendable, Equatable {
         writer.write(UInt64(parameters.count))
         writer.bytes.reserveCapacity(writer.bytes.count + 4 * parameters.count + 8)
         for value in parameters { writer.write(value.bitPattern) }
-        writer.write(fnv1a(writer.bytes[...]))
+        writer.write(FNV1a.hash(writer.bytes[...]))
         return writer.bytes
     }
 
@@ -72,7 +72,7 @@ public struct ModelFile: Sendable, Equatable {
         guard reader.remaining == Int(parameterCount) * 4 + 8 else {
             throw reader.remaining < Int(parameterCount) * 4 + 8 ? WeightsError.truncated : WeightsError.checksumMismatch
         }
-        guard fnv1a(body) == storedChecksum else { throw WeightsError.checksumMismatch }
+        guard FNV1a.hash(body) == storedChecksum else { throw WeightsError.checksumMismatch }
         var parameters = [Float](repeating: 0, count: Int(parameterCount))
         for i in parameters.indices { parameters[i] = Float(bitPattern: try reader.read()) }
 
@@ -91,15 +91,6 @@ public struct ModelFile: Sendable, Equatable {
     }
 }
 
-/// FNV-1a, 64-bit: simple and enough to catch damaged or altered files.
-private func fnv1a(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes {
-        hash ^= UInt64(byte)
-        hash = hash &* 0x100_0000_01b3
-    }
-    return hash
-}
 
 private struct ByteWriter {
     var bytes: [UInt8] = []

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NeuralNetwork
 import Recognition
 
 struct Batch: ParsableCommand {
@@ -94,10 +95,7 @@ struct Shard {
     }
 
     func contains(_ path: String) -> Bool {
-        // FNV-1a: stable across runs and machines, unlike Swift's seeded Hasher.
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in path.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        return Int(hash % UInt64(count)) == index - 1
+        Int(FNV1a.hash(path.utf8) % UInt64(count)) == index - 1
     }
 }
 

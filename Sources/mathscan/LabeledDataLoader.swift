@@ -3,6 +3,7 @@ import Classification
 import Foundation
 import Synchronization
 import ImageDecoding
+import NeuralNetwork
 
 /// Reads labelled training or evaluation data from disk (InkML folders, bhmsds, MDAS, ImageFolder)
 /// into crops, in parallel, caching the crops of each source under `cacheDirectory`.
@@ -136,9 +137,7 @@ struct LabeledDataLoader {
     }
 
     private static func hash(_ text: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return String(hash, radix: 16)
+        String(FNV1a.hash(text.utf8), radix: 16)
     }
 }
 
