@@ -4,17 +4,8 @@ import ImageDecoding
 enum ConnectedComponents {
     static func find(in mask: [Bool], width: Int, height: Int) -> [Component] {
         var runs: [InkRun] = []
-        var parent: [Int32] = []
+        var sets = DisjointSets() // over runs
         var previousStart = 0, previousEnd = 0 // runs of the previous row: runs[previousStart..<previousEnd]
-
-        func root(_ index: Int32) -> Int32 {
-            var node = index
-            while parent[Int(node)] != node {
-                parent[Int(node)] = parent[Int(parent[Int(node)])]
-                node = parent[Int(node)]
-            }
-            return node
-        }
 
         mask.withUnsafeBufferPointer { pixels in
             for y in 0..<height {
@@ -26,15 +17,13 @@ enum ConnectedComponents {
                     guard pixels[row + x] else { x += 1; continue }
                     let start = x
                     while x < width, pixels[row + x] { x += 1 }
-                    let index = Int32(runs.count)
+                    let index = sets.add()
                     runs.append(InkRun(y: Int32(y), x0: Int32(start), x1: Int32(x)))
-                    parent.append(index)
                     // Previous-row runs touching [start − 1, x + 1) are 8-connected to this one.
                     while scan < previousEnd, Int(runs[scan].x1) < start { scan += 1 }
                     var other = scan
                     while other < previousEnd, Int(runs[other].x0) <= x {
-                        let a = root(index), b = root(Int32(other))
-                        if a != b { parent[Int(max(a, b))] = min(a, b) }
+                        sets.union(index, other)
                         other += 1
                     }
                 }
@@ -43,11 +32,11 @@ enum ConnectedComponents {
             }
         }
 
-        var componentOfRoot: [Int32: Int] = [:]
+        var componentOfRoot: [Int: Int] = [:]
         var components: [Component] = []
         for index in runs.indices {
             let run = runs[index]
-            let top = root(Int32(index))
+            let top = sets.find(index)
             if let existing = componentOfRoot[top] {
                 let box = components[existing].box
                 let x0 = min(box.x, Int(run.x0)), x1 = max(box.maxX, Int(run.x1))

@@ -2,8 +2,14 @@
 struct DisjointSets {
     private var parent: [Int]
 
-    init(count: Int) {
+    init(count: Int = 0) {
         parent = Array(0..<count)
+    }
+
+    /// A new singleton set; returns its element, the next integer.
+    mutating func add() -> Int {
+        parent.append(parent.count)
+        return parent.count - 1
     }
 
     mutating func find(_ x: Int) -> Int {
