@@ -118,18 +118,4 @@ final class CommandLineTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(reports[0].count, 20)
         XCTAssertEqual(reports[0], reports[1])
     }
-
-    func testShardsSplitTheInputsWithoutOverlap() throws {
-        let folder = try temporaryFolder()
-        var seen: [String] = []
-        for shard in 1...3 {
-            let report = folder.appendingPathComponent("shard\(shard).jsonl")
-            _ = try mathscan(["batch", Self.corrupt.path, "--out", report.path, "--shard", "\(shard)/3"])
-            seen += try String(contentsOf: report, encoding: .utf8).split(separator: "\n")
-                .compactMap { (try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["file"] as? String }
-        }
-        let all = try corruptFixtures().filter { ["png", "jpg", "jpeg", "inkml"].contains(URL(fileURLWithPath: $0).pathExtension.lowercased()) }
-        XCTAssertEqual(seen.count, Set(seen).count, "no file in two shards")
-        XCTAssertEqual(Set(seen.map { URL(fileURLWithPath: $0).lastPathComponent }), Set(all.map { URL(fileURLWithPath: $0).lastPathComponent }))
-    }
 }
