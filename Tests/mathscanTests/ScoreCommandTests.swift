@@ -22,6 +22,29 @@ final class ScoreCommandTests: XCTestCase {
         }.joined(separator: " ; ")
     }
 
+    /// Samples that read right (no recorded known failure) with `lines` lines of writing (or
+    /// at least 2 when `lines` is nil), in name order, filtered by extension.
+    private func readableSamples(_ pathExtension: String?, lines: Int?) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: samples.path).sorted().filter { name in
+            let url = samples.appendingPathComponent(name)
+            guard ["png", "jpg"].contains(url.pathExtension), pathExtension == nil || url.pathExtension == pathExtension,
+                  !FileManager.default.fileExists(atPath: url.deletingPathExtension().appendingPathExtension("known-failure").path)
+            else { return false }
+            let count = try truth(of: name).components(separatedBy: " ; ").count
+            return lines.map { count == $0 } ?? (count >= 2)
+        }
+    }
+
+    /// `truth` with its last digit changed: one substitution, `changed→original`.
+    private func withOneDigitChanged(_ truth: String) throws -> (truth: String, original: String, changed: String) {
+        var tokens = truth.components(separatedBy: " ")
+        let index = try XCTUnwrap(tokens.lastIndex { Int($0) != nil }, truth)
+        let original = tokens[index]
+        let changed = String(((Int(original) ?? 0) + 1) % 10)
+        tokens[index] = changed
+        return (tokens.joined(separator: " "), original, changed)
+    }
+
     /// A folder holding `manifest.tsv` and `images/<id>.<ext>`; images named with `imageExtension`
     /// whatever their format, since the format is read from the bytes. Rows without a sample
     /// have no image.
@@ -43,37 +66,42 @@ final class ScoreCommandTests: XCTestCase {
     }
 
     func testCountsExactPagesPerWriterKindAndTierAndAWrongTruthIsAMiss() throws {
+        let pngs = try readableSamples("png", lines: 1), jpgs = try readableSamples("jpg", lines: 1)
+        let sheet = try XCTUnwrap(try readableSamples(nil, lines: nil).first, "a sample of several lines that reads right")
+        XCTAssertGreaterThanOrEqual(pngs.count, 2)
+        XCTAssertGreaterThanOrEqual(jpgs.count, 2)
+        let ones = try truth(of: pngs[1])
+        let wrong = try withOneDigitChanged(ones)
         let set = try makeSet([
-            Row(id: "fives", writer: "ann/drawn", tier: "seed16", kind: "drawn", sample: "five-plus-five.png"),
-            Row(id: "brackets", writer: "bob/photos", tier: "paren", kind: "photo", sample: "minus-brackets.jpg"),
-            Row(id: "sheet", writer: "bob/photos", tier: "seed16", kind: "photo", sample: "worksheet-mixed.jpg"),
-            // Deliberately wrong: the page says 1 + 1 = 2.
-            Row(id: "ones", writer: "ann/drawn", tier: "seed16", kind: "drawn", sample: "one-plus-one.png", truth: "1 + 7 = 2"),
-            Row(id: "elsewhere", writer: "cid/x", tier: "other", kind: "scan", sample: "two-plus-two.jpg", truth: "9 9"),
+            Row(id: "fives", writer: "ann/drawn", tier: "seed16", kind: "drawn", sample: pngs[0]),
+            Row(id: "brackets", writer: "bob/photos", tier: "paren", kind: "photo", sample: jpgs[0]),
+            Row(id: "sheet", writer: "bob/photos", tier: "seed16", kind: "photo", sample: sheet),
+            // Deliberately wrong: one digit of the truth changed.
+            Row(id: "ones", writer: "ann/drawn", tier: "seed16", kind: "drawn", sample: pngs[1], truth: wrong.truth),
+            Row(id: "elsewhere", writer: "cid/x", tier: "other", kind: "scan", sample: jpgs[1], truth: "9 9"),
         ])
         let outcome = try MathscanProcess.run(["score", "--manifest", set.appendingPathComponent("manifest.tsv").path])
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
         let lines = outcome.stdout.split(separator: "\n").map(String.init)
-        XCTAssertEqual(lines.filter { $0.hasPrefix("MISS") }, ["MISS ones | truth: 1 + 7 = 2 | read: 1 + 1 = 2"])
+        XCTAssertEqual(lines.filter { $0.hasPrefix("MISS") }, ["MISS ones | truth: \(wrong.truth) | read: \(ones)"])
         XCTAssertTrue(outcome.stdout.contains("\n  ann/drawn: 1/2\n  bob/photos: 2/2\n"), outcome.stdout)
         XCTAssertFalse(outcome.stdout.contains("cid/x"), "tier other is not scored by default")
         XCTAssertTrue(lines.contains("by kind: drawn 1/2, photo 2/2"), outcome.stdout)
         XCTAssertTrue(lines.contains("by tier: paren 1/1, seed16 2/3"), outcome.stdout)
-        XCTAssertTrue(lines.contains("  substitution: 7→1 ×1"), outcome.stdout)
+        XCTAssertTrue(lines.contains("  substitution: \(wrong.changed)→\(wrong.original) ×1"), outcome.stdout)
         XCTAssertEqual(lines.last, "\(set.lastPathComponent) (paren,seed16): 3/4 = 0.750 exact; 1/2 writers fully right")
 
         let shown = try MathscanProcess.run(["score", "--manifest", set.appendingPathComponent("manifest.tsv").path, "--show", "--tier", "other"])
-        XCTAssertTrue(shown.stdout.contains("MISS elsewhere | truth: 9 9 | read: 2 + 2 = 4"), shown.stdout)
+        XCTAssertTrue(shown.stdout.contains("MISS elsewhere | truth: 9 9 | read: \(try truth(of: jpgs[1]))"), shown.stdout)
         XCTAssertTrue(shown.stdout.hasSuffix("(other): 0/1 = 0.000 exact; 0/1 writers fully right\n"), shown.stdout)
     }
 
     func testItemsAndJSONAndAMissingImage() throws {
-        let sheet = try truth(of: "worksheet-mixed.jpg")
-        var items = sheet.components(separatedBy: " ; ")
-        XCTAssertEqual(items.count, 4)
-        items[1] = "1 9 9 - 1 5 1 = 4 9"
+        let sample = try XCTUnwrap(try readableSamples(nil, lines: nil).first, "a sample of several lines that reads right")
+        var items = try truth(of: sample).components(separatedBy: " ; ")
+        items[1] = try withOneDigitChanged(items[1]).truth
         let set = try makeSet([
-            Row(id: "sheet", writer: "ann/grid", tier: "grid", kind: "photo", sample: "worksheet-mixed.jpg", truth: items.joined(separator: " ; ")),
+            Row(id: "sheet", writer: "ann/grid", tier: "grid", kind: "photo", sample: sample, truth: items.joined(separator: " ; ")),
             Row(id: "gone", writer: "ann/grid", tier: "grid", kind: "photo", sample: "", truth: "1 = 1"),
         ], imageExtension: "png")
         let outcome = try MathscanProcess.run(["score", "--manifest", set.appendingPathComponent("manifest.tsv").path,
@@ -84,7 +112,7 @@ final class ScoreCommandTests: XCTestCase {
         let summary = try XCTUnwrap(outcome.jsonLines.first, outcome.stdout)
         XCTAssertEqual(summary["pages"] as? Int, 2)
         XCTAssertEqual(summary["exact"] as? Int, 0)
-        XCTAssertEqual(summary["items"] as? [String: Int], ["matched": 3, "total": 5])
+        XCTAssertEqual(summary["items"] as? [String: Int], ["matched": items.count - 1, "total": items.count + 1])
         let pages = try XCTUnwrap(summary["page_results"] as? [[String: Any]])
         XCTAssertEqual(pages.map { $0["id"] as? String }, ["sheet", "gone"])
         XCTAssertEqual((pages[0]["errors"] as? [[String: String]])?.map { $0["class"] }, ["substitution"])
@@ -93,7 +121,7 @@ final class ScoreCommandTests: XCTestCase {
     }
 
     func testUnknownTierAndMissingManifestAreRefused() throws {
-        let set = try makeSet([Row(id: "fives", writer: "ann", tier: "seed16", kind: "drawn", sample: "five-plus-five.png")])
+        let set = try makeSet([Row(id: "fives", writer: "ann", tier: "seed16", kind: "drawn", sample: try XCTUnwrap(try readableSamples("png", lines: 1).first))])
         let manifest = set.appendingPathComponent("manifest.tsv").path
         let noTier = try MathscanProcess.run(["score", "--manifest", manifest, "--tier", "grid"])
         XCTAssertEqual(noTier.status, 1)
