@@ -10,7 +10,7 @@ shift 2
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root/Fuzz"
 swift build -c release --product "$target" --scratch-path .build-fuzz \
-    -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld >&2
+    -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address -Xswiftc -use-ld=lld >&2
 bin=$(swift build -c release --scratch-path .build-fuzz --show-bin-path)
 
 corpus="$root/Fuzz/corpus/$target"
