@@ -27,6 +27,28 @@ final class LineLayoutTests: XCTestCase {
         XCTAssertEqual(reading.symbols[1].probability, 0.3, accuracy: 0.01) // the classifier's "." × its height
     }
 
+    /// A mark as small as a dot that the classifier does not call a `.` (p < 0.1) keeps its
+    /// reading: a tiny minus, or an `=` written small at the end of a line.
+    func testSmallMarkTheClassifierDoesNotCallADotKeepsItsReading() {
+        var minus = LineSketch()
+        minus.add("9")
+        minus.add(.dot, [("-", 0.8), (".", 0.08)])
+        minus.add("5")
+        XCTAssertEqual(reader.read(minus.symbols).latex, "9 - 5")
+
+        var equals = LineSketch()
+        equals.add("5 + 3")
+        equals.add(.dot, [("=", 0.9), (".", 0.05)])
+        XCTAssertEqual(reader.read(equals.symbols).latex, "5 + 3 =")
+
+        // At p(.) = 0.1 the same mark is a decimal point.
+        var point = LineSketch()
+        point.add("9")
+        point.add(.dot, [("-", 0.8), (".", 0.1)])
+        point.add("5")
+        XCTAssertEqual(reader.read(point.symbols).latex, "9.5")
+    }
+
     func testDotAtMidHeightIsMultiplicationWhereAPointCannotBe() {
         var line = LineSketch()
         line.add("3 . 5")
