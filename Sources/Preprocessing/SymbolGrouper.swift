@@ -1,3 +1,5 @@
+import Foundation
+
 /// Groups the components of one line into symbols: overlapping pieces of one symbol (a
 /// broken stroke, the two strokes of a 4), the bars of `=`, the dots and bar of `÷`, the dot
 /// of `i`/`j`, the bar under `≤ ≥ ±`, and the three dots of `…`. A lone small dot near the
@@ -37,6 +39,7 @@ struct SymbolGrouper {
             }
         }
         joinEllipses(&sets, order: order)
+        joinDivisionSigns(&sets)
         return sets.groups()
     }
 
@@ -278,6 +281,47 @@ struct SymbolGrouper {
             c.box != except?.box && c.centreY <= Double(bar.box.y) && c.centreY <= bar.centreY - 0.5 * Double(c.box.height)
                 && Double(bar.box.y - c.box.maxY) <= symbolHeight
         }
+    }
+
+    /// `÷` however written: a straight stroke, flat or slanted like `%`, with one small mark
+    /// on each side of it over its middle (dots, little circles or ticks, near the bar or well
+    /// apart from it). The nearest piece on each side must be small against both the stroke
+    /// and the line's symbols: a fraction's numerator and denominator are not.
+    private func joinDivisionSigns(_ sets: inout DisjointSets) {
+        for (index, bar) in components.enumerated() {
+            guard let axis = divisionStroke(bar) else { continue }
+            var nearest: [(index: Int, distance: Double)?] = [nil, nil]
+            let reach = Int(axis.length.rounded(.up))
+            for other in members.indices(overlappingColumns: bar.box.x - reach, bar.box.maxX + reach) where other != index {
+                let c = components[other]
+                let (dx, dy) = (c.centreX - axis.centre.x, c.centreY - axis.centre.y)
+                let along = dx * axis.direction.x + dy * axis.direction.y, across = -dx * axis.direction.y + dy * axis.direction.x
+                guard abs(along) <= axis.length / 2, abs(across) > axis.spread / 2, abs(across) <= axis.spread / 2 + axis.length else { continue }
+                let side = across < 0 ? 0 : 1
+                if nearest[side].map({ abs(across) < $0.distance }) ?? true { nearest[side] = (other, abs(across)) }
+            }
+            guard let above = nearest[0], let below = nearest[1],
+                  [above.index, below.index].allSatisfy({ isDivisionMark(components[$0], stroke: axis) }) else { continue }
+            sets.union(index, above.index)
+            sets.union(index, below.index)
+        }
+    }
+
+    /// The axis of a stroke that may be the bar of a `÷`: thin, nearly straight, at most 65°
+    /// from the writing direction, not longer than a few symbols.
+    private func divisionStroke(_ c: Component) -> PrincipalAxis? {
+        guard !isMark(c), Double(max(c.box.width, c.box.height)) <= 2.5 * symbolHeight, let axis = PrincipalAxis(c),
+              abs(axis.direction.y) <= sin(65 * Double.pi / 180), axis.length >= 0.3 * symbolHeight else { return nil }
+        let thickness = Double(c.area) / axis.length
+        return thickness <= 2.5 * max(strokeWidth, 1) && axis.spread - thickness <= 0.25 * axis.length ? axis : nil
+    }
+
+    /// A mark of a `÷`: shorter than its bar (a tick may be nearly as long) and clearly
+    /// smaller than the line's digits. A digit over a fraction bar is taller than the bar is
+    /// long: the bar spans the digit's width, and digits are taller than wide.
+    private func isDivisionMark(_ c: Component, stroke: PrincipalAxis) -> Bool {
+        let side = Double(max(c.box.width, c.box.height))
+        return side <= 0.9 * stroke.length && side <= 0.7 * symbolHeight
     }
 
     /// `…`: three or more dots of similar size in a row, evenly and closely spaced.
