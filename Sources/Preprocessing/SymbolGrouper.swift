@@ -86,7 +86,8 @@ struct SymbolGrouper {
     /// Whether two components of the line belong to one symbol: the first rule that applies
     /// decides.
     private func shouldJoin(_ a: Component, _ b: Component) -> Bool {
-        if isMarkOverStroke(a, b) || isEqualsPair(a, b) || OpenFour.joins(a, b, symbolHeight: symbolHeight, strokeWidth: strokeWidth) {
+        if isMarkOverStroke(a, b) || isEqualsPair(a, b) || OpenFour.joins(a, b, symbolHeight: symbolHeight, strokeWidth: strokeWidth)
+            || areStackedHalves(a, b) || areLoopAndTail(a, b) {
             return true
         }
         let (aDot, bDot) = (isDot(a), isDot(b))
@@ -177,7 +178,60 @@ struct SymbolGrouper {
         if bothSymbols, inkDistance(a, b) > touching { return false }
         guard shared >= 0.9, boxArea(large) >= 1.5 * boxArea(small) else { return true }
         let piece = Double(small.box.height) < 0.4 * symbolHeight || isFlattish(small)
-        return piece && inkDistance(small, large) <= touching
+        guard piece else { return false }
+        let distance = inkDistance(small, large)
+        // A 5's flag lifted off its stem: flat, in the upper part of the digit, close to its ink.
+        let flag = isFlattish(small) && small.centreY <= Double(large.box.y) + 0.4 * Double(large.box.height)
+            && distance <= max(touching, 0.15 * symbolHeight)
+        return distance <= touching || flag
+    }
+
+    /// A digit broken in two by a pen lift or a faint stroke (a 3 as two bowls): one piece
+    /// over the other, overlapping over most of the narrower one's width, barely apart, each
+    /// shorter than a symbol and together about one. Bars (`=`) and dots (`÷`, `i`) have
+    /// their own rules.
+    private func areStackedHalves(_ a: Component, _ b: Component) -> Bool {
+        guard ![a, b].contains(where: { isDot($0) || isBar($0) || isFlattish($0) }) else { return false }
+        let (upper, lower) = a.box.y <= b.box.y ? (a, b) : (b, a)
+        let total = Double(max(upper.box.maxY, lower.box.maxY) - upper.box.y)
+        return overlapX(a, b) >= 0.6 * Double(min(a.box.width, b.box.width))
+            && gapY(a, b) <= max(2 * strokeWidth, 0.1 * symbolHeight)
+            && [a, b].allSatisfy({ Double($0.box.height) <= 0.75 * symbolHeight })
+            && total >= 0.6 * symbolHeight && total <= 1.3 * symbolHeight
+            && upper.centreY <= lower.centreY - 0.25 * symbolHeight
+    }
+
+    /// A 9 whose tail was written apart from its loop: a closed loop at the top of a tall
+    /// narrow stroke just right of it, the stroke running on well below the loop. A 0, 6 or 8
+    /// before a 1 is about as tall as the 1.
+    private func areLoopAndTail(_ a: Component, _ b: Component) -> Bool {
+        let (loop, tail) = a.centreX <= b.centreX ? (a, b) : (b, a)
+        let tailHeight = Double(tail.box.height)
+        guard tailHeight >= 0.6 * symbolHeight, Double(tail.box.width) <= 0.6 * tailHeight else { return false }
+        let (loopWidth, loopHeight) = (Double(loop.box.width), Double(loop.box.height))
+        guard loopHeight <= 0.7 * tailHeight, loopHeight >= 0.25 * tailHeight, loopWidth >= 0.25 * tailHeight,
+              Double(loop.box.y) <= Double(tail.box.y) + 0.25 * tailHeight,
+              Double(loop.box.maxY) <= Double(tail.box.y) + 0.75 * tailHeight,
+              loop.box.x < tail.box.x, Double(tail.box.x - loop.box.maxX) <= 0.12 * symbolHeight else { return false }
+        return isLoopOpenAtMostRight(loop)
+    }
+
+    /// Ink left of, above and below the box's centre, and none on it: a ring, perhaps open on
+    /// the right where the pen went on to the tail; not a stroke through the middle.
+    private func isLoopOpenAtMostRight(_ c: Component) -> Bool {
+        let (x, y) = (c.box.x + c.box.width / 2, c.box.y + c.box.height / 2)
+        var (left, above, below) = (false, false, false)
+        for run in c.runs {
+            let (row, x0, x1) = (Int(run.y), Int(run.x0), Int(run.x1))
+            if row == y {
+                if x0 <= x && x < x1 { return false }
+                if x1 <= x { left = true }
+            }
+            if x0 <= x && x < x1 {
+                if row < y { above = true } else if row > y { below = true }
+            }
+        }
+        return left && above && below
     }
 
     /// `x` written as two strokes, `)` and `(`, whose middles (nearly) touch. Taller pairs
