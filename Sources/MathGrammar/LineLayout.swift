@@ -48,7 +48,12 @@ struct LineLayout {
         for piece in Self.rejoinSplitSymbols(input, metrics: metrics) {
             let symbol = piece.symbol
             var alternatives = symbol.alternatives
-            if piece.indices.count == 1, let metrics {
+            if symbol.isDivisionShaped {
+                // The ink's shape settles it: no other symbol is a stroke with one mark on each
+                // side. The classifier, whose crop may lose marks that small or never saw the
+                // sign slanted, only scales it by how clear a glyph it saw.
+                alternatives = [Alternative(latex: Self.divide, probability: symbol.alternatives.first?.probability ?? 1)]
+            } else if piece.indices.count == 1, let metrics {
                 if Self.isSmall(symbol, metrics: metrics), metrics.dotRoles(symbol).isEmpty {
                     // A speck, or a small mark off the line: noise, whatever the classifier saw.
                     ignored.append(contentsOf: piece.indices)
@@ -71,7 +76,7 @@ struct LineLayout {
             }
             let weighted = alternatives.map { alternative in
                 var weighted = alternative
-                if let metrics, piece.indices.count == 1 {
+                if let metrics, piece.indices.count == 1, !symbol.isDivisionShaped {
                     if digits.contains(alternative.latex) {
                         weighted.probability *= metrics.heightWeight(symbol, asDigit: true)
                     } else if Self.compactOperators.contains(alternative.latex) {

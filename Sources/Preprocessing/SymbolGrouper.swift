@@ -28,6 +28,12 @@ struct SymbolGrouper {
 
     /// Sets of component indices, one per symbol.
     func groups() -> [[Int]] {
+        symbols().map(\.members)
+    }
+
+    /// The symbols: sets of component indices, and whether a set is a `÷` by its shape (a
+    /// stroke with one mark on each side; see `joinDivisionSigns`).
+    func symbols() -> [(members: [Int], isDivisionSign: Bool)] {
         var sets = DisjointSets(count: components.count)
         let order = Array(components.indices) // already by left edge
         let reach = symbolHeight * 1.2
@@ -39,8 +45,11 @@ struct SymbolGrouper {
             }
         }
         joinEllipses(&sets, order: order)
-        joinDivisionSigns(&sets)
-        return sets.groups()
+        let divisionSigns = joinDivisionSigns(&sets)
+        return sets.groups().map { members in
+            // Only the bar and its two marks: a ÷ that other rules joined to more is no longer one by shape.
+            (members, members.count == 3 && divisionSigns.contains { Set($0) == Set(members) })
+        }
     }
 
     // MARK: - Shapes
@@ -341,7 +350,9 @@ struct SymbolGrouper {
     /// on each side of it over its middle (dots, little circles or ticks, near the bar or well
     /// apart from it). The nearest piece on each side must be small against both the stroke
     /// and the line's symbols: a fraction's numerator and denominator are not.
-    private func joinDivisionSigns(_ sets: inout DisjointSets) {
+    /// Returns each sign found as its bar and marks.
+    private func joinDivisionSigns(_ sets: inout DisjointSets) -> [[Int]] {
+        var found: [[Int]] = []
         for (index, bar) in components.enumerated() {
             guard let axis = divisionStroke(bar) else { continue }
             var nearest: [(index: Int, distance: Double)?] = [nil, nil]
@@ -358,7 +369,9 @@ struct SymbolGrouper {
                   [above.index, below.index].allSatisfy({ isDivisionMark(components[$0], stroke: axis) }) else { continue }
             sets.union(index, above.index)
             sets.union(index, below.index)
+            found.append([index, above.index, below.index])
         }
+        return found
     }
 
     /// The axis of a stroke that may be the bar of a `÷`: thin, nearly straight, at most 65°

@@ -49,6 +49,23 @@ final class LineLayoutTests: XCTestCase {
         XCTAssertEqual(reader.read(point.symbols).latex, "9.5")
     }
 
+    /// A glyph the segmenter found shaped like `÷` (a stroke with a mark on each side) reads
+    /// as `÷` even when the classifier, blind to its small marks or its slant, prefers a digit
+    /// of the same height; the classifier's confidence still scales it.
+    func testDivisionShapedGlyphReadsAsDivision() {
+        var line = LineSketch()
+        line.add("8")
+        line.add(.digit, [("2", 0.45), ("\\div", 0.41), ("=", 0.08)])
+        line.add("2")
+        XCTAssertEqual(reader.read(line.symbols).latex, "822", "without the shape, the classifier's digit stands")
+        var shaped = line.symbols
+        shaped[1].isDivisionShaped = true
+        let reading = reader.read(shaped)
+        XCTAssertEqual(reading.latex, "8 \\div 2")
+        XCTAssertEqual(reading.value, "4")
+        XCTAssertEqual(reading.symbols[1].probability, 0.45, accuracy: 1e-9)
+    }
+
     func testDotAtMidHeightIsMultiplicationWhereAPointCannotBe() {
         var line = LineSketch()
         line.add("3 . 5")

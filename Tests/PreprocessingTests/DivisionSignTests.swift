@@ -9,6 +9,11 @@ final class DivisionSignTests: XCTestCase {
         Segmenter.segment(page.image).glyphs.map(\.box)
     }
 
+    /// Whether each glyph, left to right, was found shaped like a ÷.
+    private func divisionShapes(_ page: PageSketch) -> [Bool] {
+        Segmenter.segment(page.image).glyphs.map(\.isDivisionSign)
+    }
+
     /// `1 ÷ 0` with the dots a whole bar's length from a flat bar.
     func testDotsFarFromTheBarJoinIt() {
         var page = PageSketch(width: 420, height: 200)
@@ -33,6 +38,7 @@ final class DivisionSignTests: XCTestCase {
         let boxes = glyphBoxes(page)
         XCTAssertEqual(boxes.count, 3, "\(boxes)")
         XCTAssertTrue(boxes.contains { $0.x <= 150 && $0.maxX >= 240 && $0.y <= 50 && $0.maxY >= 154 }, "\(boxes)")
+        XCTAssertEqual(divisionShapes(page), [false, true, false])
     }
 
     /// The top dot written as a short tick, nearly as long as the bar.
@@ -56,5 +62,6 @@ final class DivisionSignTests: XCTestCase {
         page.zero(x: 130, y: 160, width: 40, height: 80)
         let boxes = glyphBoxes(page)
         XCTAssertEqual(boxes.count, 3, "\(boxes)")
+        XCTAssertEqual(divisionShapes(page), [false, false, false])
     }
 }
