@@ -34,6 +34,7 @@ struct LineLayout {
     /// ...and anything up to this size is a dot when the classifier gives `.` at least
     /// `dotProbability` (a tiny `-` or `+` is not a dot).
     static let likelyDotSize = 0.4
+    /// Least probability of `.` from the classifier for a small mark to count as a dot.
     static let dotProbability = 0.1
     /// Smaller than this fraction of the digit height is a speck, not a symbol.
     static let speckSize = 0.03
