@@ -196,11 +196,14 @@ struct SymbolGrouper {
     }
 
     /// A digit broken in two by a pen lift or a faint stroke (a 3 as two bowls): one piece
-    /// over the other, overlapping over most of the narrower one's width, barely apart, each
-    /// shorter than a symbol and together about one. Bars (`=`) and dots (`÷`, `i`) have
-    /// their own rules.
+    /// over the other, of comparable size, overlapping over most of the narrower one's width,
+    /// barely apart, each shorter than a symbol and together about one. Bars (`=`) and dots
+    /// (`÷`, `i`) have their own rules; a small 0 over a decimal point drawn as a tick is no
+    /// pair of halves.
     private func areStackedHalves(_ a: Component, _ b: Component) -> Bool {
         guard ![a, b].contains(where: { isDot($0) || isBar($0) || isFlattish($0) }) else { return false }
+        let ratio = { (x: Int, y: Int) in Double(min(x, y)) / Double(max(x, y, 1)) }
+        guard ratio(a.box.width, b.box.width) >= 0.5, ratio(a.box.height, b.box.height) >= 0.5 else { return false }
         let (upper, lower) = a.box.y <= b.box.y ? (a, b) : (b, a)
         let total = Double(max(upper.box.maxY, lower.box.maxY) - upper.box.y)
         return overlapX(a, b) >= 0.6 * Double(min(a.box.width, b.box.width))
@@ -210,19 +213,20 @@ struct SymbolGrouper {
             && upper.centreY <= lower.centreY - 0.25 * symbolHeight
     }
 
-    /// A 9 whose tail was written apart from its loop: a closed loop at the top of a tall
-    /// narrow stroke just right of it, the stroke running on well below the loop. A 0, 6 or 8
-    /// before a 1 is about as tall as the 1.
+    /// A 9 whose tail was written apart from its loop: a loop at the top of a tall, narrow,
+    /// straight stroke just right of it, the stroke starting level with the loop's top and
+    /// running on well below it. A 0, 6 or 8 before a 1 is about as tall as the 1; a closing
+    /// bracket is curved and rises above the digit before it.
     private func areLoopAndTail(_ a: Component, _ b: Component) -> Bool {
         let (loop, tail) = a.centreX <= b.centreX ? (a, b) : (b, a)
         let tailHeight = Double(tail.box.height)
         guard tailHeight >= 0.6 * symbolHeight, Double(tail.box.width) <= 0.6 * tailHeight else { return false }
         let (loopWidth, loopHeight) = (Double(loop.box.width), Double(loop.box.height))
         guard loopHeight <= 0.7 * tailHeight, loopHeight >= 0.25 * tailHeight, loopWidth >= 0.25 * tailHeight,
-              Double(loop.box.y) <= Double(tail.box.y) + 0.25 * tailHeight,
+              abs(Double(loop.box.y - tail.box.y)) <= 0.3 * loopHeight + strokeWidth,
               Double(loop.box.maxY) <= Double(tail.box.y) + 0.75 * tailHeight,
               loop.box.x < tail.box.x, Double(tail.box.x - loop.box.maxX) <= 0.12 * symbolHeight else { return false }
-        return isLoopOpenAtMostRight(loop)
+        return isLoopOpenAtMostRight(loop) && OpenFour.isStraight(tail, strokeWidth: strokeWidth)
     }
 
     /// Ink left of, above and below the box's centre, and none on it: a ring, perhaps open on

@@ -49,4 +49,27 @@ final class PenLiftTests: XCTestCase {
         }
         XCTAssertEqual(found.count, 4, "\(found)")
     }
+
+    /// A small 0 at the top of a closing bracket is no 9 with a detached tail: the bracket
+    /// is curved.
+    func testDigitBeforeAClosingBracketStaysApart() {
+        var page = PageSketch(width: 300, height: 200)
+        page.line(60, 70, 45, 115)
+        page.line(45, 115, 60, 160)
+        page.zero(x: 80, y: 70, width: 40, height: 90)
+        page.one(x: 160, y: 70, height: 90)
+        page.zero(x: 190, y: 72, width: 22, height: 26)
+        page.line(222, 70, 237, 115)
+        page.line(237, 115, 222, 160)
+        XCTAssertEqual(Segmenter.segment(page.image).glyphs.count, 5)
+    }
+
+    /// A decimal point drawn as a short tick under a small 0 is no lower half of the 0.
+    func testTickUnderASmallZeroIsNoHalfOfIt() {
+        let found = boxes { page in
+            page.zero(x: 100, y: 80, width: 40, height: 40)
+            page.line(122, 129, 116, 160)
+        }
+        XCTAssertEqual(found.count, 4, "\(found)")
+    }
 }
