@@ -18,6 +18,11 @@ struct ExpressionParser {
         while case .symbol(let symbol)? = cursor.peek, let relation = grammar.relations[symbol] {
             cursor.advance()
             statement.relations.append(relation)
+            // Nothing after the last relation: a question without its answer (`5 × 3 =`).
+            guard cursor.peek != nil else {
+                statement.isUnanswered = true
+                break
+            }
             statement.sides.append(try cursor.expression(above: Int.min))
         }
         if let extra = cursor.peek { throw GrammarError.ungrammatical(reason: "unexpected \(Self.describe(extra))") }

@@ -28,10 +28,14 @@ struct LineLayout {
     static let equals = "="
     static let divide = "\\div"
 
-    /// Anything at most this fraction of the line's digit height, both ways, is a dot...
+    /// Anything at most this fraction of the line's digit height, both ways, is small: a
+    /// speck or mark off the line is noise...
     static let dotSize = 0.25
-    /// ...and so is something up to this size that the classifier thinks may be a `.`.
+    /// ...and anything up to this size is a dot when the classifier gives `.` at least
+    /// `dotProbability` (a tiny `-` or `+` is not a dot).
     static let likelyDotSize = 0.4
+    /// Least probability of `.` from the classifier for a small mark to count as a dot.
+    static let dotProbability = 0.1
     /// Smaller than this fraction of the digit height is a speck, not a symbol.
     static let speckSize = 0.03
 
@@ -45,12 +49,21 @@ struct LineLayout {
         for piece in Self.rejoinSplitSymbols(input, metrics: metrics) {
             let symbol = piece.symbol
             var alternatives = symbol.alternatives
-            if piece.indices.count == 1, let metrics {
+            if symbol.isDivisionShaped {
+                // The ink's shape settles it: no other symbol is a stroke with one mark on each
+                // side. The classifier, whose crop may lose marks that small or never saw the
+                // sign slanted, only scales it by how clear a glyph it saw.
+                alternatives = [Alternative(latex: Self.divide, probability: symbol.alternatives.first?.probability ?? 1)]
+            } else if piece.indices.count == 1, let metrics {
+                if Self.isSmall(symbol, metrics: metrics), metrics.dotRoles(symbol).isEmpty {
+                    // A speck, or a small mark off the line: noise, whatever the classifier saw.
+                    ignored.append(contentsOf: piece.indices)
+                    continue
+                }
                 if Self.isDot(symbol, metrics: metrics) {
                     // Geometry decides what a dot means; the classifier's confidence that it is
-                    // a dot (or its best guess, for a crop too small to tell) scales it.
-                    let seen = symbol.alternatives.first { $0.latex == Self.decimalPoint }?.probability
-                        ?? symbol.alternatives.first?.probability ?? 1
+                    // a dot scales it.
+                    let seen = symbol.alternatives.first { $0.latex == Self.decimalPoint }?.probability ?? 1
                     alternatives = metrics.dotRoles(symbol).map { Alternative(latex: $0.latex, probability: seen * $0.probability) }
                     if alternatives.isEmpty {
                         ignored.append(contentsOf: piece.indices)
@@ -64,7 +77,7 @@ struct LineLayout {
             }
             let weighted = alternatives.map { alternative in
                 var weighted = alternative
-                if let metrics, piece.indices.count == 1 {
+                if let metrics, piece.indices.count == 1, !symbol.isDivisionShaped {
                     if digits.contains(alternative.latex) {
                         weighted.probability *= metrics.heightWeight(symbol, asDigit: true)
                     } else if Self.compactOperators.contains(alternative.latex) {
@@ -79,12 +92,19 @@ struct LineLayout {
         ignored.sort()
     }
 
-    /// Small both ways; a short flat stroke the classifier calls `-` is a minus, not a dot.
+    /// Small both ways, and a `.` to the classifier (at least `dotProbability`); a short flat
+    /// stroke the classifier calls `-` is a minus, not a dot. A small mark the classifier reads
+    /// as something else (a tiny `-`, `+` or `=`) keeps its reading.
     private static func isDot(_ symbol: PlacedSymbol, metrics: LineMetrics) -> Bool {
         let size = max(symbol.width, symbol.height) / metrics.digitHeight
-        let mayBePoint = symbol.alternatives.contains { $0.latex == decimalPoint }
+        let point = symbol.alternatives.first { $0.latex == decimalPoint }?.probability ?? 0
         let isShortBar = symbol.width > 2 * symbol.height && barProbability(symbol) != nil
-        return (size <= dotSize || (size <= likelyDotSize && mayBePoint)) && !isShortBar
+        return size <= likelyDotSize && point >= dotProbability && !isShortBar
+    }
+
+    /// At most `dotSize` of the digit height both ways.
+    private static func isSmall(_ symbol: PlacedSymbol, metrics: LineMetrics) -> Bool {
+        max(symbol.width, symbol.height) / metrics.digitHeight <= dotSize
     }
 
     /// Input symbols that together make one symbol.

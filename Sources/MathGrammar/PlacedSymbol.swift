@@ -8,13 +8,17 @@ public struct PlacedSymbol: Sendable, Equatable {
     public var height: Double
     /// The classifier's top-k readings, best first.
     public var alternatives: [Alternative]
+    /// The segmenter found the shape of a `÷` (a stroke with one mark on each side), which no
+    /// other symbol of the vocabulary has.
+    public var isDivisionShaped: Bool
 
-    public init(x: Double, y: Double, width: Double, height: Double, alternatives: [Alternative]) {
+    public init(x: Double, y: Double, width: Double, height: Double, alternatives: [Alternative], isDivisionShaped: Bool = false) {
         self.x = x
         self.y = y
         self.width = width
         self.height = height
         self.alternatives = alternatives
+        self.isDivisionShaped = isDivisionShaped
     }
 
     var centerX: Double { x + width / 2 }

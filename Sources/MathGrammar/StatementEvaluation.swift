@@ -7,6 +7,9 @@ struct StatementEvaluation: Equatable {
     /// "exact", "true to 2 decimals", why the verdict is false, or why a value is undefined.
     var note: String?
 
+    /// The note of a line that ends in its relation.
+    static let noAnswer = "no answer written"
+
     init(_ statement: Statement) {
         let results = statement.sides.map { side in Result { try side.value() } }
         value = try? results.first?.get()
@@ -20,6 +23,11 @@ struct StatementEvaluation: Equatable {
             }
         }
         guard statement.isEquation else { return }
+        // A question without its answer is neither true nor false.
+        guard !statement.isUnanswered else {
+            note = Self.noAnswer
+            return
+        }
         var roundedPlaces: Set<Int> = []
         for (index, relation) in statement.relations.enumerated() {
             let (left, right) = (statement.sides[index], statement.sides[index + 1])

@@ -15,6 +15,9 @@ struct SyntaxState: Hashable {
         case fraction
         /// Right after a closing bracket.
         case closed
+        /// Right after a relation: an operand may follow, or the line may end there (a
+        /// question written without its answer, `5 × 3 =`).
+        case afterRelation
     }
 
     var phase: Phase
@@ -23,18 +26,19 @@ struct SyntaxState: Hashable {
 
     static let start = SyntaxState(phase: .operandExpected, openGroups: [])
 
-    private var expectsOperand: Bool { phase == .operandExpected || phase == .afterPrefix }
+    private var expectsOperand: Bool { phase == .operandExpected || phase == .afterPrefix || phase == .afterRelation }
     private var endsOperand: Bool { phase == .integer || phase == .fraction || phase == .closed }
 
-    /// Whether a line may end here.
-    var isComplete: Bool { endsOperand && openGroups.isEmpty }
+    /// Whether a line may end here: after an operand outside brackets, or right after a
+    /// relation (relations stand outside brackets only).
+    var isComplete: Bool { (endsOperand && openGroups.isEmpty) || phase == .afterRelation }
 
     /// The state after `symbol`, or nil when `symbol` cannot come next.
     func next(_ symbol: String, in grammar: Grammar) -> SyntaxState? {
         var state = self
         if grammar.number.digits.contains(symbol) {
             switch phase {
-            case .operandExpected, .afterPrefix, .integer: state.phase = .integer
+            case .operandExpected, .afterPrefix, .afterRelation, .integer: state.phase = .integer
             case .point, .fraction: state.phase = .fraction
             case .closed: return nil
             }
@@ -46,7 +50,7 @@ struct SyntaxState: Hashable {
             return state
         }
         if expectsOperand {
-            if phase == .operandExpected, grammar.prefixOperators[symbol] != nil {
+            if phase != .afterPrefix, grammar.prefixOperators[symbol] != nil {
                 state.phase = .afterPrefix
                 return state
             }
@@ -63,7 +67,7 @@ struct SyntaxState: Hashable {
             return state
         }
         if grammar.relations[symbol] != nil, openGroups.isEmpty {
-            state.phase = .operandExpected
+            state.phase = .afterRelation
             return state
         }
         if symbol == openGroups.last {
@@ -88,7 +92,7 @@ struct SyntaxState: Hashable {
         switch phase {
         case .point:
             return "a digit must follow the decimal point, not \(at)"
-        case .operandExpected, .afterPrefix:
+        case .operandExpected, .afterPrefix, .afterRelation:
             return "\(at) cannot \(follows): a number or an opening bracket is expected"
         case .fraction where symbol == grammar.number.point:
             return "\(at) is a second decimal point in one number"
@@ -106,7 +110,7 @@ struct SyntaxState: Hashable {
     func whyIncomplete(last: String?) -> String {
         guard let last else { return "the line has no symbols" }
         switch phase {
-        case .operandExpected, .afterPrefix: return "the line ends after '\(last)': a number is missing"
+        case .operandExpected, .afterPrefix, .afterRelation: return "the line ends after '\(last)': a number is missing"
         case .point: return "the line ends with a decimal point"
         case .integer, .fraction, .closed:
             return "a bracket is never closed: '\(openGroups.last ?? "")' is missing"

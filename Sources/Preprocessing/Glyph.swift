@@ -10,8 +10,11 @@ public struct Glyph: Sendable, Equatable {
     public var line: Int
     /// cropSide × cropSide ink intensities, row-major, 0 = background, 1 = ink.
     public var crop: [Float]
+    /// The ink is a `÷` by its shape: a straight stroke with one small mark on each side. Its
+    /// marks may be too small for the crop to show them (a slanted ÷ with pen-tap dots).
+    public var isDivisionSign: Bool
 
-    public init(box: Box, line: Int, crop: [Float]) {
-        self.box = box; self.line = line; self.crop = crop
+    public init(box: Box, line: Int, crop: [Float], isDivisionSign: Bool = false) {
+        self.box = box; self.line = line; self.crop = crop; self.isDivisionSign = isDivisionSign
     }
 }

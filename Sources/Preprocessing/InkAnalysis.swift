@@ -28,7 +28,12 @@ struct InkAnalysis {
             let touchesBorder = c.box.x == 0 || c.box.y == 0 || c.box.maxX == image.width || c.box.maxY == image.height
             return c.area < speck || (touchesBorder && Double(c.area) < 3 * width * width)
         }
-        if !found.isEmpty { found += FaintDots.find(in: plane, kept: found, strokeWidth: width) }
+        if !found.isEmpty {
+            // Faint dots are looked for beside every stroke kept, rules included (a broken
+            // faint rule is no row of dots); then the rules go.
+            let dots = FaintDots.find(in: plane, kept: found, strokeWidth: width)
+            found = RuledLines.removing(from: found, pageWidth: image.width, pageHeight: image.height, strokeWidth: width) + dots
+        }
         if found.count > Segmenter.componentLimit {
             found.sort { $0.area > $1.area }
             found.removeLast(found.count - Segmenter.componentLimit)

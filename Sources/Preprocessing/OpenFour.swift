@@ -32,7 +32,7 @@ enum OpenFour {
 
     /// A single stroke whose middle lies on the line between its ends: a `1`, not a `)`, nor
     /// a `q` whose bowl widens its top.
-    private static func isStraight(_ c: Component, strokeWidth: Double) -> Bool {
+    static func isStraight(_ c: Component, strokeWidth: Double) -> Bool {
         let band = max(1, c.box.height / 5)
         let middleTop = c.box.y + (c.box.height - band) / 2
         guard let top = inkSpan(c, rows: c.box.y..<(c.box.y + band)), let bottom = inkSpan(c, rows: (c.box.maxY - band)..<c.box.maxY),

@@ -22,14 +22,16 @@ public enum Segmenter {
             // Each line on its own: blobs of touching symbols split, pieces grouped into
             // symbols, symbols ordered along the writing.
             let members = ComponentSet(TouchingSymbols.split(line.map { analysis.components[$0] }, strokeWidth: analysis.strokeWidth))
-            let groups = SymbolGrouper(members, strokeWidth: analysis.strokeWidth).groups()
+            let symbols = SymbolGrouper(members, strokeWidth: analysis.strokeWidth).symbols()
+            let groups = symbols.map(\.members)
             let boxes = groups.map { group in union(group.map { members.components[$0].box }) }
             let positions = boxes.map { finder.rotatedX(Double($0.x) + Double($0.width) / 2, Double($0.y) + Double($0.height) / 2) }
             let glyphs = groups.indices.sorted { positions[$0] < positions[$1] }.map { index -> Glyph in
                 let box = boxes[index]
                 let crop = GlyphNormalizer.crop(isolated(groups[index], in: members, box: box, plane: analysis.plane),
                                                 box: Box(x: 0, y: 0, width: box.width, height: box.height))
-                return Glyph(box: scaled(box, by: scale, within: image), line: lines.count, crop: crop)
+                return Glyph(box: scaled(box, by: scale, within: image), line: lines.count, crop: crop,
+                             isDivisionSign: symbols[index].isDivisionSign)
             }
             lines.append(TextLine(box: union(glyphs.map(\.box)), glyphs: glyphs))
         }

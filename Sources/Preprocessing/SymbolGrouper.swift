@@ -1,3 +1,5 @@
+import Foundation
+
 /// Groups the components of one line into symbols: overlapping pieces of one symbol (a
 /// broken stroke, the two strokes of a 4), the bars of `=`, the dots and bar of `÷`, the dot
 /// of `i`/`j`, the bar under `≤ ≥ ±`, and the three dots of `…`. A lone small dot near the
@@ -26,6 +28,12 @@ struct SymbolGrouper {
 
     /// Sets of component indices, one per symbol.
     func groups() -> [[Int]] {
+        symbols().map(\.members)
+    }
+
+    /// The symbols: sets of component indices, and whether a set is a `÷` by its shape (a
+    /// stroke with one mark on each side; see `joinDivisionSigns`).
+    func symbols() -> [(members: [Int], isDivisionSign: Bool)] {
         var sets = DisjointSets(count: components.count)
         let order = Array(components.indices) // already by left edge
         let reach = symbolHeight * 1.2
@@ -37,7 +45,11 @@ struct SymbolGrouper {
             }
         }
         joinEllipses(&sets, order: order)
-        return sets.groups()
+        let divisionSigns = joinDivisionSigns(&sets)
+        return sets.groups().map { members in
+            // Only the bar and its two marks: a ÷ that other rules joined to more is no longer one by shape.
+            (members, members.count == 3 && divisionSigns.contains { Set($0) == Set(members) })
+        }
     }
 
     // MARK: - Shapes
@@ -83,7 +95,8 @@ struct SymbolGrouper {
     /// Whether two components of the line belong to one symbol: the first rule that applies
     /// decides.
     private func shouldJoin(_ a: Component, _ b: Component) -> Bool {
-        if isMarkOverStroke(a, b) || isEqualsPair(a, b) || OpenFour.joins(a, b, symbolHeight: symbolHeight, strokeWidth: strokeWidth) {
+        if isMarkOverStroke(a, b) || isEqualsPair(a, b) || OpenFour.joins(a, b, symbolHeight: symbolHeight, strokeWidth: strokeWidth)
+            || areStackedHalves(a, b) || areLoopAndTail(a, b) {
             return true
         }
         let (aDot, bDot) = (isDot(a), isDot(b))
@@ -174,7 +187,64 @@ struct SymbolGrouper {
         if bothSymbols, inkDistance(a, b) > touching { return false }
         guard shared >= 0.9, boxArea(large) >= 1.5 * boxArea(small) else { return true }
         let piece = Double(small.box.height) < 0.4 * symbolHeight || isFlattish(small)
-        return piece && inkDistance(small, large) <= touching
+        guard piece else { return false }
+        let distance = inkDistance(small, large)
+        // A 5's flag lifted off its stem: flat, in the upper part of the digit, close to its ink.
+        let flag = isFlattish(small) && small.centreY <= Double(large.box.y) + 0.4 * Double(large.box.height)
+            && distance <= max(touching, 0.15 * symbolHeight)
+        return distance <= touching || flag
+    }
+
+    /// A digit broken in two by a pen lift or a faint stroke (a 3 as two bowls): one piece
+    /// over the other, of comparable size, overlapping over most of the narrower one's width,
+    /// barely apart, each shorter than a symbol and together about one. Bars (`=`) and dots
+    /// (`÷`, `i`) have their own rules; a small 0 over a decimal point drawn as a tick is no
+    /// pair of halves.
+    private func areStackedHalves(_ a: Component, _ b: Component) -> Bool {
+        guard ![a, b].contains(where: { isDot($0) || isBar($0) || isFlattish($0) }) else { return false }
+        let ratio = { (x: Int, y: Int) in Double(min(x, y)) / Double(max(x, y, 1)) }
+        guard ratio(a.box.width, b.box.width) >= 0.5, ratio(a.box.height, b.box.height) >= 0.5 else { return false }
+        let (upper, lower) = a.box.y <= b.box.y ? (a, b) : (b, a)
+        let total = Double(max(upper.box.maxY, lower.box.maxY) - upper.box.y)
+        return overlapX(a, b) >= 0.6 * Double(min(a.box.width, b.box.width))
+            && gapY(a, b) <= max(2 * strokeWidth, 0.1 * symbolHeight)
+            && [a, b].allSatisfy({ Double($0.box.height) <= 0.75 * symbolHeight })
+            && total >= 0.6 * symbolHeight && total <= 1.3 * symbolHeight
+            && upper.centreY <= lower.centreY - 0.25 * symbolHeight
+    }
+
+    /// A 9 whose tail was written apart from its loop: a loop at the top of a tall, narrow,
+    /// straight stroke just right of it, the stroke starting level with the loop's top and
+    /// running on well below it. A 0, 6 or 8 before a 1 is about as tall as the 1; a closing
+    /// bracket is curved and rises above the digit before it.
+    private func areLoopAndTail(_ a: Component, _ b: Component) -> Bool {
+        let (loop, tail) = a.centreX <= b.centreX ? (a, b) : (b, a)
+        let tailHeight = Double(tail.box.height)
+        guard tailHeight >= 0.6 * symbolHeight, Double(tail.box.width) <= 0.6 * tailHeight else { return false }
+        let (loopWidth, loopHeight) = (Double(loop.box.width), Double(loop.box.height))
+        guard loopHeight <= 0.7 * tailHeight, loopHeight >= 0.25 * tailHeight, loopWidth >= 0.25 * tailHeight,
+              abs(Double(loop.box.y - tail.box.y)) <= 0.3 * loopHeight + strokeWidth,
+              Double(loop.box.maxY) <= Double(tail.box.y) + 0.75 * tailHeight,
+              loop.box.x < tail.box.x, Double(tail.box.x - loop.box.maxX) <= 0.12 * symbolHeight else { return false }
+        return isLoopOpenAtMostRight(loop) && OpenFour.isStraight(tail, strokeWidth: strokeWidth)
+    }
+
+    /// Ink left of, above and below the box's centre, and none on it: a ring, perhaps open on
+    /// the right where the pen went on to the tail; not a stroke through the middle.
+    private func isLoopOpenAtMostRight(_ c: Component) -> Bool {
+        let (x, y) = (c.box.x + c.box.width / 2, c.box.y + c.box.height / 2)
+        var (left, above, below) = (false, false, false)
+        for run in c.runs {
+            let (row, x0, x1) = (Int(run.y), Int(run.x0), Int(run.x1))
+            if row == y {
+                if x0 <= x && x < x1 { return false }
+                if x1 <= x { left = true }
+            }
+            if x0 <= x && x < x1 {
+                if row < y { above = true } else if row > y { below = true }
+            }
+        }
+        return left && above && below
     }
 
     /// `x` written as two strokes, `)` and `(`, whose middles (nearly) touch. Taller pairs
@@ -278,6 +348,51 @@ struct SymbolGrouper {
             c.box != except?.box && c.centreY <= Double(bar.box.y) && c.centreY <= bar.centreY - 0.5 * Double(c.box.height)
                 && Double(bar.box.y - c.box.maxY) <= symbolHeight
         }
+    }
+
+    /// `÷` however written: a straight stroke, flat or slanted like `%`, with one small mark
+    /// on each side of it over its middle (dots, little circles or ticks, near the bar or well
+    /// apart from it). The nearest piece on each side must be small against both the stroke
+    /// and the line's symbols: a fraction's numerator and denominator are not.
+    /// Returns each sign found as its bar and marks.
+    private func joinDivisionSigns(_ sets: inout DisjointSets) -> [[Int]] {
+        var found: [[Int]] = []
+        for (index, bar) in components.enumerated() {
+            guard let axis = divisionStroke(bar) else { continue }
+            var nearest: [(index: Int, distance: Double)?] = [nil, nil]
+            let reach = Int(axis.length.rounded(.up))
+            for other in members.indices(overlappingColumns: bar.box.x - reach, bar.box.maxX + reach) where other != index {
+                let c = components[other]
+                let (dx, dy) = (c.centreX - axis.centre.x, c.centreY - axis.centre.y)
+                let along = dx * axis.direction.x + dy * axis.direction.y, across = -dx * axis.direction.y + dy * axis.direction.x
+                guard abs(along) <= axis.length / 2, abs(across) > axis.spread / 2, abs(across) <= axis.spread / 2 + axis.length else { continue }
+                let side = across < 0 ? 0 : 1
+                if nearest[side].map({ abs(across) < $0.distance }) ?? true { nearest[side] = (other, abs(across)) }
+            }
+            guard let above = nearest[0], let below = nearest[1],
+                  [above.index, below.index].allSatisfy({ isDivisionMark(components[$0], stroke: axis) }) else { continue }
+            sets.union(index, above.index)
+            sets.union(index, below.index)
+            found.append([index, above.index, below.index])
+        }
+        return found
+    }
+
+    /// The axis of a stroke that may be the bar of a `÷`: thin, nearly straight, at most 65°
+    /// from the writing direction, not longer than a few symbols.
+    private func divisionStroke(_ c: Component) -> PrincipalAxis? {
+        guard !isMark(c), Double(max(c.box.width, c.box.height)) <= 2.5 * symbolHeight, let axis = PrincipalAxis(c),
+              abs(axis.direction.y) <= sin(65 * Double.pi / 180), axis.length >= 0.3 * symbolHeight else { return nil }
+        let thickness = Double(c.area) / axis.length
+        return thickness <= 2.5 * max(strokeWidth, 1) && axis.spread - thickness <= 0.25 * axis.length ? axis : nil
+    }
+
+    /// A mark of a `÷`: shorter than its bar (a tick may be nearly as long) and clearly
+    /// smaller than the line's digits. A digit over a fraction bar is taller than the bar is
+    /// long: the bar spans the digit's width, and digits are taller than wide.
+    private func isDivisionMark(_ c: Component, stroke: PrincipalAxis) -> Bool {
+        let side = Double(max(c.box.width, c.box.height))
+        return side <= 0.9 * stroke.length && side <= 0.7 * symbolHeight
     }
 
     /// `…`: three or more dots of similar size in a row, evenly and closely spaced.

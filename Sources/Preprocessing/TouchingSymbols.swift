@@ -41,10 +41,13 @@ enum TouchingSymbols {
         guard let (left, right) = component.cut(atColumn: box.x + best) else { return [component] }
         let parts = [left, right]
         // Each half must be tall and hold more than one straight stroke (the halves of a V, W
-        // or M are single strokes; digits have loops and bends).
+        // or M are single strokes; digits have loops and bends). A slanted stroke is longer
+        // than its box is tall: measure it against the box's diagonal too (the slanted bar of
+        // a ÷ written like %, a dot touching it, is no two symbols).
         let standAlone = parts.allSatisfy { part in
-            Double(part.box.height) >= 0.5 * height && part.area * 5 >= component.area
-                && Double(part.area) / strokeWidth >= 1.6 * Double(part.box.height)
+            let diagonal = Double(part.box.width * part.box.width + part.box.height * part.box.height).squareRoot()
+            return Double(part.box.height) >= 0.5 * height && part.area * 5 >= component.area
+                && Double(part.area) / strokeWidth >= max(1.6 * Double(part.box.height), 1.3 * diagonal)
         }
         guard standAlone else { return [component] }
         return parts.flatMap { split($0, symbolHeight: symbolHeight, strokeWidth: strokeWidth, depth: depth - 1) }

@@ -147,7 +147,8 @@ public struct Recognizer: Sendable {
             PlacedSymbol(
                 x: Double(glyph.box.x), y: Double(glyph.box.y),
                 width: Double(glyph.box.width), height: Double(glyph.box.height),
-                alternatives: candidates.map { Alternative(latex: $0.label, probability: Double($0.probability)) })
+                alternatives: candidates.map { Alternative(latex: $0.label, probability: Double($0.probability)) },
+                isDivisionShaped: glyph.isDivisionSign)
         }
         let reading = reader.read(placed)
         guard let latex = reading.latex else { return nil }

@@ -51,7 +51,13 @@ final class ArithmeticReadingTests: XCTestCase {
         Case(tokens: "- 2 \\div 3 = - 0.67", value: "-2/3", verdict: true, note: "true to 2 decimals"),
         Case(tokens: "7 \\div 2 = 4", value: "3.5", verdict: false),
         Case(tokens: "10 \\div 4 = 2.5", value: "2.5", verdict: true, note: "exact"),
+        // A question without its answer: the value of what was computed, no verdict.
+        Case(tokens: "12 - 7 =", value: "5", verdict: nil, note: "no answer written"),
+        Case(tokens: "5 \\times ( 2 + 1 ) =", value: "15", verdict: nil, note: "no answer written"),
+        Case(tokens: "1 + 1 = 2 =", value: "2", verdict: nil, note: "no answer written"),
+        Case(tokens: "- 4 =", value: "-4", verdict: nil, note: "no answer written"),
         // Undefined values.
+        Case(tokens: "5 \\div 0 =", value: nil, verdict: nil),
         Case(tokens: "5 \\div ( 2 - 2 )", value: nil, verdict: nil),
         Case(tokens: "5 \\div 0 = 1", value: nil, verdict: nil),
         Case(tokens: "1 = 5 \\div 0", value: "1", verdict: nil),
@@ -132,6 +138,8 @@ final class ArithmeticReadingTests: XCTestCase {
             ("( 1 = 1 )", "'=' (symbol 3) cannot stand inside brackets"),
             ("2 x 3", "'x' (symbol 2) has no rule in the grammar"),
             ("3 +", "the line ends after '+'"),
+            ("3 = +", "the line ends after '+'"),
+            ("=", "'=' (symbol 1) cannot start the line"),
             ("= 3", "'=' (symbol 1) cannot start the line"),
             ("- - 3", "'-' (symbol 2) cannot follow '-'"),
         ]

@@ -27,6 +27,45 @@ final class LineLayoutTests: XCTestCase {
         XCTAssertEqual(reading.symbols[1].probability, 0.3, accuracy: 0.01) // the classifier's "." × its height
     }
 
+    /// A mark as small as a dot that the classifier does not call a `.` (p < 0.1) keeps its
+    /// reading: a tiny minus, or an `=` written small at the end of a line.
+    func testSmallMarkTheClassifierDoesNotCallADotKeepsItsReading() {
+        var minus = LineSketch()
+        minus.add("9")
+        minus.add(.dot, [("-", 0.8), (".", 0.08)])
+        minus.add("5")
+        XCTAssertEqual(reader.read(minus.symbols).latex, "9 - 5")
+
+        var equals = LineSketch()
+        equals.add("5 + 3")
+        equals.add(.dot, [("=", 0.9), (".", 0.05)])
+        XCTAssertEqual(reader.read(equals.symbols).latex, "5 + 3 =")
+
+        // At p(.) = 0.1 the same mark is a decimal point.
+        var point = LineSketch()
+        point.add("9")
+        point.add(.dot, [("-", 0.8), (".", 0.1)])
+        point.add("5")
+        XCTAssertEqual(reader.read(point.symbols).latex, "9.5")
+    }
+
+    /// A glyph the segmenter found shaped like `÷` (a stroke with a mark on each side) reads
+    /// as `÷` even when the classifier, blind to its small marks or its slant, prefers a digit
+    /// of the same height; the classifier's confidence still scales it.
+    func testDivisionShapedGlyphReadsAsDivision() {
+        var line = LineSketch()
+        line.add("8")
+        line.add(.digit, [("2", 0.45), ("\\div", 0.41), ("=", 0.08)])
+        line.add("2")
+        XCTAssertEqual(reader.read(line.symbols).latex, "822", "without the shape, the classifier's digit stands")
+        var shaped = line.symbols
+        shaped[1].isDivisionShaped = true
+        let reading = reader.read(shaped)
+        XCTAssertEqual(reading.latex, "8 \\div 2")
+        XCTAssertEqual(reading.value, "4")
+        XCTAssertEqual(reading.symbols[1].probability, 0.45, accuracy: 1e-9)
+    }
+
     func testDotAtMidHeightIsMultiplicationWhereAPointCannotBe() {
         var line = LineSketch()
         line.add("3 . 5")
