@@ -21,9 +21,7 @@ struct Grade: ParsableCommand {
 
     func run() throws {
         let recognizer = try modelOptions.makeRecognizer()
-        let failureLine = { (file: String, message: String) in
-            JSONValue.object([("file", .string(file)), ("error", .string(message))]).serialized()
-        }
+        let failureLine = { (file: String, message: String) in GradeRecord(file: file, error: message).json }
         try recognizer.report(files, failureLine: json ? failureLine : nil) { file, run in
             let equations = run.page.lines.filter { $0.verdict != nil }
             let correct = equations.filter { $0.verdict == true }.count
@@ -43,21 +41,30 @@ struct Grade: ParsableCommand {
     }
 
     private func jsonLine(file: String, equations: [LineResult], correct: Int) -> String {
-        JSONValue.object([
-            ("file", .string(file)),
-            ("correct", .number(Double(correct))),
-            ("total", .number(Double(equations.count))),
-            ("equations", .array(equations.map { line in
-                .object([
-                    ("latex", .optional(line.latex)),
-                    ("verdict", .optional(line.verdict)),
-                    ("value", .optional(line.value)),
-                    ("note", .optional(line.note)),
-            ("problem", .optional(line.problem)),
-                    ("box", .box(line.box)),
-                ])
-            })),
-            ("error", .null),
-        ]).serialized()
+        GradeRecord(file: file, correct: correct, total: equations.count, equations: equations).json
+    }
+}
+
+/// One worksheet's line in `grade --json`: its equations as the library reports them.
+struct GradeRecord: Encodable {
+    var file: String
+    var correct: Int?
+    var total: Int?
+    var equations: [LineResult] = []
+    var error: String?
+
+    private enum CodingKeys: String, CodingKey { case file, correct, total, equations, error }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(file, forKey: .file)
+        try container.encode(correct, forKey: .correct)
+        try container.encode(total, forKey: .total)
+        try container.encode(equations, forKey: .equations)
+        try container.encode(error, forKey: .error)
+    }
+
+    var json: String {
+        (try? ReportLine.encoded(self)) ?? (try? ReportLine.encoded(GradeRecord(file: file, error: "the result could not be encoded"))) ?? "{}"
     }
 }
