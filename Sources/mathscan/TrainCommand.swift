@@ -48,6 +48,12 @@ struct Train: ParsableCommand {
     @Option(help: "Stop after this many epochs without better selection-split accuracy.")
     var patience = TrainingConfiguration().patience
 
+    @Option(help: "Each epoch draws every class at least this often (repeating rare classes).")
+    var minPerClass = TrainingConfiguration().minimumPerClass
+
+    @Option(help: "Each epoch draws every class at most this often (a new random subset of common classes).")
+    var maxPerClass = TrainingConfiguration().maximumPerClass
+
     @Option(name: .customLong("report"), parsing: .upToNextOption,
             help: "Sources the chosen model is measured on at the end (all their files; not used for any choice), e.g. CROHME 2013.")
     var report: [String] = []
@@ -72,9 +78,10 @@ struct Train: ParsableCommand {
         guard Architecture.names.contains(arch) else {
             throw ValidationError("unknown --arch '\(arch)'; known: \(Architecture.names.joined(separator: ", "))")
         }
-        guard epochs > 0, batchSize > 0, learningRate > 0, patience > 0 else {
-            throw ValidationError("--epochs, --batch-size, --learning-rate and --patience must be positive")
+        guard epochs > 0, batchSize > 0, learningRate > 0, patience > 0, minPerClass > 0 else {
+            throw ValidationError("--epochs, --batch-size, --learning-rate, --patience and --min-per-class must be positive")
         }
+        guard maxPerClass >= minPerClass else { throw ValidationError("--max-per-class must be at least --min-per-class") }
         guard (0...1).contains(photoShare) else { throw ValidationError("--photo-share must be between 0 and 1") }
         guard parsedPenWidths != nil else { throw ValidationError("--pen-widths must be positive numbers, e.g. 2,4") }
     }
@@ -115,6 +122,8 @@ struct Train: ParsableCommand {
         configuration.learningRate = learningRate
         configuration.seed = seed
         configuration.patience = patience
+        configuration.minimumPerClass = minPerClass
+        configuration.maximumPerClass = maxPerClass
         if noAugmentation { configuration.augmentation = nil }
 
         let bar = ProgressBar()
