@@ -44,9 +44,9 @@ final class ScoreCommandTests: XCTestCase {
 
     func testCountsExactPagesPerWriterKindAndTierAndAWrongTruthIsAMiss() throws {
         let set = try makeSet([
-            Row(id: "fives", writer: "ann/drawn", tier: "seed16", kind: "drawn", sample: "five-plus-five.png"),
+            Row(id: "fives", writer: "ann/drawn", tier: "seed16", kind: "drawn", sample: "two-plus-two-five.png"),
             Row(id: "brackets", writer: "bob/photos", tier: "paren", kind: "photo", sample: "minus-brackets.jpg"),
-            Row(id: "sheet", writer: "bob/photos", tier: "seed16", kind: "photo", sample: "worksheet-mixed.jpg"),
+            Row(id: "sheet", writer: "bob/photos", tier: "seed16", kind: "photo", sample: "worksheet-photo-sums.jpg"),
             // Deliberately wrong: the page says 1 + 1 = 2.
             Row(id: "ones", writer: "ann/drawn", tier: "seed16", kind: "drawn", sample: "one-plus-one.png", truth: "1 + 7 = 2"),
             Row(id: "elsewhere", writer: "cid/x", tier: "other", kind: "scan", sample: "two-plus-two.jpg", truth: "9 9"),
@@ -68,12 +68,12 @@ final class ScoreCommandTests: XCTestCase {
     }
 
     func testItemsAndJSONAndAMissingImage() throws {
-        let sheet = try truth(of: "worksheet-mixed.jpg")
+        let sheet = try truth(of: "worksheet-photo-sums.jpg")
         var items = sheet.components(separatedBy: " ; ")
-        XCTAssertEqual(items.count, 4)
-        items[1] = "1 9 9 - 1 5 1 = 4 9"
+        XCTAssertEqual(items.count, 3)
+        items[1] = "1 2 9 + 1 3 6 = 2 6 6"
         let set = try makeSet([
-            Row(id: "sheet", writer: "ann/grid", tier: "grid", kind: "photo", sample: "worksheet-mixed.jpg", truth: items.joined(separator: " ; ")),
+            Row(id: "sheet", writer: "ann/grid", tier: "grid", kind: "photo", sample: "worksheet-photo-sums.jpg", truth: items.joined(separator: " ; ")),
             Row(id: "gone", writer: "ann/grid", tier: "grid", kind: "photo", sample: "", truth: "1 = 1"),
         ], imageExtension: "png")
         let outcome = try MathscanProcess.run(["score", "--manifest", set.appendingPathComponent("manifest.tsv").path,
@@ -84,7 +84,7 @@ final class ScoreCommandTests: XCTestCase {
         let summary = try XCTUnwrap(outcome.jsonLines.first, outcome.stdout)
         XCTAssertEqual(summary["pages"] as? Int, 2)
         XCTAssertEqual(summary["exact"] as? Int, 0)
-        XCTAssertEqual(summary["items"] as? [String: Int], ["matched": 3, "total": 5])
+        XCTAssertEqual(summary["items"] as? [String: Int], ["matched": 2, "total": 4])
         let pages = try XCTUnwrap(summary["page_results"] as? [[String: Any]])
         XCTAssertEqual(pages.map { $0["id"] as? String }, ["sheet", "gone"])
         XCTAssertEqual((pages[0]["errors"] as? [[String: String]])?.map { $0["class"] }, ["substitution"])
@@ -93,7 +93,7 @@ final class ScoreCommandTests: XCTestCase {
     }
 
     func testUnknownTierAndMissingManifestAreRefused() throws {
-        let set = try makeSet([Row(id: "fives", writer: "ann", tier: "seed16", kind: "drawn", sample: "five-plus-five.png")])
+        let set = try makeSet([Row(id: "fives", writer: "ann", tier: "seed16", kind: "drawn", sample: "two-plus-two-five.png")])
         let manifest = set.appendingPathComponent("manifest.tsv").path
         let noTier = try MathscanProcess.run(["score", "--manifest", manifest, "--tier", "grid"])
         XCTAssertEqual(noTier.status, 1)
