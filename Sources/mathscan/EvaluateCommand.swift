@@ -56,7 +56,7 @@ struct Evaluate: ParsableCommand {
             return
         }
         let classifier = try ModelOptions.loadClassifier(modelOptions.model)
-        // One middle pen width for InkML, as in training's validation.
+        // One middle pen width for InkML, as train renders its selection split.
         let loader = LabeledDataLoader(classNames: classifier.labels, penWidths: photo ? [] : [3],
                                        photoShare: photo ? 1 : 0, cacheDirectory: cache,
                                        parts: heldOutWriters != nil ? [.heldOut] : nil)
