@@ -44,8 +44,8 @@ public final class Conv2D: Layer {
         let pixels = outHeight * outWidth, k = columnRows
         let training = mode == .training
         // Inference needs one sample's columns at a time per worker; training keeps them all.
-        var columns = [Float](unsafeUninitializedCapacity: (training ? n : min(n, Parallel.workers)) * k * pixels) { _, count in
-            count = (training ? n : min(n, Parallel.workers)) * k * pixels
+        var columns = [Float](unsafeUninitializedCapacity: (training ? n : min(n, Parallel.parts)) * k * pixels) { _, count in
+            count = (training ? n : min(n, Parallel.parts)) * k * pixels
         }
         // Every output value is first set to its bias, then the GEMM adds W · cols.
         let output = [Float](unsafeUninitializedCapacity: n * outChannels * pixels) { out, initialized in
@@ -83,7 +83,7 @@ public final class Conv2D: Layer {
     public func backward(_ outputGradient: Tensor, store: ParameterStore) -> Tensor {
         let n = cachedBatch
         let pixels = outHeight * outWidth, k = columnRows
-        let workers = Parallel.workers
+        let workers = Parallel.parts
         // Each worker sums its samples' weight gradients apart; the parts are added in order,
         // so the result does not depend on thread timing.
         let partCount = outChannels * k + outChannels

@@ -14,6 +14,7 @@ public final class Network: @unchecked Sendable {
         for (previous, next) in zip(layers, layers.dropFirst()) {
             precondition(previous.outputShape == next.inputShape, "layer shapes must chain")
         }
+        _ = Parallel.parts  // switches OpenBLAS's own threads off before any layer calls it
         self.layers = layers
         inputShape = layers[0].inputShape
         let trainable = layers.reduce(0) { $0 + $1.parameterCount }

@@ -51,9 +51,19 @@ public struct LabeledCrops: Sendable, Equatable {
         append32(count)
         for label in labels { withUnsafeBytes(of: UInt16(label).littleEndian) { bytes.append(contentsOf: $0) } }
         bytes.reserveCapacity(bytes.count + values.count)
-        for value in values { bytes.append(UInt8((min(1, max(0, value)) * 255).rounded())) }
+        for value in values { bytes.append(Self.quantize(value)) }
         return bytes
     }
+
+    /// The crops with their values as the cache stores them (8 bits), so that crops read from a
+    /// cache and freshly extracted ones are the same numbers.
+    public func quantized() -> LabeledCrops {
+        var copy = self
+        copy.values = values.map { Float(Self.quantize($0)) / 255 }
+        return copy
+    }
+
+    static func quantize(_ value: Float) -> UInt8 { UInt8((min(1, max(0, value)) * 255).rounded()) }
 
     /// Reads bytes written by `encoded()`.
     public init(cacheBytes bytes: [UInt8]) throws {

@@ -1,6 +1,8 @@
+import Training
 import ArgumentParser
 import Classification
 import Foundation
+import InkInput
 import MathGrammar
 import MathscanKit
 
@@ -97,4 +99,14 @@ enum StandardError {
         FileHandle.standardError.write(Data(text.utf8))
     }
     static var isTerminal: Bool { isatty(STDERR_FILENO) != 0 }
+}
+
+/// The InkML files of the held-out writers (`DataSplit`) under some folders, in sorted order.
+enum HeldOutWriters {
+    static func inkMLFiles(under folders: [String]) throws -> [String] {
+        try BatchInputs.collect(folders).filter { file in
+            guard file.lowercased().hasSuffix(".inkml"), let text = try? InputFiles.readText(file) else { return false }
+            return DataSplit.part(fileName: file, writer: DataSplit.writer(inInkML: text)) == .heldOut
+        }
+    }
 }

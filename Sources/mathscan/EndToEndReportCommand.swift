@@ -1,3 +1,4 @@
+import Training
 import Synthesis
 import ArgumentParser
 import Foundation
@@ -17,6 +18,9 @@ struct EndToEndReport: ParsableCommand {
 
     @Option(help: "Folders of InkML files (searched recursively) or InkML files.")
     var data: [String] = []
+
+    @Option(help: "Folders of InkML files (searched recursively) whose held-out writers' files are measured too (DataSplit: HAMEX departNNN and MfrDB UserNNN, NNN odd).")
+    var heldOutWriters: [String] = []
 
     @Option(help: "Compose this many random equations from the handwritten symbols of --bank instead.")
     var compose: Int?
@@ -42,9 +46,9 @@ struct EndToEndReport: ParsableCommand {
         if let compose {
             guard compose > 0 else { throw ValidationError("--compose needs a positive count") }
             guard !bank.isEmpty else { throw ValidationError("--compose needs --bank DIR (InkML files to take symbols from)") }
-            guard data.isEmpty else { throw ValidationError("give either --data or --compose, not both") }
-        } else if data.isEmpty {
-            throw ValidationError("give --data DIR (InkML files) or --compose N --bank DIR")
+            guard data.isEmpty, heldOutWriters.isEmpty else { throw ValidationError("give either --data / --held-out-writers or --compose, not both") }
+        } else if data.isEmpty && heldOutWriters.isEmpty {
+            throw ValidationError("give --data DIR (InkML files), --held-out-writers DIR, or --compose N --bank DIR")
         }
     }
 
@@ -75,7 +79,7 @@ struct EndToEndReport: ParsableCommand {
                 print("miss\t\(name)\ttruth: \(truth)\tread: \(latex ?? "nothing")\t\(miss.category.rawValue): \(miss.detail)")
             }
         }
-        guard tally.considered > 0 else { throw CommandFailure("no InkML file with arithmetic-only truth in \(data)") }
+        guard tally.considered > 0 else { throw CommandFailure("no InkML file with arithmetic-only truth in \(data + heldOutWriters)") }
         let share = 100 * Double(tally.matched) / Double(tally.considered)
         let perImage = String(format: "%.1f", totalMilliseconds / Double(tally.considered))
         let source = compose == nil ? "expressions" : "composed equations"
@@ -88,6 +92,7 @@ struct EndToEndReport: ParsableCommand {
     private func forEachExpression(_ body: (String, Int, InkDocument, String) throws -> Void) throws {
         guard let count = compose else {
             let files = try BatchInputs.collect(data).filter { $0.lowercased().hasSuffix(".inkml") }
+                + HeldOutWriters.inkMLFiles(under: heldOutWriters)
             for (index, file) in files.enumerated() {
                 guard let document = try? InkDocument.parse(InputFiles.readText(file)),
                       let truth = document.truthLaTeX.flatMap(TruthLaTeX.normalized) else { continue }
@@ -132,16 +137,8 @@ struct EndToEndReport: ParsableCommand {
         var symbolBank = InkSymbolBank()
         for file in try BatchInputs.collect(bank) where file.lowercased().hasSuffix(".inkml") {
             guard let text = try? InputFiles.readText(file), let document = try? InkDocument.parse(text) else { continue }
-            symbolBank.add(document, writer: Self.writerAnnotation(in: text) ?? file)
+            symbolBank.add(document, writer: DataSplit.writer(inInkML: text) ?? file)
         }
         return symbolBank
-    }
-
-    /// `<annotation type="writer">103</annotation>` → "103".
-    static func writerAnnotation(in text: String) -> String? {
-        guard let start = text.range(of: "<annotation type=\"writer\">"),
-              let end = text.range(of: "</annotation>", range: start.upperBound..<text.endIndex) else { return nil }
-        let writer = text[start.upperBound..<end.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
-        return writer.isEmpty ? nil : writer
     }
 }

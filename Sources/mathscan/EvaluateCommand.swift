@@ -2,16 +2,24 @@ import Training
 import ArgumentParser
 import Classification
 import Foundation
+import InkInput
 
 struct Evaluate: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",
         abstract: "Evaluate a symbol classifier on labelled data.",
-        discussion: "DIR is any source `mathscan train` accepts (InkML folder, bhmsds, MDAS, ImageFolder)."
+        discussion: """
+        DIR is any source `mathscan train` accepts (InkML folder, bhmsds, MDAS, ImageFolder). \
+        --held-out-writers DIR takes only the files of the writers `mathscan train` never uses \
+        (HAMEX departNNN and MfrDB UserNNN with NNN odd) from an InkML folder such as CROHME 2016 train.
+        """
     )
 
     @Option(help: "Labelled data to classify.")
-    var data: String
+    var data: String?
+
+    @Option(help: "An InkML folder whose held-out writers' symbols are classified (instead of --data).")
+    var heldOutWriters: String?
 
     @OptionGroup var modelOptions: ModelOptions
 
@@ -31,24 +39,30 @@ struct Evaluate: ParsableCommand {
     var throughRecognizer = false
 
     func validate() throws {
+        guard (data == nil) != (heldOutWriters == nil) else { throw ValidationError("give either --data DIR or --held-out-writers DIR") }
         if throughRecognizer && (json || photo || matrix != nil) {
             throw ValidationError("--through-recognizer prints its own text report; leave out --json, --photo and --matrix")
         }
     }
 
     func run() throws {
+        let source = data ?? heldOutWriters ?? ""
         if throughRecognizer {
-            let files = try BatchInputs.collect([data]).filter { $0.lowercased().hasSuffix(".inkml") }
-            guard !files.isEmpty else { throw CommandFailure("\(data): no InkML files") }
+            let files = heldOutWriters != nil
+                ? try HeldOutWriters.inkMLFiles(under: [source])
+                : try BatchInputs.collect([source]).filter { $0.lowercased().hasSuffix(".inkml") }
+            guard !files.isEmpty else { throw CommandFailure("\(source): no InkML files") }
             let evaluation = IsolatedSymbolEvaluation(recognizer: try modelOptions.makeRecognizer())
             print(IsolatedSymbolEvaluation.text(evaluation.run(files: files)))
             return
         }
         let classifier = try ModelOptions.loadClassifier(modelOptions.model)
-        // One middle pen width for InkML, as in training's validation.
+        // One middle pen width for InkML, as train renders its selection split.
         let loader = LabeledDataLoader(classNames: classifier.labels, penWidths: photo ? [] : [3],
-                                       photoShare: photo ? 1 : 0, cacheDirectory: cache)
-        let crops = try loader.load(data)
+                                       photoShare: photo ? 1 : 0, cacheDirectory: cache,
+                                       parts: heldOutWriters != nil ? [.heldOut] : nil)
+        let crops = try loader.load(source)
+        guard crops.count > 0 else { throw CommandFailure("\(source): no symbols of held-out writers") }
         let clock = ContinuousClock()
         let start = clock.now
         let report = ClassificationReport(classifier: classifier, data: crops)

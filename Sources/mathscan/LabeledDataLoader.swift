@@ -3,13 +3,14 @@ import Classification
 import Foundation
 import Synchronization
 import ImageDecoding
+import InkInput
 import NeuralNetwork
 
 /// Reads labelled training or evaluation data from disk (InkML folders, bhmsds, MDAS, ImageFolder)
 /// into crops, in parallel, caching the crops of each source under `cacheDirectory`.
 struct LabeledDataLoader {
     /// Bump when extraction changes, so old caches are not reused.
-    static let extractionVersion = 3
+    static let extractionVersion = 4
 
     /// A hash of the crops a tiny fixed drawing gives (clean, photo-like and from a PNG), so that
     /// a change anywhere in rendering, ink plane or crop normalisation makes old caches stale.
@@ -36,6 +37,8 @@ struct LabeledDataLoader {
     /// the whole expression; which files is fixed by their paths.
     var photoShare: Double = 0
     var cacheDirectory: String?
+    /// Which parts of `DataSplit` to load; nil loads every file.
+    var parts: Set<DataSplit.Part>?
 
     func load(_ source: String) throws -> LabeledCrops {
         let root = URL(fileURLWithPath: source).standardizedFileURL
@@ -48,7 +51,7 @@ struct LabeledDataLoader {
             throw ClassificationError.noUsableData(source)
         }
         let cacheFile = cacheDirectory.map { directory in
-            let key = "\(Self.extractionVersion)|\(Self.preprocessingFingerprint)|\(kind)|\(root.path)|\(paths.count)|\(totalSize)|\(penWidths)|\(photoShare)|\(classNames)"
+            let key = "\(Self.extractionVersion)|\(Self.preprocessingFingerprint)|\(kind)|\(root.path)|\(paths.count)|\(totalSize)|\(penWidths)|\(photoShare)|\(classNames)|\(parts.map { $0.sorted().map(\.rawValue) } ?? ["all"])"
             return URL(fileURLWithPath: directory).appendingPathComponent("\(kind.rawValue)-\(Self.hash(key)).crops")
         }
         if let cacheFile, let bytes = try? Data(contentsOf: cacheFile),
@@ -57,8 +60,10 @@ struct LabeledDataLoader {
             return cached
         }
 
-        let crops = try extract(kind: kind, root: root, paths: paths, source: source)
-        guard crops.count > 0 else { throw ClassificationError.noUsableData(source) }
+        // Quantised as the cache stores crops, so a fresh run and a cached one train alike.
+        let crops = try extract(kind: kind, root: root, paths: paths, source: source).quantized()
+        // One part of a split may be empty (a small source); a whole source may not.
+        guard crops.count > 0 || parts != nil else { throw ClassificationError.noUsableData(source) }
         if let cacheFile {
             try? FileManager.default.createDirectory(atPath: cacheFile.deletingLastPathComponent().path, withIntermediateDirectories: true)
             try? Data(crops.encoded()).write(to: cacheFile)
@@ -79,7 +84,9 @@ struct LabeledDataLoader {
                 var found: [(label: String, crop: [Float])] = []
                 var failed = false
                 if let bytes = FileManager.default.contents(atPath: root.appendingPathComponent(job.path).path) {
-                    if let label = job.label {
+                    if let parts, !parts.contains(Self.part(of: job.path, bytes: bytes, isInkML: job.label == nil)) {
+                        // Another part of the split: neither found nor failed.
+                    } else if let label = job.label {
                         if let crop = try? CropExtractor.crop(imageBytes: [UInt8](bytes)) { found = [(label, crop)] } else { failed = true }
                     } else {
                         let text = String(decoding: bytes, as: UTF8.self)
@@ -114,6 +121,12 @@ struct LabeledDataLoader {
         }
         Self.log("\(source): \(kind.rawValue), \(crops.count) crops\(failures > 0 ? ", \(failures) unreadable files skipped" : "")")
         return crops
+    }
+
+    /// The `DataSplit` part of a file: InkML files by their writer annotation and name, images by name.
+    private static func part(of path: String, bytes: Data, isInkML: Bool) -> DataSplit.Part {
+        let writer = isInkML ? DataSplit.writer(inInkML: String(decoding: bytes, as: UTF8.self)) : nil
+        return DataSplit.part(fileName: path, writer: writer)
     }
 
     /// Relative paths of all regular files under `root`, sorted, and their total size.

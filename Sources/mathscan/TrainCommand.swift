@@ -13,13 +13,19 @@ struct Train: ParsableCommand {
         folder, or an ImageFolder (<root>/<class>/*.png with class folders zero … nine, plus, minus, \
         times, div, equal, decimal, lparen, rparen); the kind is recognised from the files. Crops are \
         cached per source under --cache.
+
+        The sources are split by one fixed rule (DataSplit): files of the held-out writers (HAMEX \
+        departNNN and MfrDB UserNNN with NNN odd) are never used; of the rest, files whose name hashes \
+        to 0 mod 10 (FNV-1a) form the selection split, on which the best epoch is chosen and early \
+        stopping decided; the others are trained on. --report measures the chosen model on data it \
+        was not selected on.
         """
     )
 
     @Option(name: .customLong("data"), parsing: .upToNextOption, help: "Training sources.")
     var data: [String]
 
-    @Option(help: "Where to write the model (the best checkpoint, rewritten whenever validation improves).")
+    @Option(help: "Where to write the model (the best checkpoint, rewritten whenever selection accuracy improves).")
     var out: String
 
     @Option(help: "Network architecture: \(Architecture.names.joined(separator: ", ")).")
@@ -40,11 +46,18 @@ struct Train: ParsableCommand {
     @Option(help: "Seed for initialisation, sampling, dropout and augmentation.")
     var seed: UInt64 = TrainingConfiguration().seed
 
-    @Option(help: "Stop after this many epochs without better validation accuracy.")
+    @Option(help: "Stop after this many epochs without better selection-split accuracy.")
     var patience = TrainingConfiguration().patience
 
-    @Option(name: .customLong("validation"), parsing: .upToNextOption, help: "Validation sources (never trained on).")
-    var validation: [String] = []
+    @Option(help: "Each epoch draws every class at least this often (repeating rare classes).")
+    var minPerClass = TrainingConfiguration().minimumPerClass
+
+    @Option(help: "Each epoch draws every class at most this often (a new random subset of common classes).")
+    var maxPerClass = TrainingConfiguration().maximumPerClass
+
+    @Option(name: .customLong("report"), parsing: .upToNextOption,
+            help: "Sources the chosen model is measured on at the end (all their files; not used for any choice), e.g. CROHME 2013.")
+    var report: [String] = []
 
     @Option(help: "Write learning curves (loss and accuracy per epoch) as SVG.")
     var curves: String?
@@ -66,9 +79,10 @@ struct Train: ParsableCommand {
         guard Architecture.names.contains(arch) else {
             throw ValidationError("unknown --arch '\(arch)'; known: \(Architecture.names.joined(separator: ", "))")
         }
-        guard epochs > 0, batchSize > 0, learningRate > 0, patience > 0 else {
-            throw ValidationError("--epochs, --batch-size, --learning-rate and --patience must be positive")
+        guard epochs > 0, batchSize > 0, learningRate > 0, patience > 0, minPerClass > 0 else {
+            throw ValidationError("--epochs, --batch-size, --learning-rate, --patience and --min-per-class must be positive")
         }
+        guard maxPerClass >= minPerClass else { throw ValidationError("--max-per-class must be at least --min-per-class") }
         guard (0...1).contains(photoShare) else { throw ValidationError("--photo-share must be between 0 and 1") }
         guard parsedPenWidths != nil else { throw ValidationError("--pen-widths must be positive numbers, e.g. 2,4") }
     }
@@ -81,20 +95,25 @@ struct Train: ParsableCommand {
 
     func run() throws {
         let classNames = SymbolLabels.standard
-        let loader = LabeledDataLoader(classNames: classNames, penWidths: parsedPenWidths ?? [3], photoShare: photoShare, cacheDirectory: cache)
+        let loader = LabeledDataLoader(classNames: classNames, penWidths: parsedPenWidths ?? [3], photoShare: photoShare,
+                                       cacheDirectory: cache, parts: [.training])
+        // Selection and report symbols are rendered with one middle pen width, like a typical scan
+        // (as `evaluate` renders them).
+        let selectionLoader = LabeledDataLoader(classNames: classNames, penWidths: [3], cacheDirectory: cache, parts: [.selection])
+        let reportLoader = LabeledDataLoader(classNames: classNames, penWidths: [3], cacheDirectory: cache)
         var training = LabeledCrops(classNames: classNames)
-        for source in data { training.append(contentsOf: try loader.load(source)) }
-        var validationCrops: LabeledCrops?
-        if !validation.isEmpty {
-            // Validation symbols are rendered with one middle pen width, like a typical scan.
-            let validationLoader = LabeledDataLoader(classNames: classNames, penWidths: [3], cacheDirectory: cache)
-            var crops = LabeledCrops(classNames: classNames)
-            for source in validation { crops.append(contentsOf: try validationLoader.load(source)) }
-            validationCrops = crops
+        var selection = LabeledCrops(classNames: classNames)
+        for source in data {
+            training.append(contentsOf: try loader.load(source))
+            selection.append(contentsOf: try selectionLoader.load(source))
         }
+        var reportCrops = LabeledCrops(classNames: classNames)
+        for source in report { reportCrops.append(contentsOf: try reportLoader.load(source)) }
+        let validationCrops: LabeledCrops? = selection.count > 0 ? selection : nil
+        if validationCrops == nil { LabeledDataLoader.log("note: the selection split is empty; the last epoch is kept") }
         let counts = zip(classNames, training.classCounts).map { "\($0) \($1)" }.joined(separator: ", ")
         LabeledDataLoader.log("training crops: \(training.count) (\(counts))")
-        if let validationCrops { LabeledDataLoader.log("validation crops: \(validationCrops.count)") }
+        LabeledDataLoader.log("selection crops: \(selection.count)" + (report.isEmpty ? "" : ", report crops: \(reportCrops.count)"))
 
         var configuration = TrainingConfiguration()
         configuration.architecture = arch
@@ -104,6 +123,8 @@ struct Train: ParsableCommand {
         configuration.learningRate = learningRate
         configuration.seed = seed
         configuration.patience = patience
+        configuration.minimumPerClass = minPerClass
+        configuration.maximumPerClass = maxPerClass
         if noAugmentation { configuration.augmentation = nil }
 
         let bar = ProgressBar()
@@ -122,9 +143,13 @@ struct Train: ParsableCommand {
         try Data(result.model.encoded()).write(to: URL(fileURLWithPath: out))
         if let curves { try LearningCurveChart.svg(result.history).write(toFile: curves, atomically: true, encoding: .utf8) }
         let best = result.history.first { $0.epoch == result.bestEpoch }
-        let accuracy = (best?.validationAccuracy).map { String(format: ", validation accuracy %.2f %%", $0 * 100) } ?? ""
+        let accuracy = (best?.validationAccuracy).map { String(format: ", selection-split accuracy %.2f %%", $0 * 100) } ?? ""
         print("wrote \(out): \(arch), best epoch \(result.bestEpoch)\(accuracy); "
               + String(format: "%.0f s, %.0f images/s", result.seconds, result.imagesPerSecond))
+        if reportCrops.count > 0 {
+            let measured = ClassificationReport(classifier: try SymbolClassifier(modelBytes: result.model.encoded()), data: reportCrops)
+            print(String(format: "report (%@): %d crops, accuracy %.2f %%", report.joined(separator: " "), measured.count, measured.accuracy * 100))
+        }
     }
 }
 
@@ -151,7 +176,7 @@ private final class ProgressBar {
         history.append(record)
         var line = String(format: "\nepoch %d: train loss %.4f acc %.2f %%", record.epoch, record.trainingLoss, record.trainingAccuracy * 100)
         if let loss = record.validationLoss, let accuracy = record.validationAccuracy {
-            line += String(format: " | validation loss %.4f acc %.2f %%", loss, accuracy * 100)
+            line += String(format: " | selection loss %.4f acc %.2f %%", loss, accuracy * 100)
         }
         line += String(format: " | lr %.5f, %.0f s\n", record.learningRate, record.seconds)
         FileHandle.standardError.write(Data(line.utf8))

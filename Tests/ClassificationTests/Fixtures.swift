@@ -6,6 +6,11 @@ enum Fixtures {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Fixtures/classification")
 
+    /// An InkML file of Tests/Fixtures/inkml.
+    static func inkML(_ name: String) throws -> String {
+        try String(contentsOf: folder.deletingLastPathComponent().appendingPathComponent("inkml").appendingPathComponent(name), encoding: .utf8)
+    }
+
     /// 360 CROHME crops, 20 per class (see Tests/Fixtures/classification/README.md).
     static func crohmeCrops() throws -> LabeledCrops {
         try LabeledCrops(cacheBytes: [UInt8](Data(contentsOf: folder.appendingPathComponent("crohme-crops.bin"))))
