@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "MathscanKit", dependencies: ["Recognition"], resources: [.copy("Resources")]),
         // The lab: nothing above depends on it. Synthesis renders training and test material
         // (composed equations, simulated photos); Training makes and measures classifiers.
-        .target(name: "Synthesis", dependencies: ["Classification", "InkInput", "ImageDecoding"]),
+        .target(name: "Synthesis", dependencies: ["Classification", "InkInput", "ImageDecoding", "MathGrammar"]),
         .target(name: "Training", dependencies: ["Classification", "NeuralNetwork", "Preprocessing", "InkInput", "Synthesis", "ImageDecoding"]),
         // Measuring readings against truth: lab-side, used by the command-line tool, not by the pipeline.
         .target(name: "Evaluation", dependencies: ["Recognition", "Classification"]),
@@ -45,7 +45,7 @@ let package = Package(
         ),
 
         .testTarget(name: "ImageDecodingTests", dependencies: ["ImageDecoding"]),
-        .testTarget(name: "InkInputTests", dependencies: ["InkInput", "Synthesis"]),
+        .testTarget(name: "InkInputTests", dependencies: ["InkInput", "Synthesis", "MathGrammar"]),
         .testTarget(name: "PreprocessingTests", dependencies: ["Preprocessing", "InkInput", "Synthesis"]),
         .testTarget(name: "NeuralNetworkTests", dependencies: ["NeuralNetwork"]),
         .testTarget(name: "ClassificationTests", dependencies: ["Classification", "Training"]),

@@ -256,3 +256,12 @@ extension Grammar {
         }
     }
 }
+
+extension Grammar {
+    /// The exact value of `labels` read as one expression without relations (digits and points
+    /// one label each, as written); nil when they do not parse or the value is undefined.
+    public func value(of labels: [String]) -> Rational? {
+        guard let statement = try? ExpressionParser(grammar: self).parse(labels), statement.sides.count == 1 else { return nil }
+        return try? statement.sides[0].value()
+    }
+}

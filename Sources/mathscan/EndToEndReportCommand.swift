@@ -1,3 +1,4 @@
+import MathGrammar
 import Training
 import Synthesis
 import ArgumentParser
@@ -63,7 +64,7 @@ struct EndToEndReport: ParsableCommand {
         }
         var tally = MissTally()
         var totalMilliseconds = 0.0
-        try forEachExpression { name, index, document, truth in
+        try forEachExpression(grammar: recognizer.reader.grammar) { name, index, document, truth in
             let rendering = photo ? PhotoSimulator.photograph(document, seed: seed &+ UInt64(index)) : InkRenderer.render(document)
             let bytes = photo ? try ImageEncoder.jpeg(rendering.image, quality: 80) : try ImageEncoder.png(rendering.image)
             let run = try? recognizer.recognizeTimed(imageBytes: bytes)
@@ -89,7 +90,7 @@ struct EndToEndReport: ParsableCommand {
     }
 
     /// Calls `body` with each expression to measure: a name, its index, the ink and the truth.
-    private func forEachExpression(_ body: (String, Int, InkDocument, String) throws -> Void) throws {
+    private func forEachExpression(grammar: Grammar, _ body: (String, Int, InkDocument, String) throws -> Void) throws {
         guard let count = compose else {
             let files = try BatchInputs.collect(data).filter { $0.lowercased().hasSuffix(".inkml") }
                 + HeldOutWriters.inkMLFiles(under: heldOutWriters)
@@ -110,12 +111,12 @@ struct EndToEndReport: ParsableCommand {
         var generator = SeededGenerator(seed: seed)
         for index in 0..<count {
             // Draw until the bank can write the equation (at once when it holds every symbol).
-            var tokens = RandomEquation.tokens(using: &generator), draws = 1
+            var tokens = RandomEquation.tokens(using: &generator, grammar: grammar), draws = 1
             while let labels = try? InkComposer.symbolLabels(of: tokens), labels.contains(where: missing.contains) {
                 guard draws < 10_000 else {
                     throw CommandFailure("the bank \(bank) lacks too many symbols to write equations; pass InkML files with digits and operators")
                 }
-                tokens = RandomEquation.tokens(using: &generator)
+                tokens = RandomEquation.tokens(using: &generator, grammar: grammar)
                 draws += 1
             }
             let document: InkDocument

@@ -1,3 +1,4 @@
+import MathGrammar
 @testable import Synthesis
 import XCTest
 @testable import InkInput
@@ -103,16 +104,23 @@ final class InkComposerTests: XCTestCase {
 }
 
 final class RandomEquationTests: XCTestCase {
+    /// The shipped grammar, which evaluates the equations' sides.
+    private func arithmeticGrammar() throws -> Grammar {
+        let url = Fixtures.root.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("grammars/arithmetic.grammar")
+        return try Grammar(source: String(contentsOf: url, encoding: .utf8), name: url.path)
+    }
+
     func testEquationsAreWellFormedAndMostlyTrue() throws {
+        let grammar = try arithmeticGrammar()
         var generator = SeededGenerator(seed: 42)
         var trueCount = 0, falseCount = 0, expressions = 0
         for _ in 0..<300 {
-            let tokens = RandomEquation.tokens(using: &generator)
+            let tokens = RandomEquation.tokens(using: &generator, grammar: grammar)
             XCTAssertTrue((3...15).contains(RandomEquation.symbols(in: tokens)), "\(tokens)")
             XCTAssertNoThrow(try InkComposer.symbolLabels(of: tokens))
             let sides = tokens.split(separator: "=", omittingEmptySubsequences: false).map(Array.init)
             XCTAssertLessThanOrEqual(sides.count, 2)
-            let left = try XCTUnwrap(RandomEquation.value(of: sides[0]), "\(tokens)")
+            let left = try XCTUnwrap(RandomEquation.value(of: sides[0], grammar: grammar), "\(tokens)")
             guard sides.count == 2 else { expressions += 1; continue }
             XCTAssertEqual(sides[1].count, 1, "the right side is one number: \(tokens)")
             if RandomEquation.decimal(left) == sides[1][0] { trueCount += 1 } else { falseCount += 1 }
@@ -122,20 +130,22 @@ final class RandomEquationTests: XCTestCase {
         XCTAssertGreaterThan(expressions, 0)
     }
 
-    func testSameSeedSameEquations() {
+    func testSameSeedSameEquations() throws {
+        let grammar = try arithmeticGrammar()
         var first = SeededGenerator(seed: 9), second = SeededGenerator(seed: 9)
         for _ in 0..<20 {
-            XCTAssertEqual(RandomEquation.tokens(using: &first), RandomEquation.tokens(using: &second))
+            XCTAssertEqual(RandomEquation.tokens(using: &first, grammar: grammar), RandomEquation.tokens(using: &second, grammar: grammar))
         }
     }
 
     func testValuesAreExactAndRoundedLikeAStudent() throws {
-        XCTAssertEqual(RandomEquation.value(of: ["3", "\\times", "(", "5", "+", "1", ")"]).map(RandomEquation.decimal), "18")
-        XCTAssertEqual(RandomEquation.value(of: ["7", "\\div", "3"]).map(RandomEquation.decimal), "2.33")
-        XCTAssertEqual(RandomEquation.value(of: ["1", "\\div", "8"]).map(RandomEquation.decimal), "0.13")
-        XCTAssertEqual(RandomEquation.value(of: ["0.5", "+", "12.75", "-", "1.25"]).map(RandomEquation.decimal), "12")
-        XCTAssertEqual(RandomEquation.value(of: ["2", "-", "1.95"]).map(RandomEquation.decimal), "0.05")
-        XCTAssertNil(RandomEquation.value(of: ["4", "\\div", "(", "2", "-", "2", ")"]))
-        XCTAssertNil(RandomEquation.value(of: ["4", "+"]))
+        let grammar = try arithmeticGrammar()
+        XCTAssertEqual(RandomEquation.value(of: ["3", "\\times", "(", "5", "+", "1", ")"], grammar: grammar).map(RandomEquation.decimal), "18")
+        XCTAssertEqual(RandomEquation.value(of: ["7", "\\div", "3"], grammar: grammar).map(RandomEquation.decimal), "2.33")
+        XCTAssertEqual(RandomEquation.value(of: ["1", "\\div", "8"], grammar: grammar).map(RandomEquation.decimal), "0.13")
+        XCTAssertEqual(RandomEquation.value(of: ["0.5", "+", "12.75", "-", "1.25"], grammar: grammar).map(RandomEquation.decimal), "12")
+        XCTAssertEqual(RandomEquation.value(of: ["2", "-", "1.95"], grammar: grammar).map(RandomEquation.decimal), "0.05")
+        XCTAssertNil(RandomEquation.value(of: ["4", "\\div", "(", "2", "-", "2", ")"], grammar: grammar))
+        XCTAssertNil(RandomEquation.value(of: ["4", "+"], grammar: grammar))
     }
 }
