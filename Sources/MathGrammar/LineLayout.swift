@@ -31,11 +31,14 @@ struct LineLayout {
     /// Anything at most this fraction of the line's digit height, both ways, is small: a
     /// speck or mark off the line is noise...
     static let dotSize = 0.25
-    /// ...and anything up to this size is a dot when the classifier gives `.` at least
-    /// `dotProbability` (a tiny `-` or `+` is not a dot).
+    /// ...and so is anything up to this size that the classifier thinks may be a `.` (see
+    /// `isDot` for marks it reads as operators).
     static let likelyDotSize = 0.4
-    /// Least probability of `.` from the classifier for a small mark to count as a dot.
+    /// Least probability of `.` for a small mark the classifier reads as an operator to count
+    /// as a dot.
     static let dotProbability = 0.1
+    /// Operators that may be written as small as a dot.
+    static let smallOperators: Set<String> = ["-", "+", "=", "\\times", "\\div"]
     /// Smaller than this fraction of the digit height is a speck, not a symbol.
     static let speckSize = 0.03
 
@@ -62,8 +65,9 @@ struct LineLayout {
                 }
                 if Self.isDot(symbol, metrics: metrics) {
                     // Geometry decides what a dot means; the classifier's confidence that it is
-                    // a dot scales it.
-                    let seen = symbol.alternatives.first { $0.latex == Self.decimalPoint }?.probability ?? 1
+                    // a dot (or its best guess, for a crop too small to tell) scales it.
+                    let seen = symbol.alternatives.first { $0.latex == Self.decimalPoint }?.probability
+                        ?? symbol.alternatives.first?.probability ?? 1
                     alternatives = metrics.dotRoles(symbol).map { Alternative(latex: $0.latex, probability: seen * $0.probability) }
                     if alternatives.isEmpty {
                         ignored.append(contentsOf: piece.indices)
@@ -92,14 +96,20 @@ struct LineLayout {
         ignored.sort()
     }
 
-    /// Small both ways, and a `.` to the classifier (at least `dotProbability`); a short flat
-    /// stroke the classifier calls `-` is a minus, not a dot. A small mark the classifier reads
-    /// as something else (a tiny `-`, `+` or `=`) keeps its reading.
+    /// Small both ways: up to `dotSize`, or up to `likelyDotSize` when the classifier thinks
+    /// it may be a `.`. A digit or bracket that small is the classifier's guess on a blob it
+    /// sees magnified; but a mark it reads as an operator that may be written small (a tiny
+    /// `-`, `+` or `=`) keeps that reading unless it gives `.` at least `dotProbability`, and
+    /// a short flat stroke it calls `-` is a minus.
     private static func isDot(_ symbol: PlacedSymbol, metrics: LineMetrics) -> Bool {
         let size = max(symbol.width, symbol.height) / metrics.digitHeight
-        let point = symbol.alternatives.first { $0.latex == decimalPoint }?.probability ?? 0
+        let point = symbol.alternatives.first { $0.latex == decimalPoint }?.probability
         let isShortBar = symbol.width > 2 * symbol.height && barProbability(symbol) != nil
-        return size <= likelyDotSize && point >= dotProbability && !isShortBar
+        guard !isShortBar, size <= likelyDotSize else { return false }
+        if let best = symbol.alternatives.first?.latex, smallOperators.contains(best) {
+            return (point ?? 0) >= dotProbability
+        }
+        return size <= dotSize || point != nil
     }
 
     /// At most `dotSize` of the digit height both ways.

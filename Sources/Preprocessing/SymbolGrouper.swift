@@ -351,15 +351,16 @@ struct SymbolGrouper {
     }
 
     /// `÷` however written: a straight stroke, flat or slanted like `%`, with one small mark
-    /// on each side of it over its middle (dots, little circles or ticks, near the bar or well
-    /// apart from it). The nearest piece on each side must be small against both the stroke
-    /// and the line's symbols: a fraction's numerator and denominator are not.
+    /// on each side of it over its middle, the two facing each other across it (dots, little
+    /// circles or ticks, near the bar or well apart from it). The nearest piece on each side
+    /// must be small against both the stroke and the line's symbols: a fraction's numerator
+    /// and denominator are not, nor is the other stroke of a 4 beside its slanted one.
     /// Returns each sign found as its bar and marks.
     private func joinDivisionSigns(_ sets: inout DisjointSets) -> [[Int]] {
         var found: [[Int]] = []
         for (index, bar) in components.enumerated() {
             guard let axis = divisionStroke(bar) else { continue }
-            var nearest: [(index: Int, distance: Double)?] = [nil, nil]
+            var nearest: [(index: Int, distance: Double, along: Double)?] = [nil, nil]
             let reach = Int(axis.length.rounded(.up))
             for other in members.indices(overlappingColumns: bar.box.x - reach, bar.box.maxX + reach) where other != index {
                 let c = components[other]
@@ -367,9 +368,10 @@ struct SymbolGrouper {
                 let along = dx * axis.direction.x + dy * axis.direction.y, across = -dx * axis.direction.y + dy * axis.direction.x
                 guard abs(along) <= axis.length / 2, abs(across) > axis.spread / 2, abs(across) <= axis.spread / 2 + axis.length else { continue }
                 let side = across < 0 ? 0 : 1
-                if nearest[side].map({ abs(across) < $0.distance }) ?? true { nearest[side] = (other, abs(across)) }
+                if nearest[side].map({ abs(across) < $0.distance }) ?? true { nearest[side] = (other, abs(across), along) }
             }
             guard let above = nearest[0], let below = nearest[1],
+                  [above, below].allSatisfy({ abs($0.along) <= 0.35 * axis.length }), abs(above.along - below.along) <= 0.4 * axis.length,
                   [above.index, below.index].allSatisfy({ isDivisionMark(components[$0], stroke: axis) }) else { continue }
             sets.union(index, above.index)
             sets.union(index, below.index)
