@@ -16,9 +16,14 @@ enum PageMarks {
     /// are judged by where they are instead: the faint dots of a blurred decimal point count.)
     static let faintShare = 0.7
     /// A small mark whose mean ink is below this share of the page's is faint. Faint dots
-    /// are kept between symbols and over bars (a blurred decimal point, the dots of `÷`), not
-    /// under or inside a symbol, where no dot belongs and dust often lies.
+    /// are kept only where a dot belongs: between two symbols of a line (a blurred decimal
+    /// point, `\cdot`) or over or under a bar (the dots of `÷`); not before or after the
+    /// writing, under or inside a symbol, where dust and the ends of grid lines lie.
     static let faintDotShare = 0.55
+    /// A small mark whose mean thickness (area over its longer side) is below this share of
+    /// the pen's width is no pen tap: a dot drawn with the pen is at least about as thick
+    /// as the pen (a disc one pen wide is 0.8 of it).
+    static let thinShare = 0.4
     /// A small mark farther than this many symbol heights from every symbol is a speck.
     static let speckReach = 1.0
 
@@ -48,12 +53,10 @@ enum PageMarks {
         return kept.filter { mark in
             guard mark.isSmall else { return true }
             let box = mark.component.box
+            // Thinner than a pen tap: a sliver of grid line, a hair, a scratch.
+            if Double(mark.component.area) < thinShare * strokeWidth * Double(max(box.width, box.height)) { return false }
             if mark.meanInk < faintDotShare * pageMeanInk {
-                // Under, over or inside a symbol that is not a bar.
-                let onSymbol = symbols.contains(overlappingColumns: box.x, box.maxX) { symbol in
-                    symbol.box.width < 2 * symbol.box.height && gap(box, symbol.box) <= 0.5 * reach
-                }
-                if onSymbol { return false }
+                return isBetweenSymbols(box, symbols, reach: reach) || isOverBar(box, symbols, reach: reach)
             }
             return symbols.contains(overlappingColumns: box.x - margin, box.maxX + margin) { gap(box, $0.box) <= reach }
         }.map(\.component)
@@ -88,6 +91,24 @@ enum PageMarks {
 
     // MARK: - Measures
 
+    /// A symbol within reach on either side, level with `box`, and none over or under it.
+    static func isBetweenSymbols(_ box: Box, _ symbols: ComponentSet, reach: Double) -> Bool {
+        let margin = Int(reach.rounded(.up))
+        let candidates = symbols.indices(overlappingColumns: box.x - margin, box.maxX + margin).map { symbols.components[$0].box }
+        let level = { (symbol: Box) in symbol.y < box.maxY + margin / 2 && symbol.maxY > box.y - margin / 2 && gap(box, symbol) <= reach }
+        let left = candidates.contains { $0.maxX <= box.x + box.width / 2 && $0.x < box.x && level($0) }
+        let right = candidates.contains { $0.x >= box.x + box.width / 2 && $0.maxX > box.maxX && level($0) }
+        let onSymbol = candidates.contains { $0.x < box.maxX && $0.maxX > box.x && gap(box, $0) <= 0.5 * reach && $0.width < 2 * $0.height }
+        return left && right && !onSymbol
+    }
+
+    /// A bar (at least twice as wide as tall) right over or under `box`.
+    static func isOverBar(_ box: Box, _ symbols: ComponentSet, reach: Double) -> Bool {
+        symbols.contains(overlappingColumns: box.x, box.maxX) { symbol in
+            symbol.box.width >= 2 * symbol.box.height && gap(box, symbol.box) <= 0.5 * reach
+        }
+    }
+
     static func describe(_ components: [Component], plane: InkPlane, strokeWidth: Double) -> [Mark] {
         let small = smallMarks(components, strokeWidth: strokeWidth)
         return components.indices.map { index in
@@ -117,9 +138,11 @@ enum PageMarks {
         return side.map { $0 <= max(3 * strokeWidth, 0.3 * height) }
     }
 
-    /// Median height of the symbol-sized marks; 0 without any.
+    /// Typical height of the symbol-sized marks, weighted by their ink so that a crowd of
+    /// specks cannot pass for the writing; bars (`-`, `=`) do not count. 0 without any.
     static func symbolHeight(_ symbols: [Component]) -> Double {
-        symbols.isEmpty ? 0 : SymbolGrouper.typicalHeight(symbols)
+        let upright = symbols.filter { $0.box.width < 2 * $0.box.height }
+        return areaWeightedMedian((upright.isEmpty ? symbols : upright).map { (Double($0.box.height), $0.area) })
     }
 
     /// Distance between two boxes (0 when they overlap).

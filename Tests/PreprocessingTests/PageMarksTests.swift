@@ -112,6 +112,21 @@ final class PageMarksTests: XCTestCase {
         XCTAssertEqual(segmentation.glyphs.count, writing.symbols.count, "8 × 5 = 40")
     }
 
+    /// `6.7` with hairs and slivers of grid line around it, thinner than the pen: the point
+    /// (a pen tap) stays, the slivers go.
+    func testSliversThinnerThanThePenAreNotDots() throws {
+        let rendering = try render("200923-1254-376.inkml", margin: 60)
+        let clean = Segmenter.segment(rendering.image)
+        XCTAssertEqual(clean.glyphs.count, 3)
+        let box = writingBox(rendering)
+        var page = rendering.image
+        // Diagonal one-pixel slivers, 9 pixels long, before, after and under the writing.
+        for (x, y) in [(box.x - 25, box.y + box.height / 2), (box.maxX + 20, box.y + box.height / 3), (box.x + box.width / 2, box.maxY + 12)] {
+            for step in 0..<9 { page[x + step, y + step / 2] = 0 }
+        }
+        XCTAssertEqual(Segmenter.segment(page).glyphs.map(\.box), clean.glyphs.map(\.box))
+    }
+
     func testSmallMarksAreThoseOfDotSize() {
         let dot = Component(runs: (0..<4).map { InkRun(y: Int32($0), x0: 10, x1: 14) })
         let stroke = Component(runs: (0..<40).map { InkRun(y: Int32($0), x0: 30, x1: 33) })
