@@ -13,8 +13,7 @@ enum PageMarks {
     /// A symbol-sized mark whose darkest ink stays below this share of the page's is faint:
     /// show-through from the back of the sheet, the soft edge of a shadow. The core of a pen
     /// stroke comes close to full ink (a thin, light `1` in the measurements reached 0.63 of
-    /// its page); show-through reaches about half. (Small marks
-    /// are judged by where they are instead: the faint dots of a blurred decimal point count.)
+    /// its page); show-through reaches about half. Small marks are judged by the rules below.
     static let faintShare = 0.6
     /// A small mark whose mean ink is below this share of the page's is faint. Faint dots
     /// are kept only where a dot belongs: between two symbols of a line (a blurred decimal
@@ -110,6 +109,7 @@ enum PageMarks {
         }
     }
 
+    /// Each component's ink levels and size class.
     static func describe(_ components: [Component], plane: InkPlane, strokeWidth: Double) -> [Mark] {
         let small = smallMarks(components, strokeWidth: strokeWidth)
         return components.indices.map { index in
