@@ -50,16 +50,37 @@ enum PageMarks {
         let symbols = ComponentSet(kept.filter { !$0.isSmall }.map(\.component))
         let reach = speckReach * symbolHeight(symbols.components)
         let margin = Int(reach.rounded(.up))
-        return kept.filter { mark in
-            guard mark.isSmall else { return true }
+        var keep = [Bool](repeating: false, count: kept.count)
+        var near: [Int] = [], loose: [Int] = [] // dark dots within reach of a symbol, and the others
+        for (index, mark) in kept.enumerated() {
+            guard mark.isSmall else { keep[index] = true; continue }
             let box = mark.component.box
             // Thinner than a pen tap: a sliver of grid line, a hair, a scratch.
-            if Double(mark.component.area) < thinShare * strokeWidth * Double(max(box.width, box.height)) { return false }
+            if Double(mark.component.area) < thinShare * strokeWidth * Double(max(box.width, box.height)) { continue }
             if mark.meanInk < faintDotShare * pageMeanInk {
-                return isBetweenSymbols(box, symbols, reach: reach) || isOverBar(box, symbols, reach: reach)
+                keep[index] = isBetweenSymbols(box, symbols, reach: reach) || isOverBar(box, symbols, reach: reach)
+            } else if symbols.contains(overlappingColumns: box.x - margin, box.maxX + margin, where: { gap(box, $0.box) <= reach }) {
+                keep[index] = true
+                near.append(index)
+            } else {
+                loose.append(index)
             }
-            return symbols.contains(overlappingColumns: box.x - margin, box.maxX + margin) { gap(box, $0.box) <= reach }
-        }.map(\.component)
+        }
+        // A row of dots (an ellipsis, a leader) reaches as far as its dots do: a dot level
+        // with a kept dot and within reach of it is kept too. Each dot joins at most once.
+        var queue = near
+        while let next = queue.popLast(), !loose.isEmpty {
+            let box = kept[next].component.box
+            loose.removeAll { index in
+                let other = kept[index].component.box
+                let level = abs(Double(other.y + other.maxY - box.y - box.maxY)) / 2 <= max(Double(max(box.height, other.height)), 0.25 * reach)
+                guard level, gap(box, other) <= reach else { return false }
+                keep[index] = true
+                queue.append(index)
+                return true
+            }
+        }
+        return kept.indices.filter { keep[$0] }.map { kept[$0].component }
     }
 
     /// Lines (component indices, top to bottom) without lines made only of small marks: such

@@ -128,6 +128,19 @@ final class PageMarksTests: XCTestCase {
         XCTAssertEqual(Segmenter.segment(page).glyphs.map(\.box), clean.glyphs.map(\.box))
     }
 
+    /// `1 …` with a long leader of dots: every dot is within reach of the one before, though
+    /// most are farther than a symbol height from the `1`; the row is kept whole.
+    func testARowOfDotsReachesAsFarAsItsDots() {
+        var page = GrayImage(width: 520, height: 200, fill: 255)
+        for y in 70..<130 {
+            for x in 100..<104 { page[x, y] = 0 }
+        }
+        for index in 0..<6 { stamp(&page, x: 150 + 45 * index, y: 127, radius: 2.5, level: 0) }
+        let segmentation = Segmenter.segment(page)
+        XCTAssertEqual(segmentation.lines.count, 1)
+        XCTAssertEqual(segmentation.glyphs.count, 7, "the 1 and six dots")
+    }
+
     func testSmallMarksAreThoseOfDotSize() {
         let dot = Component(runs: (0..<4).map { InkRun(y: Int32($0), x0: 10, x1: 14) })
         let stroke = Component(runs: (0..<40).map { InkRun(y: Int32($0), x0: 30, x1: 33) })
