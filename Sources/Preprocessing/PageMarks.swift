@@ -25,7 +25,7 @@ enum PageMarks {
     /// as the pen (a disc one pen wide is 0.8 of it).
     static let thinShare = 0.4
     /// A small mark farther than this many symbol heights from every symbol is a speck.
-    static let speckReach = 1.0
+    static let speckReach = 1.5
 
     /// What is known of one mark.
     struct Mark {
