@@ -36,7 +36,7 @@ public enum ImageDecoder {
         let format = try detectedFormat(of: bytes)
         let limit = Int64(options.maxPixels)
         let scale = Int32(min(max(options.scaleDenominator, 1), 8))
-        let orientation = format == .jpeg ? ExifOrientation(jpeg: bytes) : .upright
+        let orientation = format == .jpeg && options.appliesOrientation ? ExifOrientation(jpeg: bytes) : .upright
         var result = codec_image()
         bytes.withUnsafeBufferPointer { buffer in
             switch format {
@@ -49,6 +49,18 @@ public enum ImageDecoder {
         let width = Int(result.width), height = Int(result.height)
         let pixels = [UInt8](UnsafeBufferPointer(start: result.pixels, count: width * height))
         return orientation.apply(to: GrayImage(width: width, height: height, pixels: pixels))
+    }
+
+    /// Whether the bytes are a JPEG whose EXIF orientation turns the stored pixels a quarter
+    /// (or transposes them). Values outside 1…8, such as the 0 some tools write, mean upright.
+    public static func orientationTurnsSideways(_ bytes: [UInt8]) -> Bool {
+        format(of: bytes) == .jpeg && ExifOrientation(jpeg: bytes).swapsSides
+    }
+
+    /// `stored` (decoded with `appliesOrientation` false) turned as the EXIF orientation of
+    /// `bytes` says; unchanged for PNG and for JPEGs without one.
+    public static func applyingOrientation(of bytes: [UInt8], to stored: GrayImage) -> GrayImage {
+        format(of: bytes) == .jpeg ? ExifOrientation(jpeg: bytes).apply(to: stored) : stored
     }
 
     private static func detectedFormat(of bytes: [UInt8]) throws -> ImageFormat {

@@ -15,13 +15,15 @@ public enum Segmenter {
             return Segmentation(imageWidth: image.width, imageHeight: image.height, strokeWidth: 0, lines: [])
         }
         let (analysis, scale) = workingInkAnalysis(image, options: options)
-        let finder = LineFinder(components: analysis.components, maxSkewDegrees: options.maxSkewDegrees)
+        // Dust, grain, show-through and shadow edges go before they can make lines of their own.
+        let marks = PageMarks.plausibleInk(analysis.components, plane: analysis.plane, strokeWidth: analysis.strokeWidth)
+        let finder = LineFinder(components: marks, maxSkewDegrees: options.maxSkewDegrees)
 
         var lines: [TextLine] = []
-        for line in finder.lines() {
+        for line in PageMarks.lines(finder.lines(), components: marks, strokeWidth: analysis.strokeWidth) {
             // Each line on its own: blobs of touching symbols split, pieces grouped into
             // symbols, symbols ordered along the writing.
-            let members = ComponentSet(TouchingSymbols.split(line.map { analysis.components[$0] }, strokeWidth: analysis.strokeWidth))
+            let members = ComponentSet(TouchingSymbols.split(line.map { marks[$0] }, strokeWidth: analysis.strokeWidth))
             let symbols = SymbolGrouper(members, strokeWidth: analysis.strokeWidth).symbols()
             let groups = symbols.map(\.members)
             let boxes = groups.map { group in union(group.map { members.components[$0].box }) }

@@ -67,7 +67,7 @@ public struct Recognizer: Sendable {
         var timings = StageTimings()
         let clock = ContinuousClock()
         let start = clock.now
-        let (image, scale) = try decode(imageBytes)
+        let (image, scale) = try Self.decode(imageBytes, options: options)
         timings.decode = milliseconds(clock.now - start)
         let page = read(image, scale: scale, timings: &timings)
         return Run(page: page, image: image, scale: scale, timings: timings)
@@ -104,7 +104,7 @@ public struct Recognizer: Sendable {
 
     /// Decodes large JPEG photos at the smallest scale at which the ink stays legible, so work
     /// grows with the writing rather than with the camera's megapixels.
-    private func decode(_ bytes: [UInt8]) throws -> (GrayImage, scale: Int) {
+    static func decode(_ bytes: [UInt8], options: Options) throws -> (GrayImage, scale: Int) {
         var decodeOptions = DecodeOptions()
         decodeOptions.maxPixels = options.maxPixels
         let header = try ImageDecoder.header(of: bytes)
@@ -116,7 +116,23 @@ public struct Recognizer: Sendable {
             scale = Segmenter.preferredDecodeScale(probe: probe, probeScale: 8)
         }
         decodeOptions.scaleDenominator = scale
-        return (try ImageDecoder.decode(bytes, options: decodeOptions), scale)
+        guard ImageDecoder.orientationTurnsSideways(bytes) else { return (try ImageDecoder.decode(bytes, options: decodeOptions), scale) }
+        decodeOptions.appliesOrientation = false
+        let stored = try ImageDecoder.decode(bytes, options: decodeOptions)
+        return (Self.upright(stored: stored, taggedAs: bytes), scale)
+    }
+
+    /// Share of sideways nearest neighbours (see `WritingDirection`) at or above which the
+    /// stored pixels already read as lines across the image: then an EXIF tag that turns them
+    /// a quarter is wrong (an app re-saved the pixels upright and kept the camera's tag) and
+    /// is ignored. Below it the tag is trusted, so ambiguous pages keep the camera's word.
+    static let uprightShare = 0.65
+
+    /// The stored pixels of a JPEG whose EXIF tag turns them sideways, turned as the tag says
+    /// unless the writing already runs across them.
+    static func upright(stored: GrayImage, taggedAs bytes: [UInt8]) -> GrayImage {
+        if let share = WritingDirection.sidewaysNeighbourShare(stored), share >= uprightShare { return stored }
+        return ImageDecoder.applyingOrientation(of: bytes, to: stored)
     }
 
     private func read(_ image: GrayImage, scale: Int, timings: inout StageTimings) -> PageReading {
