@@ -33,6 +33,8 @@ let package = Package(
         .target(name: "Recognition", dependencies: ["ImageDecoding", "InkInput", "Preprocessing", "Classification", "MathGrammar"]),
         // The library people import: the runtime stages with the shipped model and grammar.
         .target(name: "MathscanKit", dependencies: ["Recognition"], resources: [.copy("Resources")]),
+        // Worksheets: a page split into its problems by layout, each read and graded on its own.
+        .target(name: "Worksheets", dependencies: ["Recognition", "Preprocessing", "Classification", "MathGrammar", "ImageDecoding"]),
         // The lab: nothing above depends on it. Synthesis renders training and test material
         // (composed equations, simulated photos); Training makes and measures classifiers.
         .target(name: "Synthesis", dependencies: ["InkInput", "ImageDecoding"]),
@@ -41,7 +43,7 @@ let package = Package(
         .target(name: "Evaluation", dependencies: ["Recognition"]),
         .executableTarget(
             name: "mathscan",
-            dependencies: ["MathscanKit", "Evaluation", "Synthesis", "Training", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["MathscanKit", "Worksheets", "Evaluation", "Synthesis", "Training", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         .testTarget(name: "ImageDecodingTests", dependencies: ["ImageDecoding"]),
@@ -53,6 +55,7 @@ let package = Package(
         .testTarget(name: "RecognitionTests", dependencies: ["Recognition"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation"]),
         .testTarget(name: "MathscanKitTests", dependencies: ["MathscanKit"]),
+        .testTarget(name: "WorksheetsTests", dependencies: ["Worksheets", "MathscanKit", "Synthesis", "InkInput"]),
         // Runs the built executable: the command-line contract and the golden samples.
         .testTarget(name: "mathscanTests", dependencies: ["mathscan"]),
     ],
