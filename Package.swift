@@ -41,9 +41,11 @@ let package = Package(
         .target(name: "Training", dependencies: ["Classification", "NeuralNetwork", "Preprocessing", "InkInput", "Synthesis", "ImageDecoding"]),
         // Measuring readings against truth: lab-side, used by the command-line tool, not by the pipeline.
         .target(name: "Evaluation", dependencies: ["Recognition"]),
+        // Reports a teacher opens (CSV, HTML) from graded worksheet pages.
+        .target(name: "WorksheetReport", dependencies: ["Worksheets", "Recognition", "ImageDecoding"]),
         .executableTarget(
             name: "mathscan",
-            dependencies: ["MathscanKit", "Worksheets", "Evaluation", "Synthesis", "Training", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["MathscanKit", "Worksheets", "WorksheetReport", "Evaluation", "Synthesis", "Training", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         .testTarget(name: "ImageDecodingTests", dependencies: ["ImageDecoding"]),
@@ -55,7 +57,7 @@ let package = Package(
         .testTarget(name: "RecognitionTests", dependencies: ["Recognition"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation"]),
         .testTarget(name: "MathscanKitTests", dependencies: ["MathscanKit"]),
-        .testTarget(name: "WorksheetsTests", dependencies: ["Worksheets", "MathscanKit", "Synthesis", "InkInput"]),
+        .testTarget(name: "WorksheetsTests", dependencies: ["Worksheets", "WorksheetReport", "MathscanKit", "Synthesis", "InkInput"]),
         // Runs the built executable: the command-line contract and the golden samples.
         .testTarget(name: "mathscanTests", dependencies: ["mathscan"]),
     ],
