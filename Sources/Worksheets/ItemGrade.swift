@@ -85,7 +85,7 @@ public enum WorksheetError: Error, Equatable, CustomStringConvertible {
 public struct Grader: Sendable {
     /// The default threshold on a reading's confidence (the product of its symbols'
     /// probabilities). Chosen on held-out training writers, see docs/worksheets.md.
-    public static let defaultMinimumConfidence = 0.5
+    public static let defaultMinimumConfidence = 0.7
 
     public var minimumConfidence: Double
     public var key: AnswerKey?
