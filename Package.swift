@@ -21,10 +21,15 @@ let package = Package(
         .systemLibrary(name: "CPNG", pkgConfig: "libpng16", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"])]),
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CTIFF", pkgConfig: "libtiff-4", providers: [.apt(["libtiff-dev"])]),
+        .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
         // libpng/libjpeg report fatal errors with longjmp, which Swift cannot catch: decode in C under setjmp.
         .target(name: "CImageCodec", dependencies: ["CPNG", "CJPEG"]),
 
         .target(name: "ImageDecoding", dependencies: ["CImageCodec"]),
+        // Multi-page scans: TIFF (libtiff) and PDF (poppler), decoded in C to grey pages.
+        .target(name: "CDocumentCodec", dependencies: ["CTIFF", "CPoppler"]),
+        .target(name: "DocumentDecoding", dependencies: ["CDocumentCodec", "ImageDecoding"]),
         .target(name: "InkInput", dependencies: ["ImageDecoding"]),
         .target(name: "Preprocessing", dependencies: ["ImageDecoding"]),
         .target(name: "NeuralNetwork", dependencies: ["CBLAS"]),
@@ -45,7 +50,7 @@ let package = Package(
         .target(name: "WorksheetReport", dependencies: ["Worksheets", "Recognition", "ImageDecoding"]),
         .executableTarget(
             name: "mathscan",
-            dependencies: ["MathscanKit", "Worksheets", "WorksheetReport", "Evaluation", "Synthesis", "Training", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["MathscanKit", "Worksheets", "WorksheetReport", "DocumentDecoding", "Evaluation", "Synthesis", "Training", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         .testTarget(name: "ImageDecodingTests", dependencies: ["ImageDecoding"]),
@@ -57,9 +62,9 @@ let package = Package(
         .testTarget(name: "RecognitionTests", dependencies: ["Recognition"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation"]),
         .testTarget(name: "MathscanKitTests", dependencies: ["MathscanKit"]),
-        .testTarget(name: "WorksheetsTests", dependencies: ["Worksheets", "WorksheetReport", "MathscanKit", "Synthesis", "InkInput"]),
+        .testTarget(name: "WorksheetsTests", dependencies: ["Worksheets", "WorksheetReport", "DocumentDecoding", "MathscanKit", "Synthesis", "InkInput"]),
         // Runs the built executable: the command-line contract and the golden samples.
-        .testTarget(name: "mathscanTests", dependencies: ["mathscan"]),
+        .testTarget(name: "mathscanTests", dependencies: ["mathscan", "DocumentDecoding", "InkInput", "Synthesis", "ImageDecoding"]),
     ],
     swiftLanguageModes: [.v5]
 )

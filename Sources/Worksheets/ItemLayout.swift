@@ -235,7 +235,7 @@ public struct ItemLayout: Sendable {
         return groups
     }
 
-    /// The student's answer stays with its problem: a piece ending in `=` takes the piece
+    /// The student's answer stays with its problem: a piece ending in `=` takes the number
     /// right of it on the same band, and a piece that is only an item label takes the
     /// expression right of it.
     private func joiningAcrossEquals(_ pieces: [[Int]], frames: [Frame], labels: [String], height: Double) -> [[Int]] {
@@ -243,7 +243,10 @@ public struct ItemLayout: Sendable {
         for piece in pieces {
             if let last = result.last, Self.sameBand(last, piece, frames: frames), Self.isLeftOf(last, piece, frames: frames) {
                 let ordered = last.sorted { frames[$0].x0 < frames[$1].x0 }
-                let endsInEquals = ordered.last.map { labels[$0] == "=" } ?? false
+                // The answer is a number; a piece with an operator is the next problem (after a
+                // problem left blank).
+                let answer = piece.allSatisfy { labels[$0] == "." || labels[$0] == "-" || (labels[$0].count == 1 && labels[$0].first?.isNumber == true) }
+                let endsInEquals = answer && (ordered.last.map { labels[$0] == "=" } ?? false)
                 let labelOnly = Self.labelLength(ordered + [piece[0]], frames: frames, labels: labels, height: height, requireGap: false) == ordered.count
                 if endsInEquals || labelOnly {
                     result[result.count - 1] += piece

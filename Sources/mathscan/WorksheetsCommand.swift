@@ -1,4 +1,5 @@
 import ArgumentParser
+import DocumentDecoding
 import Foundation
 import ImageDecoding
 import Recognition
@@ -30,6 +31,9 @@ struct GradeWorksheets: ParsableCommand {
     @Option(help: "Readings less confident than this are marked ? (uncertain) rather than ✓ or ✗.")
     var minConfidence = Grader.defaultMinimumConfidence
 
+    @Option(help: "Resolution at which PDF pages are rendered, in dots per inch.")
+    var dpi = 200.0
+
     @Option(help: "Title of the HTML report.")
     var title = "Worksheets"
 
@@ -38,6 +42,7 @@ struct GradeWorksheets: ParsableCommand {
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("give at least one folder or file") }
         if !(0...1).contains(minConfidence) { throw ValidationError("--min-confidence must be between 0 and 1") }
+        if !(50...1200).contains(dpi) { throw ValidationError("--dpi must be between 50 and 1200") }
     }
 
     func run() throws {
@@ -71,10 +76,17 @@ struct GradeWorksheets: ParsableCommand {
             let elapsed = clock.now - start
             let eta = index == 0 ? "" : " ETA \(Self.duration(elapsed / index * (files.count - index)))"
             StandardError.write((progressing ? "\r\u{1B}[K" : "") + "worksheets: \(index + 1)/\(files.count) \(file)\(eta)" + (progressing ? "" : "\n"))
-            let pages: [GradedPage]
+            var pages: [GradedPage] = []
             do {
-                pages = try DocumentReader.pages(of: InputFiles.read(file), reader: reader).map { number, reading, thumbnail in
-                    GradedPage(file: file, page: number, reading: reading, grader: grader, thumbnail: thumbnail)
+                for (number, result) in try DocumentReader.pages(of: InputFiles.read(file), reader: reader, dpi: dpi) {
+                    switch result {
+                    case .success(let (reading, thumbnail)):
+                        pages.append(GradedPage(file: file, page: number, reading: reading, grader: grader, thumbnail: thumbnail))
+                    case .failure(let error):
+                        failures += 1
+                        StandardError.write((progressing ? "\r\u{1B}[K" : "") + "mathscan: \(file) page \(number): \(error)\n")
+                        pages.append(GradedPage(file: file, page: number, rows: [], thumbnail: nil, pageWidth: 0, pageHeight: 0, error: "\(error)"))
+                    }
                 }
             } catch {
                 failures += 1
@@ -148,10 +160,18 @@ enum WorksheetInputs {
     }
 }
 
-/// The pages of a file: one for PNG and JPEG.
+/// The pages of a file: every page of a TIFF or PDF, the one page of a PNG or JPEG.
 enum DocumentReader {
-    static func pages(of bytes: [UInt8], reader: WorksheetReader) throws -> [(Int, WorksheetPage, GrayImage)] {
-        let (image, scale) = try reader.recognizer.decode(bytes)
-        return [(1, reader.read(image, scale: scale), GradedPage.thumbnail(image))]
+    /// Page numbers with each page read or, for a page that fails, why; throws when the file
+    /// itself cannot be opened.
+    static func pages(of bytes: [UInt8], reader: WorksheetReader, dpi: Double) throws -> [(Int, Result<(WorksheetPage, GrayImage), Error>)] {
+        guard Document.format(of: bytes) != nil else {
+            let (image, scale) = try reader.recognizer.decode(bytes)
+            return [(1, .success((reader.read(image, scale: scale), GradedPage.thumbnail(image))))]
+        }
+        let document = try Document(bytes: bytes, dpi: dpi, maxPixels: reader.recognizer.options.maxPixels)
+        return (0..<document.pageCount).map { index in
+            (index + 1, Result { let image = try document.page(index); return (reader.read(image), GradedPage.thumbnail(image)) })
+        }
     }
 }

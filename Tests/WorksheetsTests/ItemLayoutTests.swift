@@ -51,6 +51,13 @@ final class ItemLayoutTests: XCTestCase {
         XCTAssertEqual(texts(found, labels), ["3 + 4 = 7", "2 + 2 = 5"])
     }
 
+    func testABlankProblemDoesNotTakeTheNextProblem() {
+        var symbols = row(["2", "0", "+", "5", "="], x: 40, y: 50)
+        symbols += row(["7", "\\times", "2", "=", "1", "4"], x: 700, y: 50)
+        let (found, labels) = layout(symbols)
+        XCTAssertEqual(texts(found, labels), ["2 0 + 5 =", "7 \\times 2 = 1 4"])
+    }
+
     func testALabelFarFromItsExpressionIsStillItsLabel() {
         var symbols = row(["1", "2", "."], x: 40, y: 50)
         symbols += row(["6", "\\times", "7"], x: 40 + 3 * 40 + 100, y: 50)
