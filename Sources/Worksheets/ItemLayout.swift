@@ -73,8 +73,11 @@ public struct ItemLayout: Sendable {
         // fragment of a ruled line), is no problem of the worksheet.
         let isSpeck = { (index: Int) in Double(max(boxes[index].width, boxes[index].height)) < self.speckSize * height }
         let isDigit = { (index: Int) in labels[index].count == 1 && labels[index].first?.isNumber == true }
-        let joined = joiningAcrossEquals(pieces, frames: frames, labels: labels, height: height)
-            .filter { piece in !piece.allSatisfy(isSpeck) && piece.contains(where: isDigit) }
+        // Set aside before joining, so that a stray stroke is not taken for a dangling operator;
+        // a piece closed by `)` may be a label (`a)`) and stays.
+        let isLabelLike = { (piece: [Int]) in piece.max { frames[$0].x1 < frames[$1].x1 }.map { labels[$0] == ")" } ?? false }
+        let written = pieces.filter { piece in !piece.allSatisfy(isSpeck) && (piece.contains(where: isDigit) || isLabelLike(piece)) }
+        let joined = joiningAcrossEquals(written, frames: frames, labels: labels, height: height).filter { $0.contains(where: isDigit) }
         var items = joined.map { piece -> Item in
             let ordered = piece.sorted { frames[$0].x0 < frames[$1].x0 }
             let labelCount = Self.labelLength(ordered, frames: frames, labels: labels, height: height)
@@ -236,7 +239,8 @@ public struct ItemLayout: Sendable {
     }
 
     /// The student's answer stays with its problem: a piece ending in `=` takes the number
-    /// right of it on the same band, and a piece that is only an item label takes the
+    /// right of it on the same band, whatever the gap; a piece ending in an operator takes
+    /// the piece after it, and one starting with `=` or a binary operator joins the one before; a piece that is only an item label takes the
     /// expression right of it.
     private func joiningAcrossEquals(_ pieces: [[Int]], frames: [Frame], labels: [String], height: Double) -> [[Int]] {
         var result: [[Int]] = []
@@ -247,8 +251,12 @@ public struct ItemLayout: Sendable {
                 // problem left blank).
                 let answer = piece.allSatisfy { labels[$0] == "." || labels[$0] == "-" || (labels[$0].count == 1 && labels[$0].first?.isNumber == true) }
                 let endsInEquals = answer && (ordered.last.map { labels[$0] == "=" } ?? false)
+                // Nor does an expression end in an operator, or start with one (but `-`, a sign).
+                let dangling = ordered.last.map { ["+", "-", "\\times", "\\div"].contains(labels[$0]) } ?? false
+                let first = piece.min { frames[$0].x0 < frames[$1].x0 }
+                let continues = first.map { ["=", "+", "\\times", "\\div"].contains(labels[$0]) } ?? false
                 let labelOnly = Self.labelLength(ordered + [piece[0]], frames: frames, labels: labels, height: height, requireGap: false) == ordered.count
-                if endsInEquals || labelOnly {
+                if endsInEquals || dangling || continues || labelOnly {
                     result[result.count - 1] += piece
                     continue
                 }

@@ -73,7 +73,9 @@ struct Score: ParsableCommand {
             do {
                 let readings: [String]
                 if items {
-                    readings = try worksheetReader.read(imageBytes: InputFiles.read(file)).items.map(\.reading.latex)
+                    // Every page of a TIFF or PDF, in order.
+                    readings = try DocumentReader.pages(of: InputFiles.read(file), reader: worksheetReader, dpi: 200)
+                        .flatMap { try $0.1.get().0.items.map(\.reading.latex) }
                 } else {
                     readings = try recognizer.run(file: file).page.lines.map(\.latex)
                 }

@@ -51,6 +51,16 @@ final class ItemLayoutTests: XCTestCase {
         XCTAssertEqual(texts(found, labels), ["3 + 4 = 7", "2 + 2 = 5"])
     }
 
+    func testAnOperatorAcrossAWideGapJoinsBothSides() {
+        var symbols = row(["1", "4", "1", "+", "1", "6", "0"], x: 40, y: 50)
+        symbols += row(["=", "3", "0", "1"], x: 40 + 7 * 40 + 110, y: 50)   // 2.75 heights before the =
+        symbols += row(["8", "-"], x: 40, y: 200)
+        symbols += row(["2"], x: 40 + 2 * 40 + 110, y: 200)
+        symbols += row(["5", "+", "5"], x: 900, y: 200)
+        let (found, labels) = layout(symbols)
+        XCTAssertEqual(texts(found, labels), ["1 4 1 + 1 6 0 = 3 0 1", "8 - 2", "5 + 5"])
+    }
+
     func testABlankProblemDoesNotTakeTheNextProblem() {
         var symbols = row(["2", "0", "+", "5", "="], x: 40, y: 50)
         symbols += row(["7", "\\times", "2", "=", "1", "4"], x: 700, y: 50)
