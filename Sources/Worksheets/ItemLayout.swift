@@ -37,6 +37,9 @@ public struct ItemLayout: Sendable {
     /// a piece made only of them is not a problem.
     public var speckSize = 0.4
 
+    /// Operators and relations: a piece with one is an expression, not a lone number.
+    let binaryOperators: Set<String> = ["+", "-", "\\times", "\\div", "="]
+
     public init() {}
 
     /// One problem of the page: indices into the input, in reading order left to right.
@@ -72,6 +75,10 @@ public struct ItemLayout: Sendable {
         // A piece of specks, or of marks none of which reads as a digit (a stray stroke, a
         // fragment of a ruled line), is no problem of the worksheet.
         let isSpeck = { (index: Int) in Double(max(boxes[index].width, boxes[index].height)) < self.speckSize * height }
+        // A speck that is round, not a short stroke: dust or a dot, never a minus sign.
+        let isDust = { (index: Int) in
+            isSpeck(index) && max(boxes[index].width, boxes[index].height) <= 3 * max(1, min(boxes[index].width, boxes[index].height))
+        }
         let isDigit = { (index: Int) in labels[index].count == 1 && labels[index].first?.isNumber == true }
         // Set aside before joining, so that a stray stroke is not taken for a dangling operator;
         // a piece closed by `)` may be a label (`a)`) and stays.
@@ -81,7 +88,7 @@ public struct ItemLayout: Sendable {
         var items = joined.map { piece -> Item in
             let ordered = piece.sorted { frames[$0].x0 < frames[$1].x0 }
             let labelCount = Self.labelLength(ordered, frames: frames, labels: labels, height: height)
-            let expression = Self.withoutStraySpecks(Array(ordered.dropFirst(labelCount)), labels: labels, isSpeck: isSpeck)
+            let expression = Self.withoutStraySpecks(Array(ordered.dropFirst(labelCount)), frames: frames, labels: labels, isSpeck: isDust)
             let kept = Array(ordered.prefix(labelCount)) + expression
             return Item(label: Array(ordered.prefix(labelCount)), expression: expression, box: Self.union(kept.map { boxes[$0] }))
         }
@@ -93,12 +100,17 @@ public struct ItemLayout: Sendable {
         return Layout(items: items, rules: rules.sorted())
     }
 
-    /// A speck can only be a decimal point between two digits: one at either end of an
-    /// expression or beside an operator is dust, left out.
-    static func withoutStraySpecks(_ ordered: [Int], labels: [String], isSpeck: (Int) -> Bool) -> [Int] {
+    /// A speck can only be a decimal point between two digits, or a dot of a `÷` over or
+    /// under its bar: one at either end of an expression or beside an operator, and not over
+    /// or under a bar, is dust, left out.
+    static func withoutStraySpecks(_ ordered: [Int], frames: [Frame], labels: [String], isSpeck: (Int) -> Bool) -> [Int] {
         let isDigit = { (index: Int) in labels[index].count == 1 && labels[index].first?.isNumber == true }
         return ordered.enumerated().filter { position, index in
             guard isSpeck(index) else { return true }
+            let stacked = ordered.contains { other in
+                (labels[other] == "-" || labels[other] == "\\div") && frames[other].x0 < frames[index].x1 && frames[index].x0 < frames[other].x1
+            }
+            if stacked { return true }
             guard position > 0, position + 1 < ordered.count else { return false }
             return isDigit(ordered[position - 1]) && isDigit(ordered[position + 1])
         }.map(\.element)
@@ -161,7 +173,11 @@ public struct ItemLayout: Sendable {
                 let leftEnd = (left.isEmpty ? last : left).max { frames[$0].x1 < frames[$1].x1 } ?? last[0]
                 let rightStart = (right.isEmpty ? column : right).min { frames[$0].x0 < frames[$1].x0 } ?? column[0]
                 let gap = frames[rightStart].x0 - frames[leftEnd].x1
-                if gap < columnGap * height, operators.contains(labels[leftEnd]) || operators.contains(labels[rightStart]) {
+                // Both sides must be expressions of their own: a lone number beside an expression
+                // is part of it (a spaced-out number, or an answer).
+                let isExpression = { (piece: [Int]) in piece.contains { self.binaryOperators.contains(labels[$0]) } }
+                if gap < columnGap * height,
+                   operators.contains(labels[leftEnd]) || operators.contains(labels[rightStart]) || !isExpression(last) || !isExpression(column) {
                     result[result.count - 1] += column
                     continue
                 }
