@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation"]),
         .testTarget(name: "MathscanKitTests", dependencies: ["MathscanKit"]),
         .testTarget(name: "DocumentDecodingTests", dependencies: ["DocumentDecoding", "ImageDecoding"]),
-        .testTarget(name: "WorksheetsTests", dependencies: ["Worksheets", "WorksheetReport", "DocumentDecoding", "MathscanKit", "Synthesis", "InkInput"]),
+        .testTarget(name: "WorksheetsTests", dependencies: ["Worksheets", "ImageDecoding", "MathGrammar", "Recognition"]),
         // Runs the built executable: the command-line contract and the golden samples.
         .testTarget(name: "mathscanTests", dependencies: ["mathscan", "DocumentDecoding", "InkInput", "Synthesis", "ImageDecoding"]),
     ],
