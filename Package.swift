@@ -21,10 +21,15 @@ let package = Package(
         .systemLibrary(name: "CPNG", pkgConfig: "libpng16", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"])]),
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CTIFF", pkgConfig: "libtiff-4", providers: [.apt(["libtiff-dev"])]),
+        .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
         // libpng/libjpeg report fatal errors with longjmp, which Swift cannot catch: decode in C under setjmp.
         .target(name: "CImageCodec", dependencies: ["CPNG", "CJPEG"]),
 
         .target(name: "ImageDecoding", dependencies: ["CImageCodec"]),
+        // Multi-page scans: TIFF (libtiff) and PDF (poppler), decoded in C to grey pages.
+        .target(name: "CDocumentCodec", dependencies: ["CTIFF", "CPoppler"]),
+        .target(name: "DocumentDecoding", dependencies: ["CDocumentCodec", "ImageDecoding"]),
         .target(name: "InkInput", dependencies: ["ImageDecoding"]),
         .target(name: "Preprocessing", dependencies: ["ImageDecoding"]),
         .target(name: "NeuralNetwork", dependencies: ["CBLAS"]),
@@ -33,15 +38,19 @@ let package = Package(
         .target(name: "Recognition", dependencies: ["ImageDecoding", "InkInput", "Preprocessing", "Classification", "MathGrammar"]),
         // The library people import: the runtime stages with the shipped model and grammar.
         .target(name: "MathscanKit", dependencies: ["Recognition"], resources: [.copy("Resources")]),
+        // Worksheets: a page split into its problems by layout, each read and graded on its own.
+        .target(name: "Worksheets", dependencies: ["Recognition", "Preprocessing", "Classification", "MathGrammar", "ImageDecoding"]),
         // The lab: nothing above depends on it. Synthesis renders training and test material
         // (composed equations, simulated photos); Training makes and measures classifiers.
         .target(name: "Synthesis", dependencies: ["Classification", "InkInput", "ImageDecoding", "MathGrammar"]),
         .target(name: "Training", dependencies: ["Classification", "NeuralNetwork", "Preprocessing", "InkInput", "Synthesis", "ImageDecoding"]),
         // Measuring readings against truth: lab-side, used by the command-line tool, not by the pipeline.
         .target(name: "Evaluation", dependencies: ["Recognition", "Classification"]),
+        // Reports a teacher opens (CSV, HTML) from graded worksheet pages.
+        .target(name: "WorksheetReport", dependencies: ["Worksheets", "Recognition", "ImageDecoding"]),
         .executableTarget(
             name: "mathscan",
-            dependencies: ["MathscanKit", "Evaluation", "Synthesis", "Training", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["MathscanKit", "Worksheets", "WorksheetReport", "DocumentDecoding", "Evaluation", "Synthesis", "Training", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         .testTarget(name: "ImageDecodingTests", dependencies: ["ImageDecoding"]),
@@ -53,8 +62,10 @@ let package = Package(
         .testTarget(name: "RecognitionTests", dependencies: ["Recognition"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation"]),
         .testTarget(name: "MathscanKitTests", dependencies: ["MathscanKit"]),
+        .testTarget(name: "DocumentDecodingTests", dependencies: ["DocumentDecoding", "ImageDecoding"]),
+        .testTarget(name: "WorksheetsTests", dependencies: ["Worksheets", "ImageDecoding", "MathGrammar", "Recognition"]),
         // Runs the built executable: the command-line contract and the golden samples.
-        .testTarget(name: "mathscanTests", dependencies: ["mathscan"]),
+        .testTarget(name: "mathscanTests", dependencies: ["mathscan", "DocumentDecoding", "InkInput", "Synthesis", "ImageDecoding"]),
     ],
     swiftLanguageModes: [.v6]
 )

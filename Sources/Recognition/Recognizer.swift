@@ -104,6 +104,10 @@ public struct Recognizer: Sendable {
 
     /// Decodes large JPEG photos at the smallest scale at which the ink stays legible, so work
     /// grows with the writing rather than with the camera's megapixels.
+    public func decode(_ bytes: [UInt8]) throws -> (GrayImage, scale: Int) {
+        try Self.decode(bytes, options: options)
+    }
+
     static func decode(_ bytes: [UInt8], options: Options) throws -> (GrayImage, scale: Int) {
         var decodeOptions = DecodeOptions()
         decodeOptions.maxPixels = options.maxPixels
@@ -151,15 +155,18 @@ public struct Recognizer: Sendable {
         for line in segmentation.lines {
             let lineCandidates = Array(candidates.prefix(line.glyphs.count))
             candidates = candidates.dropFirst(line.glyphs.count)
-            if let result = readLine(line, candidates: lineCandidates, scale: scale) { lines.append(result) }
+            if let result = readLine(line.glyphs, candidates: lineCandidates, box: line.box, scale: scale)?.result { lines.append(result) }
         }
         timings.parse = milliseconds(clock.now - start)
         return PageReading(lines: lines)
     }
 
-    /// nil when the grammar set every mark aside as noise: a line of specks is not writing.
-    private func readLine(_ line: TextLine, candidates: [[Candidate]], scale: Int) -> LineResult? {
-        let placed = zip(line.glyphs, candidates).map { glyph, candidates in
+    /// Reads glyphs with their classifier candidates as one line of writing (a text line, or
+    /// one item of a worksheet), `box` being its box at the decode scale. The result with the
+    /// grammar's reading it came from (for its MathML); nil when the grammar set every mark
+    /// aside as noise: a line of specks is not writing.
+    public func readLine(_ glyphs: [Glyph], candidates: [[Candidate]], box: Box, scale: Int) -> (result: LineResult, reading: LineReading)? {
+        let placed = zip(glyphs, candidates).map { glyph, candidates in
             PlacedSymbol(
                 x: Double(glyph.box.x), y: Double(glyph.box.y),
                 width: Double(glyph.box.width), height: Double(glyph.box.height),
@@ -176,10 +183,11 @@ public struct Recognizer: Sendable {
                 // Alternatives that round to p = 0 in the report are noise to a reader.
                 alternatives: chosen.others.filter { $0.probability >= 0.00005 })
         }
-        return LineResult(
+        let result = LineResult(
             latex: latex, value: reading.value, verdict: reading.verdict,
             note: reading.verdictNote, problem: reading.problem, confidence: reading.confidence,
-            box: scaled(line.box, by: scale), symbols: symbols)
+            box: scaled(box, by: scale), symbols: symbols)
+        return (result, reading)
     }
 
     private func scaled(_ box: Box, by scale: Int) -> Box {

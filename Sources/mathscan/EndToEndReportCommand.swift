@@ -41,6 +41,9 @@ struct EndToEndReport: ParsableCommand {
     @Option(help: "Folder (created when missing) for the image of every miss, named after the expression.")
     var misses: String?
 
+    @Option(help: "Also write each expression's reading confidence and whether it was exact (TSV), for choosing a confidence threshold.")
+    var confidences: String?
+
     @OptionGroup var modelOptions: ModelOptions
 
     func validate() throws {
@@ -64,6 +67,7 @@ struct EndToEndReport: ParsableCommand {
         }
         var tally = MissTally()
         var totalMilliseconds = 0.0
+        var confidenceRows = ["expression\tconfidence\texact"]
         try forEachExpression(grammar: recognizer.reader.grammar) { name, index, document, truth in
             let rendering = photo ? PhotoSimulator.photograph(document, seed: seed &+ UInt64(index)) : InkRenderer.render(document)
             let bytes = photo ? try ImageEncoder.jpeg(rendering.image, quality: 80) : try ImageEncoder.png(rendering.image)
@@ -72,6 +76,7 @@ struct EndToEndReport: ParsableCommand {
             let latex = run?.page.latex
             let miss = latex == truth ? nil : MissTally.diagnose(rendering, page: run?.page)
             tally.count(miss)
+            confidenceRows.append("\(name)\t\(run?.page.confidence ?? 0)\t\(latex == truth)")
             if miss != nil, let misses {
                 let image = URL(fileURLWithPath: misses).appendingPathComponent(URL(fileURLWithPath: name).deletingPathExtension().lastPathComponent + (photo ? ".jpg" : ".png"))
                 try? Data(bytes).write(to: image)
@@ -81,6 +86,13 @@ struct EndToEndReport: ParsableCommand {
             }
         }
         guard tally.considered > 0 else { throw CommandFailure("no InkML file with arithmetic-only truth in \(data + heldOutWriters)") }
+        if let confidences {
+            do {
+                try Data((confidenceRows.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: confidences))
+            } catch {
+                throw CommandFailure("cannot write \(confidences): \(error.localizedDescription)")
+            }
+        }
         let share = 100 * Double(tally.matched) / Double(tally.considered)
         let perImage = String(format: "%.1f", totalMilliseconds / Double(tally.considered))
         let source = compose == nil ? "expressions" : "composed equations"

@@ -9,7 +9,7 @@ struct Mathscan: ParsableCommand {
         subcommands: [
             Recognize.self, Grade.self, Batch.self, Train.self, Evaluate.self,
             Render.self, Bench.self, DecodeBench.self, SegmentationReport.self, EndToEndReport.self,
-            Score.self,
+            Score.self, GradeWorksheets.self, WorksheetSet.self,
         ]
     )
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Evaluation
 import Foundation
 import Recognition
+import Worksheets
 
 /// Scores real handwriting with known truth, by the reference rules (`ScoreTokens`): reads a
 /// manifest in the real-dev format, recognises each page's image and counts the pages read
@@ -20,7 +21,7 @@ struct Score: ParsableCommand {
     @Option(help: "Comma-separated tiers to score.")
     var tier = "seed16,paren"
 
-    @Flag(help: "Also score the ' ; '-separated items of each page in order (worksheet grids).")
+    @Flag(help: "Read each page as a worksheet, problem by problem (its 2-D layout), and also score the ' ; '-separated items of each page in order (worksheet grids).")
     var items = false
 
     @Flag(help: "Print the summary and every page as one JSON object instead of text.")
@@ -54,6 +55,7 @@ struct Score: ParsableCommand {
         let imageFolder = images ?? manifestFolder.appendingPathComponent("images").path
         let imageFiles = try Self.imagesByID(in: imageFolder)
         let recognizer = try modelOptions.makeRecognizer()
+        let worksheetReader = WorksheetReader(recognizer: recognizer)
 
         var pages: [PageScore] = []
         var failures = 0
@@ -69,8 +71,15 @@ struct Score: ParsableCommand {
                 continue
             }
             do {
-                let page = try recognizer.run(file: file).page
-                pages.append(PageScore(row: row, readingLines: page.lines.map(\.latex)))
+                let readings: [String]
+                if items {
+                    // Every page of a TIFF or PDF, in order.
+                    readings = try DocumentReader.pages(of: InputFiles.read(file), reader: worksheetReader, dpi: 200)
+                        .flatMap { try $0.1.get().0.items.map(\.reading.latex) }
+                } else {
+                    readings = try recognizer.run(file: file).page.lines.map(\.latex)
+                }
+                pages.append(PageScore(row: row, readingLines: readings))
             } catch {
                 failures += 1
                 StandardError.write("\(clear)mathscan: \(file): \(error)\n")

@@ -1,0 +1,88 @@
+import Classification
+import ImageDecoding
+import MathGrammar
+import Preprocessing
+import Recognition
+
+/// One problem of a worksheet page as read: where it is, its label, and what it says.
+public struct WorksheetItem: Sendable, Equatable {
+    /// The item's number: its label's digits (`3)` → `3`) or else its place in reading order,
+    /// counted from 1 on the page.
+    public var number: String
+    /// The label as written (`3)`, `2.`), nil when the item has none.
+    public var label: String?
+    /// The item's box in the full-size image (label and expression).
+    public var box: Box
+    /// The expression and the student's answer: LaTeX, value, verdict, confidence.
+    public var reading: LineResult
+    /// Presentation MathML of the reading (`<math>…</math>`), nil when it does not parse.
+    public var mathML: String?
+    /// The value of the last side of an equation — what the student answered — or of the
+    /// whole expression when there is no `=`; nil when the answer is missing or not a number.
+    public var answer: Rational?
+    /// Whether the expression ends in `=` with nothing after it.
+    public var answerMissing: Bool
+}
+
+/// A worksheet page read item by item.
+public struct WorksheetPage: Sendable, Equatable {
+    public var items: [WorksheetItem]
+    /// Regions that are not handwritten mathematics (ruled lines of a grid), in full-size pixels.
+    public var nonMath: [Box]
+    public var imageWidth: Int
+    public var imageHeight: Int
+}
+
+/// Reads a page as separate problems: segment, classify every symbol once, split the symbols
+/// into items by the page's layout (`ItemLayout`), and read each item as a line of its own.
+public struct WorksheetReader: Sendable {
+    public let recognizer: Recognizer
+    public var layout: ItemLayout
+
+    public init(recognizer: Recognizer, layout: ItemLayout = ItemLayout()) {
+        self.recognizer = recognizer
+        self.layout = layout
+    }
+
+    /// Reads a PNG or JPEG page from its bytes.
+    public func read(imageBytes: [UInt8]) throws -> WorksheetPage {
+        let (image, scale) = try recognizer.decode(imageBytes)
+        return read(image, scale: scale)
+    }
+
+    /// Reads a decoded page; `scale` is its decode scale denominator (boxes are reported in
+    /// the full-size image's pixels).
+    public func read(_ image: GrayImage, scale: Int = 1) -> WorksheetPage {
+        let segmentation = Segmenter.segment(image)
+        let glyphs = segmentation.glyphs
+        let candidates = recognizer.classifier.classify(glyphs.map(\.crop), topK: recognizer.options.candidatesPerSymbol)
+        let labels = candidates.map { $0.first?.label ?? "" }
+        let found = layout.layout(boxes: glyphs.map(\.box), labels: labels, skewDegrees: segmentation.skewDegrees)
+        var items: [WorksheetItem] = []
+        for item in found.items where !item.expression.isEmpty {
+            let box = ItemLayout.union(item.expression.map { glyphs[$0].box })
+            guard let (result, reading) = recognizer.readLine(item.expression.map { glyphs[$0] },
+                                                              candidates: item.expression.map { candidates[$0] },
+                                                              box: box, scale: scale) else { continue }
+            let label = item.label.isEmpty ? nil : item.label.map { labels[$0] }.joined()
+            let number = ItemLayout.number(of: item.label, labels: labels).map(String.init) ?? "\(items.count + 1)"
+            let tokens = result.latex.split(separator: " ")
+            items.append(WorksheetItem(
+                number: number, label: label, box: Self.scaled(item.box, by: scale), reading: result,
+                mathML: reading.mathML, answer: Self.answer(of: reading.statement),
+                answerMissing: tokens.last == "="))
+        }
+        return WorksheetPage(items: items, nonMath: found.rules.map { Self.scaled(glyphs[$0].box, by: scale) },
+                             imageWidth: image.width * scale, imageHeight: image.height * scale)
+    }
+
+    /// What the student answered: the last side of an equation, or the expression itself.
+    static func answer(of statement: Statement?) -> Rational? {
+        guard let last = statement?.sides.last else { return nil }
+        return try? last.value()
+    }
+
+    static func scaled(_ box: Box, by scale: Int) -> Box {
+        Box(x: box.x * scale, y: box.y * scale, width: box.width * scale, height: box.height * scale)
+    }
+}

@@ -1,0 +1,177 @@
+import ArgumentParser
+import DocumentDecoding
+import Foundation
+import ImageDecoding
+import Recognition
+import WorksheetReport
+import Worksheets
+
+/// Grades a class's worksheets item by item: every page split into its problems, each read and
+/// marked ✓ / ✗ / ? / blank, into a CSV per page, one for the class and one HTML page.
+struct GradeWorksheets: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "worksheets",
+        abstract: "Grade scanned worksheets problem by problem into CSV files and one HTML report.",
+        discussion: """
+            Each page is split into its problems by its layout (a grid, columns, rows), item labels \
+            such as 1) or 2. kept apart. A problem is right or wrong by its own = or, with --key, by \
+            the expected answer of its item number; an answer missing after = is blank; a reading \
+            whose confidence is below --min-confidence is ? (uncertain), for the teacher to check.
+            """)
+
+    @Argument(help: "Folders (searched recursively for .png, .jpg, .jpeg, .tif, .tiff, .pdf) or files; the format is read from the bytes.")
+    var inputs: [String]
+
+    @Option(help: "Folder for the report (created when missing): index.html, class.csv and pages/*.csv.")
+    var out: String
+
+    @Option(help: "Answer key: tab-separated lines of item number and expected answer (18, 0.5 or 1/3).")
+    var key: String?
+
+    @Option(help: "Readings less confident than this are marked ? (uncertain) rather than ✓ or ✗.")
+    var minConfidence = Grader.defaultMinimumConfidence
+
+    @Option(help: "Resolution at which PDF pages are rendered, in dots per inch.")
+    var dpi = 200.0
+
+    @Option(help: "Title of the HTML report.")
+    var title = "Worksheets"
+
+    @OptionGroup var modelOptions: ModelOptions
+
+    func validate() throws {
+        if inputs.isEmpty { throw ValidationError("give at least one folder or file") }
+        if !(0...1).contains(minConfidence) { throw ValidationError("--min-confidence must be between 0 and 1") }
+        if !(50...1200).contains(dpi) { throw ValidationError("--dpi must be between 50 and 1200") }
+    }
+
+    func run() throws {
+        let answerKey: AnswerKey?
+        if let key {
+            do {
+                answerKey = try AnswerKey(parsing: try InputFiles.readText(key))
+            } catch {
+                throw CommandFailure("\(key): \(error)")
+            }
+        } else {
+            answerKey = nil
+        }
+        let files = try WorksheetInputs.collect(inputs)
+        let reader = WorksheetReader(recognizer: try modelOptions.makeRecognizer())
+        let grader = Grader(minimumConfidence: minConfidence, key: answerKey)
+        let outFolder = URL(fileURLWithPath: out)
+        let pagesFolder = outFolder.appendingPathComponent("pages")
+        do {
+            try FileManager.default.createDirectory(at: pagesFolder, withIntermediateDirectories: true)
+        } catch {
+            throw CommandFailure("cannot create \(pagesFolder.path): \(error.localizedDescription)")
+        }
+
+        var graded: [GradedPage] = []
+        var failures = 0
+        let clock = ContinuousClock()
+        let start = clock.now
+        let progressing = StandardError.isTerminal
+        for (index, file) in files.enumerated() {
+            let elapsed = clock.now - start
+            let eta = index == 0 ? "" : " ETA \(Self.duration(elapsed / index * (files.count - index)))"
+            StandardError.write((progressing ? "\r\u{1B}[K" : "") + "worksheets: \(index + 1)/\(files.count) \(file)\(eta)" + (progressing ? "" : "\n"))
+            var pages: [GradedPage] = []
+            do {
+                for (number, result) in try DocumentReader.pages(of: InputFiles.read(file), reader: reader, dpi: dpi) {
+                    switch result {
+                    case .success(let (reading, thumbnail)):
+                        pages.append(GradedPage(file: file, page: number, reading: reading, grader: grader, thumbnail: thumbnail))
+                    case .failure(let error):
+                        failures += 1
+                        StandardError.write((progressing ? "\r\u{1B}[K" : "") + "mathscan: \(file) page \(number): \(error)\n")
+                        pages.append(GradedPage(file: file, page: number, rows: [], thumbnail: nil, pageWidth: 0, pageHeight: 0, error: "\(error)"))
+                    }
+                }
+            } catch {
+                failures += 1
+                StandardError.write((progressing ? "\r\u{1B}[K" : "") + "mathscan: \(file): \(error)\n")
+                graded.append(GradedPage(file: file, page: 1, rows: [], thumbnail: nil, pageWidth: 0, pageHeight: 0, error: "\(error)"))
+                continue
+            }
+            for page in pages {
+                let name = Self.pageFileName(file: file, page: page.page, index: index)
+                try Self.write(CSVReport.render([page]), to: pagesFolder.appendingPathComponent(name))
+            }
+            graded += pages
+        }
+        if progressing { StandardError.write("\r\u{1B}[K") }
+        try Self.write(CSVReport.render(graded), to: outFolder.appendingPathComponent("class.csv"))
+        try Self.write(HTMLReport.render(graded, title: title, minimumConfidence: minConfidence), to: outFolder.appendingPathComponent("index.html"))
+        let counts = Dictionary(grouping: graded.flatMap(\.rows), by: \.verdict).mapValues(\.count)
+        let summary = ItemVerdict.allCases.map { "\(counts[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ")
+        print("\(graded.count) pages of \(files.count) files, items: \(summary); report in \(outFolder.path)/index.html")
+        if failures > 0 { throw ExitCode(1) }
+    }
+
+    /// `pages/003-name-p2.csv`: the input's place keeps names unique and in input order.
+    static func pageFileName(file: String, page: Int, index: Int) -> String {
+        let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+            .map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" }
+        return String(format: "%03d-", index + 1) + String(stem) + "-p\(page).csv"
+    }
+
+    static func write(_ text: String, to url: URL) throws {
+        do {
+            try Data(text.utf8).write(to: url, options: .atomic)
+        } catch {
+            throw CommandFailure("cannot write \(url.path): \(error.localizedDescription)")
+        }
+    }
+
+    static func duration(_ duration: Duration) -> String {
+        let seconds = Int(duration.components.seconds)
+        return seconds >= 60 ? "\(seconds / 60)m\(String(format: "%02d", seconds % 60))s" : "\(seconds)s"
+    }
+}
+
+enum WorksheetInputs {
+    static let extensions: Set<String> = ["png", "jpg", "jpeg", "tif", "tiff", "pdf"]
+
+    /// Folders searched recursively in sorted order; files named explicitly kept whatever
+    /// their extension (the content decides the format).
+    static func collect(_ inputs: [String]) throws -> [String] {
+        var files: [String] = []
+        var seen = Set<String>()
+        for input in inputs {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
+                throw CommandFailure("\(input): no such file or folder")
+            }
+            var found = [input]
+            if isDirectory.boolValue {
+                guard let enumerator = FileManager.default.enumerator(atPath: input) else { throw CommandFailure("\(input): cannot be listed") }
+                found = []
+                while let relative = enumerator.nextObject() as? String {
+                    if extensions.contains((relative as NSString).pathExtension.lowercased()) {
+                        found.append((input as NSString).appendingPathComponent(relative))
+                    }
+                }
+                found.sort()
+            }
+            for file in found where seen.insert(file).inserted { files.append(file) }
+        }
+        return files
+    }
+}
+
+/// The pages of a file: every page of a TIFF or PDF, the one page of a PNG or JPEG.
+enum DocumentReader {
+    /// Page numbers with each page read or, for a page that fails, why; throws when the file
+    /// itself cannot be opened.
+    static func pages(of bytes: [UInt8], reader: WorksheetReader, dpi: Double) throws -> [(Int, Result<(WorksheetPage, GrayImage), Error>)] {
+        guard Document.format(of: bytes) != nil else {
+            let (image, scale) = try reader.recognizer.decode(bytes)
+            return [(1, .success((reader.read(image, scale: scale), GradedPage.thumbnail(image))))]
+        }
+        let document = try Document(bytes: bytes, dpi: dpi, maxPixels: reader.recognizer.options.maxPixels)
+        return (0..<document.pageCount).map { index in
+            (index + 1, Result { let image = try document.page(index); return (reader.read(image), GradedPage.thumbnail(image)) })
+        }
+    }
+}

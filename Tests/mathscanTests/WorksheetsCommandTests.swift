@@ -1,0 +1,137 @@
+import DocumentDecoding
+import Foundation
+import ImageDecoding
+import InkInput
+import Synthesis
+import XCTest
+
+/// Grades a generated class with `mathscan worksheets` and checks every verdict of the CSV.
+/// The pages are composed from the handwriting of the InkML fixtures (real CROHME writers),
+/// laid out as 2 × 3 grids of problems; the students hand them in as a PNG, a two-page 1-bit
+/// CCITT TIFF and a PDF. Composed pages test the workflow, not the accuracy on real sheets.
+final class WorksheetsCommandTests: XCTestCase {
+    static let inkml = MathscanProcess.repository.appendingPathComponent("Tests/Fixtures/inkml")
+
+    /// The fixture bank has 0–8, + × ÷ = . ( ) but no 9: problems use those.
+    func composer() throws -> InkComposer {
+        var bank = InkSymbolBank()
+        for name in ["formulaire005-equation045.inkml", "formulaire012-equation030.inkml",
+                     "formulaire031-equation041.inkml", "MfrDB0332.inkml"] {
+            let text = try String(contentsOf: Self.inkml.appendingPathComponent(name), encoding: .utf8)
+            bank.add(try InkDocument.parse(text), writer: name)
+        }
+        return InkComposer(bank: bank)
+    }
+
+    /// One problem's ink.
+    func problem(_ composer: InkComposer, _ tokens: [String], seed: UInt64) throws -> GrayImage {
+        InkRenderer.render(try composer.compose(tokens, seed: seed)).image
+    }
+
+    /// A white page with the problems in a grid of two columns, row by row.
+    func page(_ problems: [GrayImage]) -> GrayImage {
+        let cellWidth = 900, cellHeight = 260
+        var page = GrayImage(width: 2 * cellWidth + 100, height: ((problems.count + 1) / 2) * cellHeight + 100)
+        for (index, ink) in problems.enumerated() {
+            let x0 = 50 + (index % 2) * cellWidth, y0 = 50 + (index / 2) * cellHeight
+            for y in 0..<min(ink.height, cellHeight - 40) {
+                for x in 0..<min(ink.width, cellWidth - 100) {
+                    let value = ink[x, y]
+                    let offset = (y0 + y) * page.width + x0 + x
+                    page.pixels[offset] = min(page.pixels[offset], value)
+                }
+            }
+        }
+        return page
+    }
+
+    func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("mathscan-worksheets-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+        return url
+    }
+
+    func testAGeneratedClassIsGradedItemByItem() throws {
+        let composer = try composer()
+        let folder = try temporaryFolder()
+        let scans = folder.appendingPathComponent("scans")
+        try FileManager.default.createDirectory(at: scans, withIntermediateDirectories: true)
+        let t = { (text: String) in text.split(separator: " ").map(String.init) }
+
+        // Anna (PNG): all right but item 5, left blank.
+        let anna = page(try [
+            problem(composer, t("3 + 4 = 7"), seed: 1), problem(composer, t("12 + 5 = 17"), seed: 2),
+            problem(composer, t("6 \\times 3 = 18"), seed: 3), problem(composer, t("8 + 8 = 16"), seed: 4),
+            problem(composer, t("20 + 5 ="), seed: 5), problem(composer, t("7 \\times 2 = 14"), seed: 6),
+        ])
+        try Data(ImageEncoder.png(anna)).write(to: scans.appendingPathComponent("anna.png"))
+        // Ben (two-page 1-bit CCITT TIFF): items 2 and 6 wrong on page 1; page 2 has two problems.
+        let ben1 = page(try [
+            problem(composer, t("3 + 4 = 7"), seed: 11), problem(composer, t("12 + 5 = 16"), seed: 12),
+            problem(composer, t("6 \\times 3 = 18"), seed: 13), problem(composer, t("8 + 8 = 16"), seed: 14),
+            problem(composer, t("20 + 5 = 25"), seed: 15), problem(composer, t("7 \\times 2 = 15"), seed: 16),
+        ])
+        let ben2 = page(try [problem(composer, t("5 + 5 = 10"), seed: 17), problem(composer, t("4 \\times 4 = 18"), seed: 18)])
+        try DocumentEncoder.writeTIFF([ben1, ben2], to: scans.appendingPathComponent("ben.tif").path, bilevel: true)
+        // Cleo (PDF): item 3 scribbled over (two answers on top of each other), item 6 missing.
+        let scribbled = try problem(composer, t("6 \\times 3 = 18"), seed: 23)
+        let over = try problem(composer, t("2 + 8 = 14"), seed: 33)
+        var jumble = GrayImage(width: max(scribbled.width, over.width + 30), height: max(scribbled.height, over.height + 10))
+        for image in [(scribbled, 0, 0), (over, 30, 10)] {
+            for y in 0..<image.0.height { for x in 0..<image.0.width {
+                let offset = (y + image.2) * jumble.width + x + image.1
+                jumble.pixels[offset] = min(jumble.pixels[offset], image.0[x, y])
+            } }
+        }
+        let cleo = page(try [
+            problem(composer, t("3 + 4 = 7"), seed: 21), problem(composer, t("12 + 5 = 17"), seed: 22),
+            jumble, problem(composer, t("8 + 8 = 61"), seed: 24),
+            problem(composer, t("20 + 5 = 25"), seed: 25),
+        ])
+        try DocumentEncoder.writePDF([cleo], to: scans.appendingPathComponent("cleo.pdf").path, dpi: 200)
+        try "1\t7\n2\t17\n3\t18\n4\t16\n5\t25\n6\t14\n".write(to: folder.appendingPathComponent("key.tsv"), atomically: true, encoding: .utf8)
+
+        let report = folder.appendingPathComponent("report")
+        let outcome = try MathscanProcess.run(["worksheets", scans.path, "--out", report.path,
+                                               "--key", folder.appendingPathComponent("key.tsv").path, "--dpi", "200"])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        let csv = try String(contentsOf: report.appendingPathComponent("class.csv"), encoding: .utf8)
+        let rows = csv.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        XCTAssertEqual(rows.first, ["student file", "page", "item", "written", "value", "expected", "verdict", "confidence"])
+        let verdicts = rows.dropFirst().map { row in "\(URL(fileURLWithPath: row[0]).lastPathComponent) p\(row[1]) #\(row[2]) \(row[6])" }
+        XCTAssertEqual(verdicts, [
+            "anna.png p1 #1 right", "anna.png p1 #2 right", "anna.png p1 #3 right",
+            "anna.png p1 #4 right", "anna.png p1 #5 blank", "anna.png p1 #6 right",
+            "ben.tif p1 #1 right", "ben.tif p1 #2 wrong", "ben.tif p1 #3 right",
+            "ben.tif p1 #4 right", "ben.tif p1 #5 right", "ben.tif p1 #6 wrong",
+            "ben.tif p2 #1 wrong", "ben.tif p2 #2 wrong", "ben.tif p2 #3 blank", "ben.tif p2 #4 blank",
+            "ben.tif p2 #5 blank", "ben.tif p2 #6 blank",
+            "cleo.pdf p1 #1 right", "cleo.pdf p1 #2 right", "cleo.pdf p1 #3 uncertain",
+            "cleo.pdf p1 #4 wrong", "cleo.pdf p1 #5 right", "cleo.pdf p1 #6 blank",
+        ], csv)
+        // No item is marked right or wrong below the documented confidence.
+        for row in rows.dropFirst() where row[6] == "right" || row[6] == "wrong" {
+            XCTAssertGreaterThanOrEqual(Double(row[7]) ?? 0, 0.7, "\(row)")
+        }
+        let html = try String(contentsOf: report.appendingPathComponent("index.html"), encoding: .utf8)
+        XCTAssertTrue(html.contains("<math"), "the maths is MathML")
+        XCTAssertEqual(html.components(separatedBy: "<section class=\"sheet\">").count - 1, 4, "one section per page")
+        XCTAssertFalse(html.contains("<script"), "the report needs no scripts")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: report.appendingPathComponent("pages/002-ben-p2.csv").path))
+    }
+
+    func testABrokenFileIsReportedAndTheOthersGraded() throws {
+        let composer = try composer()
+        let folder = try temporaryFolder()
+        let good = folder.appendingPathComponent("a.png"), broken = folder.appendingPathComponent("b.pdf")
+        try Data(ImageEncoder.png(page([try problem(composer, ["3", "+", "4", "=", "7"], seed: 1)]))).write(to: good)
+        try Data("%PDF-1.4\nthis is not a PDF".utf8).write(to: broken)
+        let outcome = try MathscanProcess.run(["worksheets", good.path, broken.path, "--out", folder.appendingPathComponent("r").path])
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertTrue(outcome.stderr.contains("b.pdf"), outcome.stderr)
+        let csv = try String(contentsOf: folder.appendingPathComponent("r/class.csv"), encoding: .utf8)
+        XCTAssertTrue(csv.contains("a.png,1,1,3 + 4 = 7,7,7,right,"), csv)
+        XCTAssertTrue(csv.contains("b.pdf,1,,,,,error: "), csv)
+    }
+}
