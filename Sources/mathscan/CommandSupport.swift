@@ -102,11 +102,12 @@ enum StandardError {
 }
 
 /// The InkML files of the held-out writers (`DataSplit`) under some folders, in sorted order.
-enum HeldOutWriters {
-    static func inkMLFiles(under folders: [String]) throws -> [String] {
+/// The InkML files under some folders that belong to one part of the `DataSplit`.
+enum DataSplitFiles {
+    static func inkMLFiles(under folders: [String], part: DataSplit.Part) throws -> [String] {
         try BatchInputs.collect(folders).filter { file in
             guard file.lowercased().hasSuffix(".inkml"), let text = try? InputFiles.readText(file) else { return false }
-            return DataSplit.part(fileName: file, writer: DataSplit.writer(inInkML: text)) == .heldOut
+            return DataSplit.part(fileName: file, writer: DataSplit.writer(inInkML: text)) == part
         }
     }
 }

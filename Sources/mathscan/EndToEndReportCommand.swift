@@ -23,11 +23,17 @@ struct EndToEndReport: ParsableCommand {
     @Option(help: "Folders of InkML files (searched recursively) whose held-out writers' files are measured too (DataSplit: HAMEX departNNN and MfrDB UserNNN, NNN odd).")
     var heldOutWriters: [String] = []
 
+    @Option(help: "Folders of InkML files (searched recursively) whose selection-split files are measured too: never trained on, the data to choose thresholds on.")
+    var selectionSplit: [String] = []
+
     @Option(help: "Compose this many random equations from the handwritten symbols of --bank instead.")
     var compose: Int?
 
     @Option(help: "Folders of InkML files (searched recursively) whose symbols --compose uses.")
     var bank: [String] = []
+
+    @Option(help: "Take --bank symbols only from this part of the data split: training, selection or heldOut.")
+    var bankPart: DataSplit.Part?
 
     @Flag(help: "Render photo-like JPEGs instead of clean PNGs.")
     var photo = false
@@ -50,9 +56,11 @@ struct EndToEndReport: ParsableCommand {
         if let compose {
             guard compose > 0 else { throw ValidationError("--compose needs a positive count") }
             guard !bank.isEmpty else { throw ValidationError("--compose needs --bank DIR (InkML files to take symbols from)") }
-            guard data.isEmpty, heldOutWriters.isEmpty else { throw ValidationError("give either --data / --held-out-writers or --compose, not both") }
-        } else if data.isEmpty && heldOutWriters.isEmpty {
-            throw ValidationError("give --data DIR (InkML files), --held-out-writers DIR, or --compose N --bank DIR")
+            guard data.isEmpty, heldOutWriters.isEmpty, selectionSplit.isEmpty else {
+                throw ValidationError("give either --data / --held-out-writers / --selection-split or --compose, not both")
+            }
+        } else if data.isEmpty && heldOutWriters.isEmpty && selectionSplit.isEmpty {
+            throw ValidationError("give --data DIR (InkML files), --held-out-writers DIR, --selection-split DIR, or --compose N --bank DIR")
         }
     }
 
@@ -85,7 +93,7 @@ struct EndToEndReport: ParsableCommand {
                 print("miss\t\(name)\ttruth: \(truth)\tread: \(latex ?? "nothing")\t\(miss.category.rawValue): \(miss.detail)")
             }
         }
-        guard tally.considered > 0 else { throw CommandFailure("no InkML file with arithmetic-only truth in \(data + heldOutWriters)") }
+        guard tally.considered > 0 else { throw CommandFailure("no InkML file with arithmetic-only truth in \(data + heldOutWriters + selectionSplit)") }
         if let confidences {
             do {
                 try Data((confidenceRows.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: confidences))
@@ -105,7 +113,8 @@ struct EndToEndReport: ParsableCommand {
     private func forEachExpression(grammar: Grammar, _ body: (String, Int, InkDocument, String) throws -> Void) throws {
         guard let count = compose else {
             let files = try BatchInputs.collect(data).filter { $0.lowercased().hasSuffix(".inkml") }
-                + HeldOutWriters.inkMLFiles(under: heldOutWriters)
+                + DataSplitFiles.inkMLFiles(under: heldOutWriters, part: .heldOut)
+                + DataSplitFiles.inkMLFiles(under: selectionSplit, part: .selection)
             for (index, file) in files.enumerated() {
                 guard let document = try? InkDocument.parse(InputFiles.readText(file)),
                       let truth = document.truthLaTeX.flatMap(TruthLaTeX.normalized) else { continue }
@@ -150,8 +159,12 @@ struct EndToEndReport: ParsableCommand {
         var symbolBank = InkSymbolBank()
         for file in try BatchInputs.collect(bank) where file.lowercased().hasSuffix(".inkml") {
             guard let text = try? InputFiles.readText(file), let document = try? InkDocument.parse(text) else { continue }
-            symbolBank.add(document, writer: DataSplit.writer(inInkML: text) ?? file)
+            let writer = DataSplit.writer(inInkML: text)
+            if let bankPart, DataSplit.part(fileName: file, writer: writer) != bankPart { continue }
+            symbolBank.add(document, writer: writer ?? file)
         }
         return symbolBank
     }
 }
+
+extension DataSplit.Part: ExpressibleByArgument {}

@@ -49,7 +49,7 @@ struct Evaluate: ParsableCommand {
         let source = data ?? heldOutWriters ?? ""
         if throughRecognizer {
             let files = heldOutWriters != nil
-                ? try HeldOutWriters.inkMLFiles(under: [source])
+                ? try DataSplitFiles.inkMLFiles(under: [source], part: .heldOut)
                 : try BatchInputs.collect([source]).filter { $0.lowercased().hasSuffix(".inkml") }
             guard !files.isEmpty else { throw CommandFailure("\(source): no InkML files") }
             let evaluation = IsolatedSymbolEvaluation(recognizer: try modelOptions.makeRecognizer())
