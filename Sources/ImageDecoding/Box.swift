@@ -26,3 +26,14 @@ public struct Box: Sendable, Equatable, Hashable, Codable {
     public var maxY: Int { y + height }
 }
 
+extension Box {
+    /// The smallest box holding all of `boxes`; an empty box at the origin for none.
+    public static func union(_ boxes: [Box]) -> Box {
+        guard let first = boxes.first else { return Box(x: 0, y: 0, width: 0, height: 0) }
+        var (x0, y0, x1, y1) = (first.x, first.y, first.maxX, first.maxY)
+        for box in boxes.dropFirst() {
+            x0 = min(x0, box.x); y0 = min(y0, box.y); x1 = max(x1, box.maxX); y1 = max(y1, box.maxY)
+        }
+        return Box(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
+    }
+}

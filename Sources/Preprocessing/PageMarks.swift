@@ -89,7 +89,7 @@ enum PageMarks {
     static func lines(_ lines: [[Int]], components: [Component], strokeWidth: Double) -> [[Int]] {
         let small = smallMarks(components, strokeWidth: strokeWidth)
         let reach = speckReach * symbolHeight(components.indices.filter { !small[$0] }.map { components[$0] })
-        let boxes = lines.map { line in Segmenter.union(line.map { components[$0].box }) }
+        let boxes = lines.map { line in Box.union(line.map { components[$0].box }) }
         var result: [[Int]] = [], resultBoxes: [Box] = []
         var pending: [Int] = [] // speck-only lines (indices into `lines`) waiting for the next real line
         for (index, line) in lines.enumerated() {

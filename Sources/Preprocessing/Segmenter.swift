@@ -26,7 +26,7 @@ public enum Segmenter {
             let members = ComponentSet(TouchingSymbols.split(line.map { marks[$0] }, strokeWidth: analysis.strokeWidth))
             let symbols = SymbolGrouper(members, strokeWidth: analysis.strokeWidth).symbols()
             let groups = symbols.map(\.members)
-            let boxes = groups.map { group in union(group.map { members.components[$0].box }) }
+            let boxes = groups.map { group in Box.union(group.map { members.components[$0].box }) }
             let positions = boxes.map { finder.rotatedX(Double($0.x) + Double($0.width) / 2, Double($0.y) + Double($0.height) / 2) }
             let glyphs = groups.indices.sorted { positions[$0] < positions[$1] }.map { index -> Glyph in
                 let box = boxes[index]
@@ -35,7 +35,7 @@ public enum Segmenter {
                 return Glyph(box: scaled(box, by: scale, within: image), line: lines.count, crop: crop,
                              isDivisionSign: symbols[index].isDivisionSign)
             }
-            lines.append(TextLine(box: union(glyphs.map(\.box)), glyphs: glyphs))
+            lines.append(TextLine(box: Box.union(glyphs.map(\.box)), glyphs: glyphs))
         }
         return Segmentation(imageWidth: image.width, imageHeight: image.height, strokeWidth: analysis.strokeWidth * Double(scale),
                             workScale: scale, skewDegrees: finder.skew * 180 / .pi, lines: lines)
@@ -75,15 +75,6 @@ public enum Segmenter {
         let probe = InkAnalysis(Downsampler.reduce(image, by: probeFactor), options: options)
         let factor = min(probeFactor, preferredScale(probe, probeScale: probeFactor, options: options))
         return (factor == probeFactor ? probe : InkAnalysis(Downsampler.reduce(image, by: factor), options: options), factor)
-    }
-
-    static func union(_ boxes: [Box]) -> Box {
-        guard let first = boxes.first else { return Box(x: 0, y: 0, width: 0, height: 0) }
-        var (x0, y0, x1, y1) = (first.x, first.y, first.maxX, first.maxY)
-        for box in boxes.dropFirst() {
-            x0 = min(x0, box.x); y0 = min(y0, box.y); x1 = max(x1, box.maxX); y1 = max(y1, box.maxY)
-        }
-        return Box(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
     }
 
     private static func scaled(_ box: Box, by scale: Int, within image: GrayImage) -> Box {

@@ -90,7 +90,7 @@ public struct ItemLayout: Sendable {
             let labelCount = Self.labelLength(ordered, frames: frames, labels: labels, height: height)
             let expression = Self.withoutStraySpecks(Array(ordered.dropFirst(labelCount)), frames: frames, labels: labels, isSpeck: isDust)
             let kept = Array(ordered.prefix(labelCount)) + expression
-            return Item(label: Array(ordered.prefix(labelCount)), expression: expression, box: Self.union(kept.map { boxes[$0] }))
+            return Item(label: Array(ordered.prefix(labelCount)), expression: expression, box: Box.union(kept.map { boxes[$0] }))
         }
         // Numbered items are read in their numbers' order (columns are read down, not across).
         let numbers = items.map { Self.number(of: $0.label, labels: labels) }
@@ -327,14 +327,5 @@ public struct ItemLayout: Sendable {
             if sum >= half { return max(1, mark.height) }
         }
         return max(1, marks[marks.count - 1].height)
-    }
-
-    static func union(_ boxes: [Box]) -> Box {
-        guard let first = boxes.first else { return Box(x: 0, y: 0, width: 0, height: 0) }
-        var (x0, y0, x1, y1) = (first.x, first.y, first.maxX, first.maxY)
-        for box in boxes.dropFirst() {
-            x0 = min(x0, box.x); y0 = min(y0, box.y); x1 = max(x1, box.maxX); y1 = max(y1, box.maxY)
-        }
-        return Box(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
     }
 }

@@ -60,7 +60,7 @@ public struct WorksheetReader: Sendable {
         let found = layout.layout(boxes: glyphs.map(\.box), labels: labels, skewDegrees: segmentation.skewDegrees)
         var items: [WorksheetItem] = []
         for item in found.items where !item.expression.isEmpty {
-            let box = ItemLayout.union(item.expression.map { glyphs[$0].box })
+            let box = Box.union(item.expression.map { glyphs[$0].box })
             guard let (result, reading) = recognizer.readLine(item.expression.map { glyphs[$0] },
                                                               candidates: item.expression.map { candidates[$0] },
                                                               box: box, scale: scale) else { continue }

@@ -102,9 +102,9 @@ struct Shard {
 enum BatchInputs {
     static let extensions: Set<String> = ["png", "jpg", "jpeg", "inkml"]
 
-    /// Folders are searched recursively, in sorted order; files named explicitly are kept whatever
-    /// their extension (the decoder checks their content).
-    static func collect(_ inputs: [String]) throws -> [String] {
+    /// Folders are searched recursively, in sorted order, for files with one of `extensions`;
+    /// files named explicitly are kept whatever their extension (the decoder checks their content).
+    static func collect(_ inputs: [String], extensions: Set<String> = extensions) throws -> [String] {
         var files: [String] = []
         var seen = Set<String>()
         for input in inputs {
@@ -112,13 +112,13 @@ enum BatchInputs {
             guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
                 throw CommandFailure("\(input): no such file or folder")
             }
-            let found = isDirectory.boolValue ? try contents(of: input) : [input]
+            let found = isDirectory.boolValue ? try contents(of: input, extensions: extensions) : [input]
             for file in found where seen.insert(file).inserted { files.append(file) }
         }
         return files
     }
 
-    private static func contents(of folder: String) throws -> [String] {
+    private static func contents(of folder: String, extensions: Set<String>) throws -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: folder) else {
             throw CommandFailure("\(folder): cannot be listed")
         }

@@ -56,7 +56,7 @@ struct GradeWorksheets: ParsableCommand {
         } else {
             answerKey = nil
         }
-        let files = try WorksheetInputs.collect(inputs)
+        let files = try BatchInputs.collect(inputs, extensions: WorksheetInputs.extensions)
         let reader = WorksheetReader(recognizer: try modelOptions.makeRecognizer())
         let grader = Grader(minimumConfidence: minConfidence, key: answerKey)
         let outFolder = URL(fileURLWithPath: out)
@@ -132,32 +132,6 @@ struct GradeWorksheets: ParsableCommand {
 
 enum WorksheetInputs {
     static let extensions: Set<String> = ["png", "jpg", "jpeg", "tif", "tiff", "pdf"]
-
-    /// Folders searched recursively in sorted order; files named explicitly kept whatever
-    /// their extension (the content decides the format).
-    static func collect(_ inputs: [String]) throws -> [String] {
-        var files: [String] = []
-        var seen = Set<String>()
-        for input in inputs {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
-                throw CommandFailure("\(input): no such file or folder")
-            }
-            var found = [input]
-            if isDirectory.boolValue {
-                guard let enumerator = FileManager.default.enumerator(atPath: input) else { throw CommandFailure("\(input): cannot be listed") }
-                found = []
-                while let relative = enumerator.nextObject() as? String {
-                    if extensions.contains((relative as NSString).pathExtension.lowercased()) {
-                        found.append((input as NSString).appendingPathComponent(relative))
-                    }
-                }
-                found.sort()
-            }
-            for file in found where seen.insert(file).inserted { files.append(file) }
-        }
-        return files
-    }
 }
 
 /// The pages of a file: every page of a TIFF or PDF, the one page of a PNG or JPEG.

@@ -38,7 +38,7 @@ final class PageMarksTests: XCTestCase {
     }
 
     private func writingBox(_ rendering: InkRendering) -> Box {
-        Segmenter.union(rendering.symbols.map { Box(x: $0.box.x, y: $0.box.y, width: $0.box.width, height: $0.box.height) })
+        Box.union(rendering.symbols.map { Box(x: $0.box.x, y: $0.box.y, width: $0.box.width, height: $0.box.height) })
     }
 
     func testBlankPageWithDustHasNoLines() {
