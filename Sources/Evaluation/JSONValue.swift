@@ -1,7 +1,5 @@
-import ImageDecoding
-
-/// A JSON value that keeps object keys in the order they were written: the JSON Lines contract
-/// in DESIGN.md lists keys in a fixed order that people read, and outside tools compare.
+/// A JSON value that keeps object keys in the order they were written, for the score summary
+/// people read top to bottom (the reading records are `Codable`, see `ReportLine`).
 public indirect enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
@@ -75,9 +73,4 @@ public indirect enum JSONValue: Sendable, Equatable {
 extension JSONValue {
     /// `.string` for a value, `.null` for nil.
     public static func optional(_ s: String?) -> JSONValue { s.map(JSONValue.string) ?? .null }
-    public static func optional(_ b: Bool?) -> JSONValue { b.map(JSONValue.bool) ?? .null }
-    /// Probabilities rounded to 4 decimals: more digits are noise to a reader.
-    static func probability(_ p: Double) -> JSONValue { .number((p * 10_000).rounded() / 10_000) }
-    /// A box as `[x, y, width, height]`, as the report writes it.
-    public static func box(_ b: Box) -> JSONValue { .array([b.x, b.y, b.width, b.height].map { .number(Double($0)) }) }
 }
