@@ -153,12 +153,15 @@ struct Train: ParsableCommand {
     }
 }
 
-/// The one-line progress display of `mathscan train`, on standard error.
+/// The one-line progress display of `mathscan train`, on standard error: redrawn in place on a
+/// terminal; in a log, only a line per epoch.
 private final class ProgressBar {
     private var lastDraw = ContinuousClock.now
     private(set) var history: [EpochRecord] = []
+    private let redraws = StandardError.isTerminal
 
     func update(_ progress: TrainingProgress) {
+        guard redraws else { return }
         let now = ContinuousClock.now
         guard now - lastDraw > .milliseconds(200) || progress.batch == progress.batches else { return }
         lastDraw = now
@@ -174,7 +177,7 @@ private final class ProgressBar {
 
     func finishLine(_ record: EpochRecord) {
         history.append(record)
-        var line = String(format: "\nepoch %d: train loss %.4f acc %.2f %%", record.epoch, record.trainingLoss, record.trainingAccuracy * 100)
+        var line = String(format: "%@epoch %d: train loss %.4f acc %.2f %%", redraws ? "\n" : "", record.epoch, record.trainingLoss, record.trainingAccuracy * 100)
         if let loss = record.validationLoss, let accuracy = record.validationAccuracy {
             line += String(format: " | selection loss %.4f acc %.2f %%", loss, accuracy * 100)
         }
