@@ -177,7 +177,7 @@ private final class ProgressBar {
 
     func finishLine(_ record: EpochRecord) {
         history.append(record)
-        var line = String(format: "%@epoch %d: train loss %.4f acc %.2f %%", redraws ? "\n" : "", record.epoch, record.trainingLoss, record.trainingAccuracy * 100)
+        var line = (redraws ? "\n" : "") + String(format: "epoch %d: train loss %.4f acc %.2f %%", record.epoch, record.trainingLoss, record.trainingAccuracy * 100)
         if let loss = record.validationLoss, let accuracy = record.validationAccuracy {
             line += String(format: " | selection loss %.4f acc %.2f %%", loss, accuracy * 100)
         }
