@@ -3,7 +3,8 @@ import Foundation
 /// Turns the symbols of one line, as boxes with top-k labels, into the sequence the grammar
 /// reads: left to right; an `=` split into two bars and a `÷` split into three pieces rejoined;
 /// small dots told apart by their size and height on the line (a decimal point sits on the
-/// baseline, a multiplication dot at mid-height, anything else that small is noise).
+/// baseline, a multiplication dot at mid-height, anything else that small is noise); a short
+/// mark hanging below the digits beside it read as a decimal comma.
 struct LineLayout {
     /// A symbol of the reading sequence, made of one or more input symbols.
     struct Symbol: Equatable {
@@ -37,6 +38,12 @@ struct LineLayout {
     /// Least probability of `.` for a small mark the classifier reads as an operator to count
     /// as a dot.
     static let dotProbability = 0.1
+    /// A mark at most this fraction of the digit height both ways, hanging below the digits
+    /// beside it, is a decimal comma or a point written low (see `isHangingMark`): no digit,
+    /// bracket or operator is written under the line. Digit heights are log-normal around the
+    /// line's (log sd 0.14, see `heightWeight`), so 0.8 is well below a digit's; on the CROHME
+    /// training writers' arithmetic, commas need at least 0.7 and nothing changes up to 1.0.
+    static let hangingMarkSize = 0.8
     /// Operators that may be written as small as a dot.
     static let smallOperators: Set<String> = ["-", "+", "=", "\\times", "\\div"]
     /// Smaller than this fraction of the digit height is a speck, not a symbol.
@@ -58,12 +65,16 @@ struct LineLayout {
                 // sign slanted, only scales it by how clear a glyph it saw.
                 alternatives = [Alternative(latex: Self.divide, probability: symbol.alternatives.first?.probability ?? 1)]
             } else if piece.indices.count == 1, let metrics {
-                if Self.isSmall(symbol, metrics: metrics), metrics.dotRoles(symbol).isEmpty {
+                if Self.isHangingMark(symbol, among: input, metrics: metrics) {
+                    // A decimal comma (or a point written low): geometry settles it; the
+                    // classifier, which learnt `.` as a round dot and reads a comma as `1`, `)`
+                    // or `-`, only scales it by how clear a glyph it saw.
+                    alternatives = [Alternative(latex: Self.decimalPoint, probability: symbol.alternatives.first?.probability ?? 1)]
+                } else if Self.isSmall(symbol, metrics: metrics), metrics.dotRoles(symbol).isEmpty {
                     // A speck, or a small mark off the line: noise, whatever the classifier saw.
                     ignored.append(contentsOf: piece.indices)
                     continue
-                }
-                if Self.isDot(symbol, metrics: metrics) {
+                } else if Self.isDot(symbol, metrics: metrics) {
                     // Geometry decides what a dot means; the classifier's confidence that it is
                     // a dot (or its best guess, for a crop too small to tell) scales it.
                     let seen = symbol.alternatives.first { $0.latex == Self.decimalPoint }?.probability
@@ -110,6 +121,22 @@ struct LineLayout {
             return (point ?? 0) >= dotProbability
         }
         return size <= dotSize || point != nil
+    }
+
+    /// At most `hangingMarkSize` of the digit height both ways, between two symbols the
+    /// classifier reads as digits, its centre below the line joining their bottoms. The local
+    /// baseline, not the line's, because handwriting drifts and photos tilt: a `×` written low
+    /// at the start of a rising line is below the line's baseline but not below its digits'.
+    private static func isHangingMark(_ symbol: PlacedSymbol, among input: [PlacedSymbol], metrics: LineMetrics) -> Bool {
+        guard max(symbol.width, symbol.height) / metrics.digitHeight <= hangingMarkSize else { return false }
+        // Neighbours of line height, so that another small mark or speck does not count.
+        let sizable = input.filter { $0.height >= 0.5 * metrics.digitHeight }
+        guard let left = sizable.filter({ $0.centerX < symbol.centerX }).max(by: { $0.centerX < $1.centerX }),
+              let right = sizable.filter({ $0.centerX > symbol.centerX }).min(by: { $0.centerX < $1.centerX }),
+              left.isReadAsDigit, right.isReadAsDigit else { return false }
+        let along = (symbol.centerX - left.centerX) / (right.centerX - left.centerX)
+        let localBaseline = left.bottom + along * (right.bottom - left.bottom)
+        return symbol.centerY > localBaseline
     }
 
     /// At most `dotSize` of the digit height both ways.
@@ -213,8 +240,7 @@ struct LineMetrics {
     /// nil for a line of one symbol: measured against itself, anything would be digit-sized.
     init?(_ symbols: [PlacedSymbol]) {
         guard symbols.count > 1 else { return nil }
-        let isDigit: (PlacedSymbol) -> Bool = { $0.alternatives.first.map { $0.latex.count == 1 && $0.latex.first?.isNumber == true } ?? false }
-        var reference = symbols.filter(isDigit)
+        var reference = symbols.filter(\.isReadAsDigit)
         if reference.isEmpty {
             let tallest = symbols.map(\.height).max() ?? 0
             reference = symbols.filter { $0.height >= 0.5 * tallest }

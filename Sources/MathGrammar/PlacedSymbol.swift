@@ -21,6 +21,11 @@ public struct PlacedSymbol: Sendable, Equatable {
         self.isDivisionShaped = isDivisionShaped
     }
 
+    /// The classifier's best reading is a digit.
+    var isReadAsDigit: Bool {
+        alternatives.first.map { $0.latex.count == 1 && $0.latex.first?.isNumber == true } ?? false
+    }
+
     var centerX: Double { x + width / 2 }
     var centerY: Double { y + height / 2 }
     var bottom: Double { y + height }

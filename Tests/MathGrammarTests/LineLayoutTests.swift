@@ -106,6 +106,57 @@ final class LineLayoutTests: XCTestCase {
         XCTAssertEqual(reading.symbols.map(\.inputIndices), [[0], [2], [4], [5]])
     }
 
+    /// A decimal comma, a short stroke hanging below the baseline between two digits, is a
+    /// decimal point whatever the classifier (which learnt `.` as a round dot) calls it: no
+    /// digit, bracket or operator is written under the line.
+    func testCommaHangingBelowTheBaselineIsADecimalPoint() {
+        for (reading, seen) in [("1", [("1", 0.6), (")", 0.3)]), (")", [(")", 0.9), ("1", 0.05), (".", 0.01)]),
+                                ("-", [("-", 0.84), (".", 0.15)])] {
+            var line = LineSketch()
+            line.add("0")
+            line.add(.comma, seen)
+            line.add("71")
+            let result = reader.read(line.symbols)
+            XCTAssertEqual(result.latex, "0.71", "a comma the classifier reads as \(reading)")
+            XCTAssertEqual(result.value, "0.71")
+            XCTAssertEqual(result.symbols[1].probability, seen[0].1, accuracy: 1e-9, "scaled by how clear a glyph it saw")
+        }
+    }
+
+    /// A mark that does not hang below its neighbours' bottoms keeps its reading, however low
+    /// it is on the line as a whole: here a small `×` written low on a rising line, below the
+    /// line's baseline (the median of the digits' bottoms) but not below the digits beside it.
+    func testLowMarkOnARisingLineIsNotAComma() {
+        let digit = { (x: Double, bottom: Double, label: String) in
+            PlacedSymbol(x: x, y: bottom - 40, width: 24, height: 40, alternatives: [Alternative(latex: label, probability: 0.9)])
+        }
+        let times = PlacedSymbol(x: 44, y: 100, width: 16, height: 20,
+                                 alternatives: [Alternative(latex: "\\times", probability: 0.9), Alternative(latex: "1", probability: 0.1)])
+        let equals = PlacedSymbol(x: 105, y: 82, width: 24, height: 12, alternatives: [Alternative(latex: "=", probability: 0.9)])
+        let line = [digit(10, 116, "7"), times, digit(70, 112, "5"), equals, digit(140, 100, "3"), digit(174, 98, "5")]
+        let metrics = LineMetrics(line)
+        XCTAssertLessThan(metrics?.height(of: times) ?? 1, 0, "the × is centred below the line's baseline")
+        XCTAssertEqual(reader.read(line).latex, "7 \\times 5 = 35")
+    }
+
+    /// Only a mark between two digits is a comma: after a bracket it keeps its reading.
+    func testHangingMarkAfterABracketIsNotAComma() {
+        var line = LineSketch()
+        line.add("( 2 + 3 )")
+        line.add(.comma, [("1", 0.6), (")", 0.3)])
+        line.add("4")
+        let layout = LineLayout(line.symbols, digits: Set((0...9).map(String.init)))
+        let mark = layout.symbols.first { $0.inputIndices == [5] }
+        XCTAssertEqual(mark?.alternatives.map(\.latex), ["1", ")"])
+
+        var between = LineSketch()
+        between.add("2")
+        between.add(.comma, [("1", 0.6), (")", 0.3)])
+        between.add("4")
+        let comma = LineLayout(between.symbols, digits: Set((0...9).map(String.init))).symbols.first { $0.inputIndices == [1] }
+        XCTAssertEqual(comma?.alternatives.map(\.latex), ["."], "the same mark between two digits")
+    }
+
     func testLargeBlobIsNotADecimalPoint() {
         var line = LineSketch()
         line.add("1")

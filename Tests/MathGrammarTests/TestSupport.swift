@@ -46,6 +46,8 @@ func isBalancedXML(_ text: String) -> Bool {
 struct LineSketch {
     enum Shape {
         case digit, operatorSign, bar, dot, midDot, raisedDot, speck, bracket
+        /// A decimal comma: a short stroke half the digit height, hanging below the baseline.
+        case comma
         /// Two bars of an `=` the segmenter did not join: adds two symbols.
         case splitEquals
         /// A `÷` in three pieces, dot, bar, dot: adds three symbols, each with `alternatives`.
@@ -72,6 +74,7 @@ struct LineSketch {
         case .raisedDot: place(5, 50, 5)
         case .speck: place(1, 98, 1)
         case .bracket: place(12, 55, 50)
+        case .comma: place(8, 94, 20)
         case .splitEquals:
             place(26, 72, 4)
             place(25, 84, 4, shift: 1) // hand-drawn bars never line up exactly
