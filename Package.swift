@@ -45,7 +45,7 @@ let package = Package(
         .target(name: "Synthesis", dependencies: ["Classification", "InkInput", "ImageDecoding", "MathGrammar"]),
         .target(name: "Training", dependencies: ["Classification", "NeuralNetwork", "Preprocessing", "InkInput", "Synthesis", "ImageDecoding"]),
         // Measuring readings against truth: lab-side, used by the command-line tool, not by the pipeline.
-        .target(name: "Evaluation", dependencies: ["Recognition", "Classification"]),
+        .target(name: "Evaluation", dependencies: ["Recognition", "Classification", "InkInput", "Preprocessing", "ImageDecoding"]),
         // Reports a teacher opens (CSV, HTML) from graded worksheet pages.
         .target(name: "WorksheetReport", dependencies: ["Worksheets", "Recognition", "ImageDecoding"]),
         .executableTarget(

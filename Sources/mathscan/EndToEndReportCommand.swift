@@ -106,7 +106,7 @@ struct EndToEndReport: ParsableCommand {
         let source = compose == nil ? "expressions" : "composed equations"
         print("\(photo ? "photo-like" : "clean"): \(tally.matched) of \(tally.considered) \(source) read exactly "
               + "(\(String(format: "%.1f", share)) %), \(perImage) ms per image")
-        tally.printSummary()
+        tally.summary.forEach { print($0) }
     }
 
     /// Calls `body` with each expression to measure: a name, its index, the ink and the truth.

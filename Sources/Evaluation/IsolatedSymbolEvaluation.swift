@@ -9,25 +9,29 @@ import Recognition
 /// files, rendered alone to an image, is classified from its crop (the classifier alone) and read
 /// from the image's PNG bytes by `Recognizer.recognize(imageBytes:)` (segmentation, layout,
 /// grammar); both are compared with the truth.
-struct IsolatedSymbolEvaluation {
+public struct IsolatedSymbolEvaluation: Sendable {
     /// One symbol: its true label, the classifier's top label, and the page's reading.
-    struct Outcome {
-        var truth: String
-        var classified: String?
-        var recognized: String?
+    public struct Outcome: Sendable {
+        public var truth: String
+        public var classified: String?
+        public var recognized: String?
     }
 
     let recognizer: Recognizer
 
+    public init(recognizer: Recognizer) { self.recognizer = recognizer }
+
     /// The symbols of `files` whose truth the classifier knows, in file order.
-    func run(files: [String]) -> [Outcome] {
+    public func run(files: [String]) -> [Outcome] {
         let labels = Set(recognizer.classifier.labels)
         let results = Mutex([[Outcome]](repeating: [], count: files.count))
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             for index in stride(from: worker, to: files.count, by: workers) {
-                let outcomes = (try? outcomes(of: InputFiles.readText(files[index]), labels: labels)) ?? []
-                results.withLock { $0[index] = outcomes }
+                // An unreadable or broken file contributes no symbols.
+                let found = FileManager.default.contents(atPath: files[index])
+                    .flatMap { try? outcomes(of: String(decoding: $0, as: UTF8.self), labels: labels) } ?? []
+                results.withLock { $0[index] = found }
             }
         }
         return results.withLock { $0 }.flatMap { $0 }
@@ -50,7 +54,7 @@ struct IsolatedSymbolEvaluation {
     }
 
     /// Both accuracies, per class, and the commonest disagreements of the whole pipeline.
-    static func text(_ outcomes: [Outcome]) -> String {
+    public static func text(_ outcomes: [Outcome]) -> String {
         func percent(_ part: Int, _ whole: Int) -> String { String(format: "%6.2f %%", 100 * Double(part) / Double(max(whole, 1))) }
         let alone = outcomes.filter { $0.classified == $0.truth }.count
         let through = outcomes.filter { $0.recognized == $0.truth }.count

@@ -5,26 +5,28 @@ import Recognition
 
 /// Counts matches and sorts misses by the first stage that went wrong, comparing the true
 /// symbol boxes of the rendering with the symbols that were read.
-struct MissTally {
-    enum Category: String, CaseIterable {
+public struct MissTally {
+    public enum Category: String, CaseIterable, Sendable {
         case lines = "lines", segmentation = "segmentation", classification = "classification", assembly = "assembly"
     }
 
-    struct Miss {
-        var category: Category
-        var detail: String
+    public struct Miss {
+        public var category: Category
+        public var detail: String
         /// For classification misses, "truth→read" per wrong symbol; for segmentation misses,
         /// the true labels whose box was not found.
-        var keys: [String]
+        public var keys: [String]
     }
 
-    private(set) var considered = 0
-    private(set) var matched = 0
+    public private(set) var considered = 0
+    public private(set) var matched = 0
     private var categories: [Category: Int] = [:]
     private var confusions: [String: Int] = [:]
     private var lostSymbols: [String: Int] = [:]
 
-    mutating func count(_ miss: Miss?) {
+    public init() {}
+
+    public mutating func count(_ miss: Miss?) {
         considered += 1
         guard let miss else { matched += 1; return }
         categories[miss.category, default: 0] += 1
@@ -33,21 +35,23 @@ struct MissTally {
         }
     }
 
-    func printSummary() {
-        guard considered > matched else { return }
-        print("misses: " + Category.allCases.map { "\($0.rawValue) \(categories[$0] ?? 0)" }.joined(separator: ", "))
+    /// The misses by stage and the commonest wrong and lost symbols, a line each; none without misses.
+    public var summary: [String] {
+        guard considered > matched else { return [] }
+        var lines = ["misses: " + Category.allCases.map { "\($0.rawValue) \(categories[$0] ?? 0)" }.joined(separator: ", ")]
         let top = { (counts: [String: Int]) in
             counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(12)
                 .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         }
-        if !confusions.isEmpty { print("wrong symbols (truth→read): " + top(confusions)) }
-        if !lostSymbols.isEmpty { print("true symbols merged, lost or split: " + top(lostSymbols)) }
+        if !confusions.isEmpty { lines.append("wrong symbols (truth→read): " + top(confusions)) }
+        if !lostSymbols.isEmpty { lines.append("true symbols merged, lost or split: " + top(lostSymbols)) }
+        return lines
     }
 
     /// Why a reading differs from the truth: more or fewer than one line, true symbols without
     /// a matching box (merged, split or lost), wrong labels on the right boxes, or right labels
     /// that the grammar still assembled differently.
-    static func diagnose(_ rendering: InkRendering, page: PageReading?) -> Miss {
+    public static func diagnose(_ rendering: InkRendering, page: PageReading?) -> Miss {
         guard let page, page.lines.count == 1 else {
             return Miss(category: .lines, detail: "\(page?.lines.count ?? 0) lines found", keys: [])
         }
