@@ -113,14 +113,19 @@ public struct Recognizer: Sendable {
         decodeOptions.maxPixels = options.maxPixels
         let header = try ImageDecoder.header(of: bytes)
         var scale = 1
+        var probe: GrayImage?
         if header.format == .jpeg, header.width * header.height > options.reducedDecodeAbovePixels {
             var probeOptions = decodeOptions
             probeOptions.scaleDenominator = 8
-            let probe = try ImageDecoder.decode(bytes, options: probeOptions)
-            scale = Segmenter.preferredDecodeScale(probe: probe, probeScale: 8)
+            probe = try ImageDecoder.decode(bytes, options: probeOptions)
+            scale = probe.map { Segmenter.preferredDecodeScale(probe: $0, probeScale: 8) } ?? 1
         }
         decodeOptions.scaleDenominator = scale
-        guard ImageDecoder.orientationTurnsSideways(bytes) else { return (try ImageDecoder.decode(bytes, options: decodeOptions), scale) }
+        guard ImageDecoder.orientationTurnsSideways(bytes) else {
+            // When the probe's scale is the one chosen, it is the image: no second decode.
+            if let probe, scale == 8 { return (probe, scale) }
+            return (try ImageDecoder.decode(bytes, options: decodeOptions), scale)
+        }
         decodeOptions.appliesOrientation = false
         let stored = try ImageDecoder.decode(bytes, options: decodeOptions)
         return (Self.upright(stored: stored, taggedAs: bytes), scale)
