@@ -11,8 +11,13 @@ public struct InkDocument: Sendable, Equatable {
         self.traces = traces; self.symbols = symbols; self.truthLaTeX = truthLaTeX
     }
 
+    /// Largest InkML text read: a handwritten page is kilobytes, and every point costs parsing
+    /// and drawing, so a file this large is refused before either.
+    public static let maximumBytes = 16 << 20
+
     /// Parses InkML text (CROHME flavour: traces with two or more channels, nested trace groups).
     public static func parse(_ text: String) throws -> InkDocument {
+        guard text.utf8.count <= maximumBytes else { throw InkInputError.tooLarge(bytes: text.utf8.count, limit: maximumBytes) }
         var parser = InkMLParser(text: text)
         return try parser.parse()
     }

@@ -10,6 +10,8 @@ public enum InkInputError: Error, Equatable, CustomStringConvertible {
     case unknownTraceReference(String)
     /// The document holds no `<trace>` at all, so there is nothing to draw.
     case noTraces
+    /// The text is larger than `InkDocument.maximumBytes`.
+    case tooLarge(bytes: Int, limit: Int)
     /// An expression to compose has no symbols.
     case nothingToCompose
     /// An expression to compose uses a symbol the symbol bank holds no handwritten sample of.
@@ -27,6 +29,8 @@ public enum InkInputError: Error, Equatable, CustomStringConvertible {
             return "a symbol group refers to trace \"\(ref)\", which the file does not contain; the file's segmentation is incomplete"
         case .noTraces:
             return "the InkML file contains no <trace> elements: there is no ink to draw"
+        case .tooLarge(let bytes, let limit):
+            return "the InkML file is \(bytes) bytes, more than the \(limit) bytes a page of pen input can need"
         case .nothingToCompose:
             return "the expression to compose is empty: give at least one symbol"
         case .noSymbolSamples(let label):

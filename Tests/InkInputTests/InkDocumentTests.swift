@@ -56,6 +56,19 @@ final class InkDocumentTests: XCTestCase {
         XCTAssertEqual(document.traces[0].points, [InkPoint(x: 0, y: 0), InkPoint(x: 10, y: 0)])
     }
 
+    /// Millions of points are refused by size before any is parsed; a file at the limit is read.
+    func testTooLargeTextIsRefusedBeforeParsing() throws {
+        let point = "1 2, "
+        let body = String(repeating: point, count: (InkDocument.maximumBytes - 200) / point.utf8.count)
+        let atLimit = "<ink><trace>" + body + "3 4</trace></ink>"
+        XCTAssertLessThanOrEqual(atLimit.utf8.count, InkDocument.maximumBytes)
+        XCTAssertGreaterThan(try InkDocument.parse(atLimit).traces[0].points.count, 3_000_000)
+        let over = atLimit + String(repeating: " ", count: InkDocument.maximumBytes)
+        XCTAssertThrowsError(try InkDocument.parse(over)) {
+            XCTAssertEqual($0 as? InkInputError, .tooLarge(bytes: over.utf8.count, limit: InkDocument.maximumBytes))
+        }
+    }
+
     func testBadInputGivesSpecificErrors() {
         XCTAssertThrowsError(try InkDocument.parse("<svg></svg>")) { XCTAssertEqual($0 as? InkInputError, .notInkML(firstElement: "svg")) }
         XCTAssertThrowsError(try InkDocument.parse("just text")) { XCTAssertEqual($0 as? InkInputError, .notInkML(firstElement: nil)) }
