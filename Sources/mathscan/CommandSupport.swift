@@ -111,3 +111,18 @@ enum DataSplitFiles {
         }
     }
 }
+
+extension LabeledDataLoader {
+    /// A loader that reports on standard error: a line per source, and a count of files that is
+    /// redrawn in place.
+    static func reporting(classNames: [String], penWidths: [Double], photoShare: Double = 0, cacheDirectory: String?,
+                          parts: Set<DataSplit.Part>?) -> LabeledDataLoader {
+        var loader = LabeledDataLoader(classNames: classNames, penWidths: penWidths, photoShare: photoShare,
+                                       cacheDirectory: cacheDirectory, parts: parts)
+        loader.log = { StandardError.write($0 + "\n") }
+        loader.progress = { source, done, total in
+            StandardError.write("\r\(source): \(done)/\(total) files" + (done == total ? "\n" : ""))
+        }
+        return loader
+    }
+}

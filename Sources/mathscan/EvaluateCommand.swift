@@ -59,9 +59,9 @@ struct Evaluate: ParsableCommand {
         }
         let classifier = try ModelOptions.loadClassifier(modelOptions.model)
         // One middle pen width for InkML, as train renders its selection split.
-        let loader = LabeledDataLoader(classNames: classifier.labels, penWidths: photo ? [] : [3],
-                                       photoShare: photo ? 1 : 0, cacheDirectory: cache,
-                                       parts: heldOutWriters != nil ? [.heldOut] : nil)
+        let loader = LabeledDataLoader.reporting(classNames: classifier.labels, penWidths: photo ? [] : [3],
+                                                 photoShare: photo ? 1 : 0, cacheDirectory: cache,
+                                                 parts: heldOutWriters != nil ? [.heldOut] : nil)
         let crops = try loader.load(source)
         guard crops.count > 0 else { throw CommandFailure("\(source): no symbols of held-out writers") }
         let clock = ContinuousClock()

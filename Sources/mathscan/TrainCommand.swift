@@ -95,12 +95,12 @@ struct Train: ParsableCommand {
 
     func run() throws {
         let classNames = SymbolLabels.standard
-        let loader = LabeledDataLoader(classNames: classNames, penWidths: parsedPenWidths ?? [3], photoShare: photoShare,
-                                       cacheDirectory: cache, parts: [.training])
+        let loader = LabeledDataLoader.reporting(classNames: classNames, penWidths: parsedPenWidths ?? [3], photoShare: photoShare,
+                                                 cacheDirectory: cache, parts: [.training])
         // Selection and report symbols are rendered with one middle pen width, like a typical scan
         // (as `evaluate` renders them).
-        let selectionLoader = LabeledDataLoader(classNames: classNames, penWidths: [3], cacheDirectory: cache, parts: [.selection])
-        let reportLoader = LabeledDataLoader(classNames: classNames, penWidths: [3], cacheDirectory: cache)
+        let selectionLoader = LabeledDataLoader.reporting(classNames: classNames, penWidths: [3], cacheDirectory: cache, parts: [.selection])
+        let reportLoader = LabeledDataLoader.reporting(classNames: classNames, penWidths: [3], cacheDirectory: cache, parts: nil)
         var training = LabeledCrops(classNames: classNames)
         var selection = LabeledCrops(classNames: classNames)
         for source in data {
@@ -110,10 +110,10 @@ struct Train: ParsableCommand {
         var reportCrops = LabeledCrops(classNames: classNames)
         for source in report { reportCrops.append(contentsOf: try reportLoader.load(source)) }
         let validationCrops: LabeledCrops? = selection.count > 0 ? selection : nil
-        if validationCrops == nil { LabeledDataLoader.log("note: the selection split is empty; the last epoch is kept") }
+        if validationCrops == nil { StandardError.write("note: the selection split is empty; the last epoch is kept\n") }
         let counts = zip(classNames, training.classCounts).map { "\($0) \($1)" }.joined(separator: ", ")
-        LabeledDataLoader.log("training crops: \(training.count) (\(counts))")
-        LabeledDataLoader.log("selection crops: \(selection.count)" + (report.isEmpty ? "" : ", report crops: \(reportCrops.count)"))
+        StandardError.write("training crops: \(training.count) (\(counts))\n")
+        StandardError.write("selection crops: \(selection.count)" + (report.isEmpty ? "" : ", report crops: \(reportCrops.count)") + "\n")
 
         var configuration = TrainingConfiguration()
         configuration.architecture = arch

@@ -1,4 +1,3 @@
-import Training
 import Classification
 import Foundation
 import Synchronization
@@ -7,8 +6,9 @@ import InkInput
 import NeuralNetwork
 
 /// Reads labelled training or evaluation data from disk (InkML folders, bhmsds, MDAS, ImageFolder)
-/// into crops, in parallel, caching the crops of each source under `cacheDirectory`.
-struct LabeledDataLoader {
+/// into crops, in parallel, caching the crops of each source under `cacheDirectory`. What it
+/// has to say goes to `log` and `progress`, for the caller to show.
+public struct LabeledDataLoader: Sendable {
     /// Bump when extraction changes, so old caches are not reused.
     static let extractionVersion = 4
 
@@ -30,17 +30,30 @@ struct LabeledDataLoader {
         return hash(values.map { String($0.bitPattern, radix: 16) }.joined(separator: ","))
     }()
 
-    var classNames: [String]
+    public var classNames: [String]
     /// Pen widths InkML symbols are rendered with, each symbol alone (one crop per width).
-    var penWidths: [Double]
+    public var penWidths: [Double]
     /// Share of InkML files whose symbols are also cut from a simulated phone photo (JPEG) of
     /// the whole expression; which files is fixed by their paths.
-    var photoShare: Double = 0
-    var cacheDirectory: String?
+    public var photoShare: Double
+    public var cacheDirectory: String?
     /// Which parts of `DataSplit` to load; nil loads every file.
-    var parts: Set<DataSplit.Part>?
+    public var parts: Set<DataSplit.Part>?
+    /// A line to show: what was loaded, from where.
+    public var log: @Sendable (String) -> Void = { _ in }
+    /// Files of a source done so far, of how many.
+    public var progress: @Sendable (_ source: String, _ done: Int, _ total: Int) -> Void = { _, _, _ in }
 
-    func load(_ source: String) throws -> LabeledCrops {
+    public init(classNames: [String], penWidths: [Double], photoShare: Double = 0, cacheDirectory: String? = nil,
+                parts: Set<DataSplit.Part>? = nil) {
+        self.classNames = classNames
+        self.penWidths = penWidths
+        self.photoShare = photoShare
+        self.cacheDirectory = cacheDirectory
+        self.parts = parts
+    }
+
+    public func load(_ source: String) throws -> LabeledCrops {
         let root = URL(fileURLWithPath: source).standardizedFileURL
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -56,7 +69,7 @@ struct LabeledDataLoader {
         }
         if let cacheFile, let bytes = try? Data(contentsOf: cacheFile),
            let cached = try? LabeledCrops(cacheBytes: [UInt8](bytes)), cached.classNames == classNames {
-            Self.log("\(source): \(cached.count) crops from cache \(cacheFile.path)")
+            log("\(source): \(cached.count) crops from cache \(cacheFile.path)")
             return cached
         }
 
@@ -107,19 +120,16 @@ struct LabeledDataLoader {
                     state.results[index] = found
                     if failed { state.failures += 1 }
                     state.done += 1
-                    if state.done % 200 == 0 || state.done == jobs.count {
-                        FileHandle.standardError.write(Data("\r\(source): \(state.done)/\(jobs.count) files".utf8))
-                    }
+                    if state.done % 200 == 0 || state.done == jobs.count { progress(source, state.done, jobs.count) }
                 }
             }
         }
-        FileHandle.standardError.write(Data("\n".utf8))
         let (results, failures) = state.withLock { ($0.results, $0.failures) }
         var crops = LabeledCrops(classNames: classNames)
         for fileCrops in results {
             for (label, crop) in fileCrops { crops.append(crop: crop, label: label) }
         }
-        Self.log("\(source): \(kind.rawValue), \(crops.count) crops\(failures > 0 ? ", \(failures) unreadable files skipped" : "")")
+        log("\(source): \(kind.rawValue), \(crops.count) crops\(failures > 0 ? ", \(failures) unreadable files skipped" : "")")
         return crops
     }
 
@@ -142,11 +152,6 @@ struct LabeledDataLoader {
             total += values.fileSize ?? 0
         }
         return (paths.sorted(), total)
-    }
-
-    /// A line on standard error.
-    static func log(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
     }
 
     private static func hash(_ text: String) -> String {
