@@ -9,10 +9,14 @@ public enum ReportLine {
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
-    /// `FileReading`'s record. Encoding fails only on a non-finite number; the record then
-    /// still says which file it is about, keeping the one-line-per-file promise.
+    /// `value` on one line, or `fallback` when `value` cannot be encoded (only a non-finite
+    /// number can do that): a record that still names its file keeps the one-line-per-file promise.
+    public static func line<Value: Encodable>(_ value: Value, fallback: Value) -> String {
+        (try? encoded(value)) ?? (try? encoded(fallback)) ?? "{}"
+    }
+
     public static func json(_ reading: FileReading) -> String {
-        (try? encoded(reading)) ?? (try? encoded(FileReading(file: reading.file, error: "the reading could not be encoded"))) ?? "{}"
+        line(reading, fallback: FileReading(file: reading.file, error: "the reading could not be encoded"))
     }
 
     public static func json(file: String, page: PageReading) -> String { json(FileReading(file: file, page: page)) }

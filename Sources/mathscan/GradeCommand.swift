@@ -65,6 +65,6 @@ struct GradeRecord: Encodable {
     }
 
     var json: String {
-        (try? ReportLine.encoded(self)) ?? (try? ReportLine.encoded(GradeRecord(file: file, error: "the result could not be encoded"))) ?? "{}"
+        ReportLine.line(self, fallback: GradeRecord(file: file, error: "the result could not be encoded"))
     }
 }
