@@ -109,7 +109,20 @@ public enum InkRenderer {
             return (previous, point)
         }
         let reach = radius + 1
-        for (a, b) in segments {
+        // Long segments are drawn as pieces about a pen wide, so the pixels visited stay near
+        // the ink (a page-long diagonal otherwise visits the whole page). The distance to a
+        // segment is the least distance to its pieces: the coverage is the same.
+        let pieceLength = max(2 * reach, 4)
+        let pieces = segments.flatMap { a, b -> [(InkPoint, InkPoint)] in
+            let length = ((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)).squareRoot()
+            let count = length.isFinite && length < 1e9 ? max(1, Int((length / pieceLength).rounded(.up))) : 1
+            guard count > 1 else { return [(a, b)] }
+            func at(_ i: Int) -> InkPoint {
+                i == count ? b : InkPoint(x: a.x + (b.x - a.x) * Double(i) / Double(count), y: a.y + (b.y - a.y) * Double(i) / Double(count))
+            }
+            return (0..<count).map { (at($0), at($0 + 1)) }
+        }
+        for (a, b) in pieces {
             let x0 = max(0, Int((min(a.x, b.x) - reach).rounded(.down)))
             let x1 = min(width - 1, Int((max(a.x, b.x) + reach).rounded(.up)))
             let y0 = max(0, Int((min(a.y, b.y) - reach).rounded(.down)))

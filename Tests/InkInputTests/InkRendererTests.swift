@@ -66,6 +66,36 @@ final class InkRendererTests: XCTestCase {
         XCTAssertLessThanOrEqual(max(rendering.image.width, rendering.image.height), 1000)
     }
 
+    func testLongDiagonalStrokeIsInkedExactlyAlongItsLength() {
+        // One stroke across a wide page: pixels near the line are ink, pixels away are paper.
+        let document = InkDocument(traces: [InkTrace(id: "a", points: [InkPoint(x: 0, y: 0), InkPoint(x: 900, y: 300)])])
+        let rendering = InkRenderer.render(document, options: InkRenderOptions(symbolSize: 900, penWidth: 4, margin: 10))
+        let image = rendering.image
+        // At one pixel per unit the stroke starts inside the margin plus the pen's radius.
+        let (ax, ay) = (Double(10 + 2), Double(10 + 2))
+        let (bx, by) = (ax + 900, ay + 300)
+        let (dx, dy) = (bx - ax, by - ay)
+        var checked = 0
+        for y in stride(from: 0, to: image.height, by: 3) {
+            for x in stride(from: 0, to: image.width, by: 3) {
+                let (px, py) = (Double(x) + 0.5, Double(y) + 0.5)
+                let t = min(1, max(0, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)))
+                let distance = ((px - ax - t * dx) * (px - ax - t * dx) + (py - ay - t * dy) * (py - ay - t * dy)).squareRoot()
+                if distance < 1 { XCTAssertEqual(image[x, y], 0, "ink at (\(x), \(y))"); checked += 1 }
+                if distance > 4 { XCTAssertEqual(image[x, y], 255, "paper at (\(x), \(y))") }
+            }
+        }
+        XCTAssertGreaterThan(checked, 100)
+    }
+
+    func testFuzzedMixedScaleStrokesRenderWithinThePage() throws {
+        let document = try InkDocument.parse(Fixtures.inkML("fuzz-mixed-scale-strokes.inkml"))
+        let options = InkRenderOptions()
+        let rendering = InkRenderer.render(document, options: options)
+        XCTAssertLessThanOrEqual(max(rendering.image.width, rendering.image.height), options.maximumSide)
+        XCTAssertTrue(rendering.image.pixels.contains(0), "the strokes are drawn")
+    }
+
     func testPhotographIsReproducibleAndLooksLikeAPhoto() throws {
         let document = try InkDocument.parse(Fixtures.inkML("formulaire031-equation041.inkml"))
         let first = PhotoSimulator.photograph(document, seed: 7)
