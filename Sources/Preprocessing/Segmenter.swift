@@ -10,11 +10,13 @@ public enum Segmenter {
     /// Largest share of the page that may be ink; beyond it the page is not writing.
     static let maximumInkShare = 0.35
 
-    public static func segment(_ image: GrayImage, options: SegmenterOptions = .init()) -> Segmentation {
+    /// `probe`: the analysis of a decode probe (`probe(_:)`), used instead of analysing `image`
+    /// again when it was made of these very pixels with these options.
+    public static func segment(_ image: GrayImage, options: SegmenterOptions = .init(), probe: InkProbe? = nil) -> Segmentation {
         guard image.width > 0, image.height > 0 else {
             return Segmentation(imageWidth: image.width, imageHeight: image.height, strokeWidth: 0, lines: [])
         }
-        let (analysis, scale) = workingInkAnalysis(image, options: options)
+        let (analysis, scale) = workingInkAnalysis(image, options: options, probe: probe)
         // Dust, grain, show-through and shadow edges go before they can make lines of their own.
         let marks = PageMarks.plausibleInk(analysis.components, plane: analysis.plane, strokeWidth: analysis.strokeWidth)
         let finder = LineFinder(components: marks, maxSkewDegrees: options.maxSkewDegrees)
@@ -45,7 +47,20 @@ public enum Segmenter {
     /// `targetStrokeWidth` pixels wide, judged from a small `probe` decoded at 1/`probeScale`.
     public static func preferredDecodeScale(probe: GrayImage, probeScale: Int, options: SegmenterOptions = .init()) -> Int {
         guard probe.width > 0, probe.height > 0 else { return 1 }
-        return preferredScale(InkAnalysis(probe, options: options), probeScale: probeScale, options: options)
+        return preferredDecodeScale(probe: Self.probe(probe, options: options), probeScale: probeScale)
+    }
+
+    /// The same, from a probe analysed once with `probe(_:options:)`.
+    public static func preferredDecodeScale(probe: InkProbe, probeScale: Int) -> Int {
+        guard let analysis = probe.analysis else { return 1 }
+        return preferredScale(analysis, probeScale: probeScale, options: probe.options)
+    }
+
+    /// Analyses a small decode probe once: it chooses the decode scale, and when that scale is
+    /// the probe's, `segment` reuses the analysis instead of repeating it on the same pixels.
+    public static func probe(_ image: GrayImage, options: SegmenterOptions = .init()) -> InkProbe {
+        InkProbe(image: image, options: options,
+                 analysis: image.width > 0 && image.height > 0 ? InkAnalysis(image, options: options) : nil)
     }
 
     private static func preferredScale(_ probe: InkAnalysis, probeScale: Int, options: SegmenterOptions) -> Int {
@@ -67,8 +82,11 @@ public enum Segmenter {
     /// reduced to a probe of at most a megapixel to measure the strokes; then the image is
     /// analysed at the scale whose strokes stay at least the target width (the probe itself
     /// when that is its scale).
-    static func workingInkAnalysis(_ image: GrayImage, options: SegmenterOptions) -> (InkAnalysis, Int) {
-        guard options.allowDownscale, image.width * image.height > 1_000_000 else { return (InkAnalysis(image, options: options), 1) }
+    static func workingInkAnalysis(_ image: GrayImage, options: SegmenterOptions, probe: InkProbe? = nil) -> (InkAnalysis, Int) {
+        guard options.allowDownscale, image.width * image.height > 1_000_000 else {
+            if let probe, let analysis = probe.analysis, probe.options == options, probe.image == image { return (analysis, 1) }
+            return (InkAnalysis(image, options: options), 1)
+        }
         // The probe: the smallest power-of-two reduction (at most 8) below a megapixel.
         var probeFactor = 1
         while probeFactor < 8, image.width * image.height / (probeFactor * probeFactor) > 1_000_000 { probeFactor *= 2 }
@@ -103,4 +121,13 @@ public enum Segmenter {
         }
         return InkPlane(width: box.width, height: box.height, values: values)
     }
+}
+
+/// A decode probe with its ink analysis (see `Segmenter.probe`).
+public struct InkProbe: Sendable {
+    /// The probe's pixels.
+    public let image: GrayImage
+    let options: SegmenterOptions
+    /// Nil for an empty image.
+    let analysis: InkAnalysis?
 }

@@ -70,9 +70,9 @@ public struct Recognizer: Sendable {
         var timings = StageTimings()
         let clock = ContinuousClock()
         let start = clock.now
-        let (image, scale) = try Self.decode(imageBytes, options: options)
+        let (image, scale, probe) = try Self.decodeProbed(imageBytes, options: options)
         timings.decode = milliseconds(clock.now - start)
-        let page = read(image, scale: scale, timings: &timings)
+        let page = read(image, scale: scale, probe: probe, timings: &timings)
         return Run(page: page, image: image, scale: scale, timings: timings)
     }
 
@@ -112,16 +112,24 @@ public struct Recognizer: Sendable {
     }
 
     static func decode(_ bytes: [UInt8], options: Options) throws -> (GrayImage, scale: Int) {
+        let decoded = try decodeProbed(bytes, options: options)
+        return (decoded.image, decoded.scale)
+    }
+
+    /// The decoded image at its scale, with the probe's ink analysis when the probe is the
+    /// image (its scale was chosen), so that segmentation does not analyse the same pixels twice.
+    static func decodeProbed(_ bytes: [UInt8], options: Options) throws -> (image: GrayImage, scale: Int, probe: InkProbe?) {
         var decodeOptions = DecodeOptions()
         decodeOptions.maxPixels = options.maxPixels
         let header = try ImageDecoder.header(of: bytes)
         var scale = 1
-        var probe: GrayImage?
+        var probe: InkProbe?
         if header.format == .jpeg, header.width * header.height > options.reducedDecodeAbovePixels {
             var probeOptions = decodeOptions
             probeOptions.scaleDenominator = 8
-            probe = try ImageDecoder.decode(bytes, options: probeOptions)
-            scale = probe.map { Segmenter.preferredDecodeScale(probe: $0, probeScale: 8) } ?? 1
+            let analysed = Segmenter.probe(try ImageDecoder.decode(bytes, options: probeOptions))
+            probe = analysed
+            scale = Segmenter.preferredDecodeScale(probe: analysed, probeScale: 8)
         }
         if header.format == .jpeg {
             while scale < 8, header.width * header.height / (scale * scale) > options.maxWorkingPixels { scale *= 2 }
@@ -129,12 +137,12 @@ public struct Recognizer: Sendable {
         decodeOptions.scaleDenominator = scale
         guard ImageDecoder.orientationTurnsSideways(bytes) else {
             // When the probe's scale is the one chosen, it is the image: no second decode.
-            if let probe, scale == 8 { return (probe, scale) }
-            return (try ImageDecoder.decode(bytes, options: decodeOptions), scale)
+            if let probe, scale == 8 { return (probe.image, scale, probe) }
+            return (try ImageDecoder.decode(bytes, options: decodeOptions), scale, nil)
         }
         decodeOptions.appliesOrientation = false
         let stored = try ImageDecoder.decode(bytes, options: decodeOptions)
-        return (Self.upright(stored: stored, taggedAs: bytes), scale)
+        return (Self.upright(stored: stored, taggedAs: bytes), scale, nil)
     }
 
     /// Share of sideways nearest neighbours (see `WritingDirection`) at or above which the
@@ -150,10 +158,10 @@ public struct Recognizer: Sendable {
         return ImageDecoder.applyingOrientation(of: bytes, to: stored)
     }
 
-    private func read(_ image: GrayImage, scale: Int, timings: inout StageTimings) -> PageReading {
+    private func read(_ image: GrayImage, scale: Int, probe: InkProbe? = nil, timings: inout StageTimings) -> PageReading {
         let clock = ContinuousClock()
         var start = clock.now
-        let segmentation = Segmenter.segment(image)
+        let segmentation = Segmenter.segment(image, probe: probe)
         timings.preprocess = milliseconds(clock.now - start)
 
         start = clock.now
