@@ -84,9 +84,7 @@ public struct ModelFile: Sendable, Equatable {
     /// Builds the network this file describes and loads its parameters.
     public func makeNetwork() throws -> Network {
         let layers = try Architecture.layers(named: architecture, inputShape: inputShape, classCount: labels.count, seed: 0)
-        let network = Network(layers: layers, seed: 0)
-        try network.load(parameters: parameters)
-        return network
+        return try Network(layers: layers, parameters: parameters)
     }
 }
 
