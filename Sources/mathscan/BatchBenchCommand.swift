@@ -36,10 +36,10 @@ struct BatchBench: ParsableCommand {
         let files = try BatchInputs.collect(inputs)
         guard !files.isEmpty else { throw CommandFailure("no .png, .jpg, .jpeg or .inkml files in \(inputs.joined(separator: ", "))") }
         let recognizer = try modelOptions.makeRecognizer()
-        var times: [Int: [(wall: Double, cpu: Double)]] = [1: [], jobs: []]
+        var times: [Int: [(wall: Double, cpu: Double)]] = [:]
         var lines: [Int: [String]] = [:]
         for round in 0..<rounds {
-            for workers in round % 2 == 0 ? [1, jobs] : [jobs, 1] {
+            for workers in Set([1, jobs]).sorted(by: { round % 2 == 0 ? $0 < $1 : $0 > $1 }) {
                 let (result, wall, cpu) = Self.timed(files, workers: workers, recognizer: recognizer)
                 times[workers, default: []].append((wall, cpu))
                 lines[workers] = result
