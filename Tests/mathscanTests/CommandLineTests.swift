@@ -118,4 +118,21 @@ final class CommandLineTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(reports[0].count, 20)
         XCTAssertEqual(reports[0], reports[1])
     }
+
+    /// The benchmarks report, not assert, speed; what they do assert is checked here: bench-batch
+    /// compares one worker's lines with two workers' and bench gives a full-decode column.
+    func testBenchmarksRunAndCompare() throws {
+        let sample = try firstSample()
+        let batch = try mathscan(["bench-batch", Self.samples.path, "--jobs", "2", "--rounds", "1"])
+        XCTAssertEqual(batch.status, 0, batch.stderr)
+        XCTAssertTrue(batch.stdout.contains("results with 2 workers identical to 1 worker"), batch.stdout)
+        let bench = try mathscan(["bench", "--repeat", "1", sample])
+        XCTAssertEqual(bench.status, 0, bench.stderr)
+        let rows = bench.stdout.split(separator: "\n").map { $0.split(separator: "\t") }
+        XCTAssertEqual(rows.count, 2, bench.stdout)
+        XCTAssertEqual(rows.first?.last, "total/full_decode")
+        XCTAssertEqual(rows.first?.count, rows.last?.count)
+        XCTAssertNotEqual(rows.last?.last, "-", "a PNG has a full decode time")
+        XCTAssertEqual(try mathscan(["bench-batch", sample, "--jobs", "0"]).status, 2)
+    }
 }
