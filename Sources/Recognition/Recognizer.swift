@@ -23,8 +23,8 @@ public struct Recognizer: Sendable {
         public var maxPixels = 100_000_000
         /// JPEGs above this size are decoded at a reduced scale when the ink allows it.
         public var reducedDecodeAbovePixels = 6_000_000
-        /// JPEGs are never worked on at more pixels than this (1/2, 1/4 or 1/8 scale instead),
-        /// which bounds memory: a 100-megapixel photo is read at 25 megapixels at most.
+        /// Images are never worked on at more pixels than this (1/2, 1/4 or 1/8 scale instead),
+        /// which bounds memory: a 100-megapixel photo or scan is read at 25 megapixels at most.
         public var maxWorkingPixels = 32_000_000
         public init() {}
     }
@@ -123,9 +123,8 @@ public struct Recognizer: Sendable {
             probe = try ImageDecoder.decode(bytes, options: probeOptions)
             scale = probe.map { Segmenter.preferredDecodeScale(probe: $0, probeScale: 8) } ?? 1
         }
-        if header.format == .jpeg {
-            while scale < 8, header.width * header.height / (scale * scale) > options.maxWorkingPixels { scale *= 2 }
-        }
+        // Both decoders reduce while reading, so the full-size image is never held.
+        while scale < 8, header.width * header.height / (scale * scale) > options.maxWorkingPixels { scale *= 2 }
         decodeOptions.scaleDenominator = scale
         guard ImageDecoder.orientationTurnsSideways(bytes) else {
             // When the probe's scale is the one chosen, it is the image: no second decode.
