@@ -26,6 +26,13 @@ public struct Recognizer: Sendable {
         /// Images are never worked on at more pixels than this (1/2, 1/4 or 1/8 scale instead),
         /// which bounds memory: a 100-megapixel photo or scan is read at 25 megapixels at most.
         public var maxWorkingPixels = 32_000_000
+        /// Longest one page may take, from decoding to its last line; past it the page fails with
+        /// `RecognitionError.timeBudgetExceeded`, so that a page of noise cannot hold a batch for
+        /// minutes. Checked between stages and inside their loops. In a release build the slowest
+        /// real photo of the development set took 0.3 s and pages of pure noise (thousands of
+        /// specks, as many components as segmentation keeps) about 3 s; 10 s leaves room for
+        /// slower or busy machines and debug builds. nil: no limit.
+        public var timeBudget: Duration? = .seconds(10)
         public init() {}
     }
 
@@ -70,9 +77,11 @@ public struct Recognizer: Sendable {
         var timings = StageTimings()
         let clock = ContinuousClock()
         let start = clock.now
+        let budget = TimeBudget(options.timeBudget, start: start)
         let (image, scale) = try Self.decode(imageBytes, options: options)
         timings.decode = milliseconds(clock.now - start)
-        let page = read(image, scale: scale, timings: &timings)
+        try budget.check(.decoding)
+        let page = try read(image, scale: scale, budget: budget, timings: &timings)
         return Run(page: page, image: image, scale: scale, timings: timings)
     }
 
@@ -80,9 +89,11 @@ public struct Recognizer: Sendable {
         var timings = StageTimings()
         let clock = ContinuousClock()
         let start = clock.now
+        let budget = TimeBudget(options.timeBudget, start: start)
         let image = try InkRenderer.render(InkDocument.parse(text)).image
         timings.decode = milliseconds(clock.now - start)
-        let page = read(image, scale: 1, timings: &timings)
+        try budget.check(.decoding)
+        let page = try read(image, scale: 1, budget: budget, timings: &timings)
         return Run(page: page, image: image, scale: 1, timings: timings)
     }
 
@@ -99,10 +110,10 @@ public struct Recognizer: Sendable {
     }
 
     /// Reads an already decoded image. `scale` is the decode scale denominator: boxes are
-    /// reported in the full-size image's pixels.
-    public func read(_ image: GrayImage, scale: Int = 1) -> PageReading {
+    /// reported in the full-size image's pixels. The time budget runs from the call.
+    public func read(_ image: GrayImage, scale: Int = 1) throws -> PageReading {
         var timings = StageTimings()
-        return read(image, scale: scale, timings: &timings)
+        return try read(image, scale: scale, budget: TimeBudget(options.timeBudget), timings: &timings)
     }
 
     /// Decodes large JPEG photos at the smallest scale at which the ink stays legible, so work
@@ -149,20 +160,23 @@ public struct Recognizer: Sendable {
         return ImageDecoder.applyingOrientation(of: bytes, to: stored)
     }
 
-    private func read(_ image: GrayImage, scale: Int, timings: inout StageTimings) -> PageReading {
+    private func read(_ image: GrayImage, scale: Int, budget: TimeBudget, timings: inout StageTimings) throws -> PageReading {
         let clock = ContinuousClock()
         var start = clock.now
-        let segmentation = Segmenter.segment(image)
+        let segmentation = try Segmenter.segment(image) { try budget.check(.segmentation) }
         timings.preprocess = milliseconds(clock.now - start)
 
         start = clock.now
         let glyphs = segmentation.lines.flatMap(\.glyphs)
-        var candidates = classifier.classify(glyphs.map(\.crop), topK: options.candidatesPerSymbol)[...]
+        var candidates = try classifier.classify(glyphs.map(\.crop), topK: options.candidatesPerSymbol) {
+            try budget.check(.classification)
+        }[...]
         timings.classify = milliseconds(clock.now - start)
 
         start = clock.now
         var lines: [LineResult] = []
         for line in segmentation.lines {
+            try budget.check(.grammar)
             let lineCandidates = Array(candidates.prefix(line.glyphs.count))
             candidates = candidates.dropFirst(line.glyphs.count)
             if let result = readLine(line.glyphs, candidates: lineCandidates, box: line.box, scale: scale)?.result { lines.append(result) }
