@@ -22,10 +22,12 @@ struct InkAnalysis {
         // Writing covers a small part of a page; when "ink" covers more, the image is noise
         // or a failed exposure, not handwriting.
         let inkShare = Double(mask.reduce(0) { $0 + ($1 ? 1 : 0) }) / Double(max(1, mask.count))
-        var found = inkShare <= Segmenter.maximumInkShare ? ConnectedComponents.find(in: mask, width: image.width, height: image.height) : []
+        // Components under 3 pixels are always specks below (and too small to measure strokes).
+        var found = inkShare <= Segmenter.maximumInkShare
+            ? ConnectedComponents.find(in: mask, width: image.width, height: image.height, minimumArea: 3) : []
         try checkpoint()
         let width = StrokeWidth.estimate(found) ?? 0
-        let speck = max(3, Int(options.speckArea * width * width))
+        let speck = max(3, Int(options.speckArea * width * width)) // 3: see `minimumArea` above
         // Specks, and slivers along the image border (the edge of a shadow or of the paper).
         found.removeAll { c in
             let touchesBorder = c.box.x == 0 || c.box.y == 0 || c.box.maxX == image.width || c.box.maxY == image.height
