@@ -176,10 +176,10 @@ public struct Recognizer: Sendable {
         start = clock.now
         var lines: [LineResult] = []
         for line in segmentation.lines {
-            try budget.check(.grammar)
             let lineCandidates = Array(candidates.prefix(line.glyphs.count))
             candidates = candidates.dropFirst(line.glyphs.count)
-            if let result = readLine(line.glyphs, candidates: lineCandidates, box: line.box, scale: scale)?.result { lines.append(result) }
+            let read = try readLine(line.glyphs, candidates: lineCandidates, box: line.box, scale: scale) { try budget.check(.grammar) }
+            if let result = read?.result { lines.append(result) }
         }
         timings.parse = milliseconds(clock.now - start)
         return PageReading(lines: lines)
@@ -190,6 +190,12 @@ public struct Recognizer: Sendable {
     /// grammar's reading it came from (for its MathML); nil when the grammar set every mark
     /// aside as noise: a line of specks is not writing.
     public func readLine(_ glyphs: [Glyph], candidates: [[Candidate]], box: Box, scale: Int) -> (result: LineResult, reading: LineReading)? {
+        readLine(glyphs, candidates: candidates, box: box, scale: scale, checkpoint: {})
+    }
+
+    /// `checkpoint` is called per symbol of the grammar's search and may throw to stop (see `TimeBudget`).
+    public func readLine(_ glyphs: [Glyph], candidates: [[Candidate]], box: Box, scale: Int,
+                         checkpoint: () throws -> Void) rethrows -> (result: LineResult, reading: LineReading)? {
         let placed = zip(glyphs, candidates).map { glyph, candidates in
             PlacedSymbol(
                 x: Double(glyph.box.x), y: Double(glyph.box.y),
@@ -197,7 +203,7 @@ public struct Recognizer: Sendable {
                 alternatives: candidates.map { Alternative(latex: $0.label, probability: Double($0.probability)) },
                 isDivisionShaped: glyph.isDivisionSign)
         }
-        let reading = reader.read(placed)
+        let reading = try reader.read(placed, checkpoint: checkpoint)
         guard let latex = reading.latex else { return nil }
         let symbols = reading.symbols.map { chosen in
             SymbolReading(

@@ -13,7 +13,9 @@ public enum RecognitionError: Error, Equatable, Sendable, CustomStringConvertibl
         case .timeBudgetExceeded(let budget, let stage):
             let (seconds, attoseconds) = budget.components
             let shown = Double(seconds) + Double(attoseconds) / 1e18
-            return "reading the page took longer than its time budget of \(shown) s and was stopped during \(stage.rawValue); "
+            // Decoding cannot be interrupted: the budget is checked once it is done.
+            let when = stage == .decoding ? "after decoding" : "during \(stage.rawValue)"
+            return "reading the page took longer than its time budget of \(shown) s and was stopped \(when); "
                 + "pages this slow are usually noise, grain, a texture or thousands of specks rather than handwriting"
         }
     }

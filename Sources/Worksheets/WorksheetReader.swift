@@ -68,11 +68,11 @@ public struct WorksheetReader: Sendable {
         let found = layout.layout(boxes: glyphs.map(\.box), labels: labels, skewDegrees: segmentation.skewDegrees)
         var items: [WorksheetItem] = []
         for item in found.items where !item.expression.isEmpty {
-            try budget.check(.grammar)
             let box = Box.union(item.expression.map { glyphs[$0].box })
-            guard let (result, reading) = recognizer.readLine(item.expression.map { glyphs[$0] },
-                                                              candidates: item.expression.map { candidates[$0] },
-                                                              box: box, scale: scale) else { continue }
+            guard let (result, reading) = try recognizer.readLine(item.expression.map { glyphs[$0] },
+                                                                  candidates: item.expression.map { candidates[$0] },
+                                                                  box: box, scale: scale, checkpoint: { try budget.check(.grammar) })
+            else { continue }
             let label = item.label.isEmpty ? nil : item.label.map { labels[$0] }.joined()
             let number = ItemLayout.number(of: item.label, labels: labels).map(String.init) ?? "\(items.count + 1)"
             let tokens = result.latex.split(separator: " ")
