@@ -29,7 +29,8 @@ public struct InkPlane: Sendable, Equatable {
         let blocks = BackgroundEstimator(gray)
         let first = InkPlane(gray: gray, paper: blocks.paper(width: gray.width, height: gray.height), inverted: blocks.inverted)
         guard !blocks.isEven else { return (first, blocks) }
-        let components = ConnectedComponents.find(in: first.values.map { $0 >= 0.5 }, width: gray.width, height: gray.height)
+        let components = ConnectedComponents.find(in: first.values.map { $0 >= 0.5 }, width: gray.width, height: gray.height,
+                                                  minimumArea: StrokeWidth.minimumArea)
         let strokeWidth = StrokeWidth.estimate(components) ?? 2
         // Just wider than the strokes: a closing also fills in shadows narrower than its window.
         let radius = min(Int((1.5 * strokeWidth).rounded(.up)) + 1, max(2, min(gray.width, gray.height) / 10))

@@ -1,4 +1,5 @@
 import Foundation
+import ImageDecoding
 import XCTest
 
 /// Runs the built `mathscan` executable as a user or an outside tool would, and checks the
@@ -98,6 +99,30 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: report), before)
         // Without --resume an existing report is not overwritten.
         XCTAssertEqual(try mathscan(["batch", inputs.path, "--out", report.path]).status, 2)
+    }
+
+    /// A page past --time-budget fails with the library's message and exit status 1; a batch
+    /// records the error on the page's line and goes on with the other files.
+    func testPagePastTheTimeBudgetFailsAndTheBatchGoesOn() throws {
+        let folder = try temporaryFolder()
+        let specks = folder.appendingPathComponent("specks.png")
+        try Data(ImageEncoder.png(SpecklePage.make())).write(to: specks)
+        let outcome = try mathscan(["recognize", "--time-budget", "0.001", specks.path])
+        XCTAssertEqual(outcome.status, 1, outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("specks.png: reading the page took longer than its time budget of 0.001 s"), outcome.stderr)
+
+        let report = folder.appendingPathComponent("report.jsonl")
+        let batch = try mathscan(["batch", specks.path, try firstSample(), "--out", report.path, "--time-budget", "0.001"])
+        XCTAssertEqual(batch.status, 1, batch.stderr)
+        let lines = try String(contentsOf: report, encoding: .utf8).split(separator: "\n")
+            .compactMap { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        XCTAssertEqual(lines.count, 2)
+        for line in lines {
+            XCTAssertTrue((line["error"] as? String)?.contains("time budget") == true, "\(line)")
+        }
+        let negative = try mathscan(["recognize", "--time-budget=-1", specks.path])
+        XCTAssertNotEqual(negative.status, 0)
+        XCTAssertTrue(negative.stderr.contains("--time-budget must be 0 or more seconds"), negative.stderr)
     }
 
     /// Workers share one model; the readings must not depend on how many there are.
