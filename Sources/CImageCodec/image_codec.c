@@ -55,7 +55,9 @@ typedef struct {
     codec_status status; // the status a longjmp reports
     char message[CODEC_MESSAGE_LENGTH];
     unsigned char *pixels; // the grey result
-    unsigned char *rgba;   // one RGBA row, or the whole image when interlaced; NULL for opaque grey
+    unsigned char *rgba;   // one RGBA row, or the whole image when interlaced at full size; NULL for opaque grey
+    unsigned char *grey;   // one grey row before reduction (reduced decodes only)
+    uint16_t *sums;        // block sums of reduced rows: one output row, or all of them when interlaced
     png_bytep *rows;
 } png_reader;
 
@@ -111,6 +113,8 @@ static png_reader *png_reader_create(const unsigned char *data, size_t size, cod
 static void png_reader_destroy(png_reader *reader) {
     png_destroy_read_struct(&reader->png, &reader->info, NULL);
     free(reader->rgba);
+    free(reader->grey);
+    free(reader->sums);
     free(reader->rows);
     free(reader->pixels);
     free(reader);
@@ -152,7 +156,23 @@ static void rgba_row_to_grey(const unsigned char *rgba, unsigned char *grey, siz
     }
 }
 
-void codec_png_decode(const unsigned char *data, size_t size, long long max_pixels, codec_image *out) {
+/// Adds `count` grey pixels, at full-size columns x0, x0 + step, x0 + 2 step..., to the sums of
+/// the output pixels whose `scale` × `scale` blocks hold them (at most 64 × 255: no overflow).
+static void add_to_block_sums(uint16_t *sums, const unsigned char *grey, size_t count, size_t x0, size_t step, size_t scale) {
+    for (size_t i = 0, x = x0; i < count; i++, x += step) sums[x / scale] += grey[i];
+}
+
+/// One output row from its block sums: each pixel the rounded mean of its block, the blocks
+/// at the right edge (and, through `block_height`, the bottom edge) holding fewer pixels.
+static void average_block_sums(const uint16_t *sums, unsigned char *out, size_t out_width, size_t width, size_t block_height, size_t scale) {
+    for (size_t x = 0; x < out_width; x++) {
+        size_t block_width = width - x * scale < scale ? width - x * scale : scale;
+        unsigned count = (unsigned)(block_width * block_height);
+        out[x] = (unsigned char)((sums[x] + count / 2) / count);
+    }
+}
+
+void codec_png_decode(const unsigned char *data, size_t size, long long max_pixels, int scale_denom, codec_image *out) {
     memset(out, 0, sizeof *out);
     unsigned declared_width, declared_height;
     if (png_declared_size(data, size, &declared_width, &declared_height)
@@ -193,24 +213,58 @@ void codec_png_decode(const unsigned char *data, size_t size, long long max_pixe
         png_set_add_alpha(png, 0xff, PNG_FILLER_AFTER);
     }
     size_t channels = opaque_grey ? 1 : 4;
-    int passes = png_set_interlace_handling(png);
+    // Reduced decodes, like libjpeg's scaled ones, never hold the full-size image: rows are
+    // box-averaged as they arrive. Interlaced rows then come pass by pass as the passes'
+    // own sub-images (no interlace handling), each pixel added to its block once.
+    size_t scale = scale_denom >= 8 ? 8 : scale_denom >= 4 ? 4 : scale_denom >= 2 ? 2 : 1;
+    int interlaced = png_get_interlace_type(png, info) != PNG_INTERLACE_NONE;
+    int passes = interlaced && scale == 1 ? png_set_interlace_handling(png) : 1;
     png_read_update_info(png, info);
     if (png_get_rowbytes(png, info) != (size_t)width * channels) {
         reader->status = CODEC_UNSUPPORTED;
         png_error(png, "unexpected pixel layout after conversion to 8 bits");
     }
+    size_t out_width = (width + scale - 1) / scale, out_height = (height + scale - 1) / scale;
 
     reader->status = CODEC_OUT_OF_MEMORY;
-    reader->pixels = malloc((size_t)width * height);
+    reader->pixels = malloc(out_width * out_height);
     if (reader->pixels == NULL) png_error(png, "out of memory");
     if (!opaque_grey) {
         // Interlaced rows are refined pass by pass, so they need the whole image at once.
         reader->rgba = malloc((size_t)width * 4 * (passes > 1 ? height : 1));
         if (reader->rgba == NULL) png_error(png, "out of memory");
     }
+    if (scale > 1) {
+        reader->grey = malloc(width);
+        reader->sums = calloc(out_width * (interlaced ? out_height : 1), sizeof *reader->sums);
+        if (reader->grey == NULL || reader->sums == NULL) png_error(png, "out of memory");
+    }
     reader->status = CODEC_CORRUPT;
 
-    if (passes > 1) {
+    if (scale > 1) {
+        for (int pass = 0; pass < (interlaced ? 7 : 1); pass++) {
+            size_t columns = interlaced ? PNG_PASS_COLS(width, pass) : width;
+            size_t rows = interlaced ? PNG_PASS_ROWS(height, pass) : height;
+            if (columns == 0 || rows == 0) continue; // libpng skips empty passes
+            size_t x0 = interlaced ? PNG_PASS_START_COL(pass) : 0;
+            size_t step = interlaced ? (size_t)1 << PNG_PASS_COL_SHIFT(pass) : 1;
+            for (size_t row = 0; row < rows; row++) {
+                size_t y = interlaced ? PNG_ROW_FROM_PASS_ROW(row, pass) : row;
+                png_read_row(png, opaque_grey ? reader->grey : reader->rgba, NULL);
+                if (!opaque_grey) rgba_row_to_grey(reader->rgba, reader->grey, columns);
+                uint16_t *sums = reader->sums + (interlaced ? y / scale * out_width : 0);
+                add_to_block_sums(sums, reader->grey, columns, x0, step, scale);
+                if (!interlaced && (y % scale == scale - 1 || y == height - 1)) {
+                    average_block_sums(sums, reader->pixels + y / scale * out_width, out_width, width, y % scale + 1, scale);
+                    memset(sums, 0, out_width * sizeof *sums);
+                }
+            }
+        }
+        for (size_t y = 0; y < out_height && interlaced; y++) {
+            size_t block_height = height - y * scale < scale ? height - y * scale : scale;
+            average_block_sums(reader->sums + y * out_width, reader->pixels + y * out_width, out_width, width, block_height, scale);
+        }
+    } else if (passes > 1) {
         reader->rows = malloc(sizeof(png_bytep) * height);
         if (reader->rows == NULL) {
             reader->status = CODEC_OUT_OF_MEMORY;
@@ -234,8 +288,8 @@ void codec_png_decode(const unsigned char *data, size_t size, long long max_pixe
     png_read_end(png, NULL);
 
     out->status = CODEC_OK;
-    out->width = (int)width;
-    out->height = (int)height;
+    out->width = (int)out_width;
+    out->height = (int)out_height;
     out->pixels = reader->pixels;
     reader->pixels = NULL;
     png_reader_destroy(reader);

@@ -32,10 +32,17 @@ public struct SymbolClassifier: Sendable {
     /// The `topK` most probable labels of each crop, best first. Each crop holds
     /// `Glyph.cropSide`² values, 0 = paper … 1 = ink; a crop of any other size gets no candidates.
     public func classify(_ crops: [[Float]], topK: Int) -> [[Candidate]] {
+        classify(crops, topK: topK, checkpoint: {})
+    }
+
+    /// `checkpoint` is called before each batch of crops and may throw to stop a page that
+    /// takes too long (see `Recognizer.Options.timeBudget`).
+    public func classify(_ crops: [[Float]], topK: Int, checkpoint: () throws -> Void) rethrows -> [[Candidate]] {
         let k = max(0, min(topK, labels.count))
         let valid = crops.indices.filter { crops[$0].count == Self.cropSize }
         var results = [[Candidate]](repeating: [], count: crops.count)
         for start in stride(from: 0, to: valid.count, by: Self.chunkSize) {
+            try checkpoint()
             let chunk = Array(valid[start..<min(start + Self.chunkSize, valid.count)])
             let probabilities = self.probabilities(chunk.lazy.map { crops[$0] }, count: chunk.count)
             for (row, index) in chunk.enumerated() {

@@ -3,8 +3,11 @@ public struct DecodeOptions: Sendable {
     /// The largest declared width × height accepted, checked from the header before any large
     /// allocation. The default, 100 megapixels, is well above any phone camera.
     public var maxPixels: Int = 100_000_000
-    /// JPEG only (PNG ignores it): decode at 1/1, 1/2, 1/4 or 1/8 of the size, which is much
-    /// faster for large photos. Other values get the nearest scale N/8 at or above 1/denominator.
+    /// Decode at 1/1, 1/2, 1/4 or 1/8 of the size (width and height rounded up), which bounds
+    /// memory and time for large images. JPEG: libjpeg's scaled decode, other values getting the
+    /// nearest scale N/8 at or above 1/denominator. PNG: each pixel the mean of its block of
+    /// full-size pixels, averaged row by row as they are read; other values get the largest of
+    /// 1, 2, 4, 8 not above the denominator.
     public var scaleDenominator: Int = 1
     /// JPEG only: turn the image as its EXIF orientation says. False gives the pixels as
     /// stored, for a caller that checks the tag against the content (tags can be wrong).

@@ -30,8 +30,8 @@ public enum ImageDecoder {
         return ImageHeader(format: format, width: swapsSides ? height : width, height: swapsSides ? width : height)
     }
 
-    /// Decodes the whole image; throws before allocating when the declared size exceeds
-    /// `options.maxPixels`.
+    /// Decodes the whole image, reduced by `options.scaleDenominator`; throws before allocating
+    /// when the declared (full-size) width × height exceeds `options.maxPixels`.
     public static func decode(_ bytes: [UInt8], options: DecodeOptions = DecodeOptions()) throws -> GrayImage {
         let format = try detectedFormat(of: bytes)
         let limit = Int64(options.maxPixels)
@@ -40,7 +40,7 @@ public enum ImageDecoder {
         var result = codec_image()
         bytes.withUnsafeBufferPointer { buffer in
             switch format {
-            case .png: codec_png_decode(buffer.baseAddress, buffer.count, limit, &result)
+            case .png: codec_png_decode(buffer.baseAddress, buffer.count, limit, scale, &result)
             case .jpeg: codec_jpeg_decode(buffer.baseAddress, buffer.count, limit, scale, &result)
             }
         }

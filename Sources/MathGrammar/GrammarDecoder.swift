@@ -23,11 +23,14 @@ struct GrammarDecoder {
         var logProbability: Double
     }
 
-    /// The best grammatical reading; throws `GrammarError.ungrammatical` explaining why the
+    /// The best grammatical reading, or `GrammarError.ungrammatical` explaining why the
     /// classifier's best labels fail when no choice of alternatives is grammatical.
-    func decode(_ symbols: [[Alternative]]) throws -> Reading {
+    /// `checkpoint` is called per symbol (work grows with the line's length times the beam) and
+    /// may throw to stop a line that takes too long.
+    func decode(_ symbols: [[Alternative]], checkpoint: () throws -> Void) rethrows -> Result<Reading, GrammarError> {
         var columns: [[Path]] = [[Path(state: .start, logProbability: 0, previous: -1, choice: -1)]]
         for alternatives in symbols {
+            try checkpoint()
             var next: [Path] = []
             var indexOfState: [SyntaxState: Int] = [:]
             for (pathIndex, path) in (columns.last ?? []).enumerated() {
@@ -49,13 +52,13 @@ struct GrammarDecoder {
                     .sorted { ($0.element.logProbability, -$0.offset) > ($1.element.logProbability, -$1.offset) }
                     .prefix(beamWidth).map(\.element)
             }
-            if next.isEmpty { throw GrammarError.ungrammatical(reason: noReading(symbols)) }
+            if next.isEmpty { return .failure(.ungrammatical(reason: noReading(symbols))) }
             columns.append(next)
         }
         let last = columns.last ?? []
         guard let best = last.indices.filter({ last[$0].state.isComplete })
             .max(by: { last[$0].logProbability < last[$1].logProbability }) else {
-            throw GrammarError.ungrammatical(reason: noReading(symbols))
+            return .failure(.ungrammatical(reason: noReading(symbols)))
         }
         var choices: [Int] = []
         var index = best
@@ -63,7 +66,7 @@ struct GrammarDecoder {
             choices.append(column[index].choice)
             index = column[index].previous
         }
-        return Reading(choices: choices.reversed(), logProbability: last[best].logProbability)
+        return .success(Reading(choices: choices.reversed(), logProbability: last[best].logProbability))
     }
 
     /// The reading that takes each symbol's most probable alternative, grammatical or not

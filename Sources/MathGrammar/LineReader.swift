@@ -27,8 +27,14 @@ public struct LineReader: Sendable {
     /// Reads the symbols of one line (any order; boxes in image pixels). Never throws: a line
     /// without a grammatical reading is returned with `problem` set.
     public func read(_ symbols: [PlacedSymbol]) -> LineReading {
+        read(symbols, checkpoint: {})
+    }
+
+    /// `checkpoint` is called per symbol of the grammar's search and may throw to stop a line
+    /// that takes too long (a line of thousands of specks; see `Recognizer.Options.timeBudget`).
+    public func read(_ symbols: [PlacedSymbol], checkpoint: () throws -> Void) rethrows -> LineReading {
         let layout = LineLayout(symbols, digits: grammar.number.digits)
-        return read(layout.symbols, ignored: layout.ignored)
+        return try read(layout.symbols, ignored: layout.ignored, checkpoint: checkpoint)
     }
 
     /// Reads labels known for certain (probability 1), skipping the layout step: for typed
@@ -39,10 +45,10 @@ public struct LineReader: Sendable {
             return LineLayout.Symbol(alternatives: certain, weighted: certain, inputIndices: [index],
                                      x: 0, y: 0, width: 0, height: 0)
         }
-        return read(symbols, ignored: [])
+        return read(symbols, ignored: [], checkpoint: {})
     }
 
-    private func read(_ symbols: [LineLayout.Symbol], ignored: [Int]) -> LineReading {
+    private func read(_ symbols: [LineLayout.Symbol], ignored: [Int], checkpoint: () throws -> Void) rethrows -> LineReading {
         var reading = LineReading(ignoredInputIndices: ignored)
         guard !symbols.isEmpty else {
             reading.problem = "the line has no symbols"
@@ -53,8 +59,8 @@ public struct LineReader: Sendable {
         // What was written: each symbol's most probable label (shape weights included).
         let written = GrammarDecoder.mostProbable(weighted)
         var choices = written.choices
-        do {
-            let grammatical = try decoder.decode(weighted)
+        switch try decoder.decode(weighted, checkpoint: checkpoint) {
+        case .success(let grammatical):
             // A lone symbol has no neighbours to judge it by: the only grammatical readings are
             // digits, so a repair would turn every lone operator, bracket or dot into one.
             let hasContext = symbols.count > 1
@@ -67,7 +73,7 @@ public struct LineReader: Sendable {
                     + "is \(Self.describe(times)) times less probable"
                     + (hasContext ? ", too far to replace what was written" : ", and a lone symbol is not rewritten")
             }
-        } catch {
+        case .failure(let error):
             // No grammatical reading: report the best labels and why they fail.
             reading.problem = StatementEvaluation.reason(error)
         }

@@ -140,22 +140,24 @@ public final class Conv2D: Layer {
     }
 
     /// Sample `s` of (N, C, H, W) → (C·k·k, H'·W'): row (c, ki, kj), column (oy, ox).
+    /// Rows are block copies (memcpy and memset): element loops made this copy cost more than
+    /// the GEMM it feeds at inference.
     private func im2col(_ x: UnsafeBufferPointer<Float>, sample s: Int, into cols: UnsafeMutablePointer<Float>) {
         let pixels = outHeight * outWidth
+        guard let input = x.baseAddress else { return }
         forEachTap { row, c, dy, dx, oxLow, oxHigh in
-            let plane = (s * inChannels + c) * height * width
-            let rowBase = row * pixels
+            let plane = input + (s * inChannels + c) * height * width
+            let inside = max(0, oxHigh - oxLow)
             for oy in 0..<outHeight {
                 let iy = oy + dy
-                let dst = rowBase + oy * outWidth
-                guard iy >= 0, iy < height else {
-                    for ox in 0..<outWidth { cols[dst + ox] = 0 }
+                let target = cols + row * pixels + oy * outWidth
+                guard iy >= 0, iy < height, inside > 0 else {
+                    target.update(repeating: 0, count: outWidth)
                     continue
                 }
-                let src = plane + iy * width + dx
-                for ox in 0..<oxLow { cols[dst + ox] = 0 }
-                for ox in oxLow..<oxHigh { cols[dst + ox] = x[src + ox] }
-                for ox in oxHigh..<outWidth { cols[dst + ox] = 0 }
+                target.update(repeating: 0, count: oxLow)
+                (target + oxLow).update(from: plane + iy * width + dx + oxLow, count: inside)
+                (target + oxLow + inside).update(repeating: 0, count: outWidth - oxLow - inside)
             }
         }
     }

@@ -73,8 +73,7 @@ public struct ModelFile: Sendable, Equatable {
             throw reader.remaining < Int(parameterCount) * 4 + 8 ? WeightsError.truncated : WeightsError.checksumMismatch
         }
         guard FNV1a.hash(body) == storedChecksum else { throw WeightsError.checksumMismatch }
-        var parameters = [Float](repeating: 0, count: Int(parameterCount))
-        for i in parameters.indices { parameters[i] = Float(bitPattern: try reader.read()) }
+        let parameters = try reader.readFloats(Int(parameterCount))
 
         guard labelCount > 1 else { throw WeightsError.invalidField("fewer than two labels") }
         guard shape.allSatisfy({ $0 > 0 && $0 <= 4096 }) else { throw WeightsError.invalidField("input shape \(shape)") }
@@ -85,9 +84,7 @@ public struct ModelFile: Sendable, Equatable {
     /// Builds the network this file describes and loads its parameters.
     public func makeNetwork() throws -> Network {
         let layers = try Architecture.layers(named: architecture, inputShape: inputShape, classCount: labels.count, seed: 0)
-        let network = Network(layers: layers, seed: 0)
-        try network.load(parameters: parameters)
-        return network
+        return try Network(layers: layers, parameters: parameters)
     }
 }
 
@@ -119,6 +116,16 @@ private struct ByteReader {
         for i in 0..<size { value |= T(bytes[position + i]) << (8 * i) }
         position += size
         return value
+    }
+
+    /// `count` little-endian Float32 values in one pass (the bulk of a model file).
+    mutating func readFloats(_ count: Int) throws -> [Float] {
+        guard count >= 0, remaining / 4 >= count else { throw WeightsError.truncated }
+        let start = position
+        position += count * 4
+        return bytes.withUnsafeBytes { raw in
+            (0..<count).map { Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: start + 4 * $0, as: UInt32.self))) }
+        }
     }
 
     mutating func readString() throws -> String {

@@ -9,7 +9,18 @@ public final class Network: @unchecked Sendable {
     public let inputShape: [Int]
 
     /// Lays out the layers' parameters in one store and initialises them from `seed`.
-    public init(layers: [Layer], seed: UInt64) {
+    public convenience init(layers: [Layer], seed: UInt64) {
+        self.init(layers: layers, initialSeed: seed)
+    }
+
+    /// Lays out the layers' parameters and loads `parameters` (a saved model), skipping the
+    /// random initialisation they would replace: it was a tenth of a small file's run.
+    public convenience init(layers: [Layer], parameters: [Float]) throws {
+        self.init(layers: layers, initialSeed: nil)
+        try load(parameters: parameters)
+    }
+
+    private init(layers: [Layer], initialSeed seed: UInt64?) {
         precondition(!layers.isEmpty, "a network needs at least one layer")
         for (previous, next) in zip(layers, layers.dropFirst()) {
             precondition(previous.outputShape == next.inputShape, "layer shapes must chain")
@@ -26,6 +37,7 @@ public final class Network: @unchecked Sendable {
             parameterOffset += layer.parameterCount
             bufferOffset += layer.bufferCount
         }
+        guard let seed else { return }
         var rng = SeededGenerator(seed: seed)
         store.values.withUnsafeMutableBufferPointer { values in
             for layer in layers { layer.initialize(values, rng: &rng) }

@@ -2,7 +2,10 @@ import ImageDecoding
 /// 8-connected component labelling on run lengths: one pass over the mask, union–find over
 /// runs, no per-pixel label image.
 enum ConnectedComponents {
-    static func find(in mask: [Bool], width: Int, height: Int) -> [Component] {
+    /// Components of fewer than `minimumArea` pixels are left out, for callers that would drop
+    /// them anyway: on a page of grain or noise they are most of millions of components, and
+    /// each would hold its own array of runs.
+    static func find(in mask: [Bool], width: Int, height: Int, minimumArea: Int = 1) -> [Component] {
         var runs: [InkRun] = []
         var sets = DisjointSets() // over runs
         var previousStart = 0, previousEnd = 0 // runs of the previous row: runs[previousStart..<previousEnd]
@@ -32,12 +35,18 @@ enum ConnectedComponents {
             }
         }
 
-        var componentOfRoot: [Int: Int] = [:]
+        var areaOfRoot = [Int](repeating: 0, count: minimumArea > 1 ? runs.count : 0)
+        if minimumArea > 1 {
+            for index in runs.indices { areaOfRoot[sets.find(index)] += Int(runs[index].x1 - runs[index].x0) }
+        }
+        var componentOfRoot = [Int](repeating: -1, count: runs.count)
         var components: [Component] = []
         for index in runs.indices {
             let run = runs[index]
             let top = sets.find(index)
-            if let existing = componentOfRoot[top] {
+            if minimumArea > 1, areaOfRoot[top] < minimumArea { continue }
+            let existing = componentOfRoot[top]
+            if existing >= 0 {
                 let box = components[existing].box
                 let x0 = min(box.x, Int(run.x0)), x1 = max(box.maxX, Int(run.x1))
                 let y1 = max(box.maxY, Int(run.y) + 1)

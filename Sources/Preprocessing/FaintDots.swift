@@ -18,7 +18,8 @@ enum FaintDots {
                 for x in Int(run.x0)..<Int(run.x1) { keptInk[row + x] = true }
             }
         }
-        let outlines = ConnectedComponents.find(in: plane.values.map { $0 >= outlineLevel }, width: plane.width, height: plane.height)
+        // A single pixel is never a dot (its short side must be 2 or more).
+        let outlines = ConnectedComponents.find(in: plane.values.map { $0 >= outlineLevel }, width: plane.width, height: plane.height, minimumArea: 2)
         return outlines.filter { blob in
             let (long, short) = (Double(max(blob.box.width, blob.box.height)), Double(min(blob.box.width, blob.box.height)))
             // Blobs on the image border are the edge of a shadow or of the paper.

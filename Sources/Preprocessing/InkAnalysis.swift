@@ -8,9 +8,11 @@ struct InkAnalysis {
     /// Working pixels; 0 without ink.
     let strokeWidth: Double
 
-    init(_ image: GrayImage, options: SegmenterOptions) {
+    /// `checkpoint` is called between the steps and may throw to stop (see `Segmenter.segment`).
+    init(_ image: GrayImage, options: SegmenterOptions, checkpoint: () throws -> Void) rethrows {
         let (plane, background) = InkPlane.read(image)
         self.plane = plane
+        try checkpoint()
         let mask: [Bool]
         if background.isEven, let otsu = Self.otsuMask(image, inverted: background.inverted) {
             mask = otsu
@@ -20,9 +22,12 @@ struct InkAnalysis {
         // Writing covers a small part of a page; when "ink" covers more, the image is noise
         // or a failed exposure, not handwriting.
         let inkShare = Double(mask.reduce(0) { $0 + ($1 ? 1 : 0) }) / Double(max(1, mask.count))
-        var found = inkShare <= Segmenter.maximumInkShare ? ConnectedComponents.find(in: mask, width: image.width, height: image.height) : []
+        // Components under 3 pixels are always specks below (and too small to measure strokes).
+        var found = inkShare <= Segmenter.maximumInkShare
+            ? ConnectedComponents.find(in: mask, width: image.width, height: image.height, minimumArea: 3) : []
+        try checkpoint()
         let width = StrokeWidth.estimate(found) ?? 0
-        let speck = max(3, Int(options.speckArea * width * width))
+        let speck = max(3, Int(options.speckArea * width * width)) // 3: see `minimumArea` above
         // Specks, and slivers along the image border (the edge of a shadow or of the paper).
         found.removeAll { c in
             let touchesBorder = c.box.x == 0 || c.box.y == 0 || c.box.maxX == image.width || c.box.maxY == image.height
@@ -34,6 +39,7 @@ struct InkAnalysis {
             let dots = FaintDots.find(in: plane, kept: found, strokeWidth: width)
             found = RuledLines.removing(from: found, pageWidth: image.width, pageHeight: image.height, strokeWidth: width) + dots
         }
+        try checkpoint()
         if found.count > Segmenter.componentLimit {
             found.sort { $0.area > $1.area }
             found.removeLast(found.count - Segmenter.componentLimit)

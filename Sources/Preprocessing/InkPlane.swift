@@ -29,7 +29,8 @@ public struct InkPlane: Sendable, Equatable {
         let blocks = BackgroundEstimator(gray)
         let first = InkPlane(gray: gray, paper: blocks.paper(width: gray.width, height: gray.height), inverted: blocks.inverted)
         guard !blocks.isEven else { return (first, blocks) }
-        let components = ConnectedComponents.find(in: first.values.map { $0 >= 0.5 }, width: gray.width, height: gray.height)
+        let components = ConnectedComponents.find(in: first.values.map { $0 >= 0.5 }, width: gray.width, height: gray.height,
+                                                  minimumArea: StrokeWidth.minimumArea)
         let strokeWidth = StrokeWidth.estimate(components) ?? 2
         // Just wider than the strokes: a closing also fills in shadows narrower than its window.
         let radius = min(Int((1.5 * strokeWidth).rounded(.up)) + 1, max(2, min(gray.width, gray.height) / 10))
@@ -100,23 +101,33 @@ public struct InkPlane: Sendable, Equatable {
         var vote = 0
         var overall = [Int](repeating: 0, count: 256)
         gray.pixels.withUnsafeBufferPointer { pixels in
-            for top in stride(from: 0, to: gray.height, by: patch) {
-                for left in stride(from: 0, to: gray.width, by: patch) {
-                    for level in 0..<256 { histogram[level] = 0 }
-                    let bottom = min(gray.height, top + patch), right = min(gray.width, left + patch)
-                    for y in top..<bottom {
-                        for x in left..<right { histogram[Int(pixels[y * gray.width + x])] += 1 }
+            histogram.withUnsafeMutableBufferPointer { histogram in
+                for top in stride(from: 0, to: gray.height, by: patch) {
+                    for left in stride(from: 0, to: gray.width, by: patch) {
+                        let bottom = min(gray.height, top + patch), right = min(gray.width, left + patch)
+                        // Only the levels the patch uses are scanned and cleared: on paper that
+                        // is a few of the 256, and small images have patches of ~100 pixels.
+                        var (lowest, highest) = (255, 0)
+                        for y in top..<bottom {
+                            for x in left..<right {
+                                let level = Int(pixels[y * gray.width + x])
+                                histogram[level] += 1
+                                lowest = min(lowest, level)
+                                highest = max(highest, level)
+                            }
+                        }
+                        let count = (bottom - top) * (right - left)
+                        var (low, middle, high, seen) = (-1, -1, -1, 0)
+                        for level in lowest...highest {
+                            seen += histogram[level]
+                            histogram[level] = 0
+                            if low < 0, seen * 50 > count { low = level }
+                            if middle < 0, seen * 2 > count { middle = level }
+                            if high < 0, seen * 50 > count * 49 { high = level }
+                        }
+                        vote += (middle - low) - (high - middle)
+                        overall[middle] += count
                     }
-                    let count = (bottom - top) * (right - left)
-                    var (low, middle, high, seen) = (-1, -1, -1, 0)
-                    for level in 0..<256 {
-                        seen += histogram[level]
-                        if low < 0, seen * 50 > count { low = level }
-                        if middle < 0, seen * 2 > count { middle = level }
-                        if high < 0, seen * 50 > count * 49 { high = level }
-                    }
-                    vote += (middle - low) - (high - middle)
-                    overall[middle] += count
                 }
             }
         }

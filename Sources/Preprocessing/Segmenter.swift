@@ -10,21 +10,32 @@ public enum Segmenter {
     /// Largest share of the page that may be ink; beyond it the page is not writing.
     static let maximumInkShare = 0.35
 
-    public static func segment(_ image: GrayImage, options: SegmenterOptions = .init()) -> Segmentation {
+    public static func segment(_ image: GrayImage, options: SegmenterOptions = .init(), probe: InkProbe? = nil) -> Segmentation {
+        segment(image, options: options, probe: probe, checkpoint: {})
+    }
+
+    /// `checkpoint` is called between steps, per line and per component grouped; it throws to
+    /// stop a page that takes too long (see `Recognizer.Options.timeBudget`). `probe`: the
+    /// analysis of a decode probe (`probe(_:)`), used instead of analysing `image` again when it
+    /// was made of these very pixels with these options.
+    public static func segment(_ image: GrayImage, options: SegmenterOptions = .init(), probe: InkProbe? = nil,
+                               checkpoint: () throws -> Void) rethrows -> Segmentation {
         guard image.width > 0, image.height > 0 else {
             return Segmentation(imageWidth: image.width, imageHeight: image.height, strokeWidth: 0, lines: [])
         }
-        let (analysis, scale) = workingInkAnalysis(image, options: options)
+        let (analysis, scale) = try workingInkAnalysis(image, options: options, probe: probe, checkpoint: checkpoint)
         // Dust, grain, show-through and shadow edges go before they can make lines of their own.
         let marks = PageMarks.plausibleInk(analysis.components, plane: analysis.plane, strokeWidth: analysis.strokeWidth)
         let finder = LineFinder(components: marks, maxSkewDegrees: options.maxSkewDegrees)
+        try checkpoint()
 
         var lines: [TextLine] = []
         for line in PageMarks.lines(finder.lines(), components: marks, strokeWidth: analysis.strokeWidth) {
             // Each line on its own: blobs of touching symbols split, pieces grouped into
             // symbols, symbols ordered along the writing.
+            try checkpoint()
             let members = ComponentSet(TouchingSymbols.split(line.map { marks[$0] }, strokeWidth: analysis.strokeWidth))
-            let symbols = SymbolGrouper(members, strokeWidth: analysis.strokeWidth).symbols()
+            let symbols = try SymbolGrouper(members, strokeWidth: analysis.strokeWidth).symbols(checkpoint: checkpoint)
             let groups = symbols.map(\.members)
             let boxes = groups.map { group in Box.union(group.map { members.components[$0].box }) }
             let positions = boxes.map { finder.rotatedX(Double($0.x) + Double($0.width) / 2, Double($0.y) + Double($0.height) / 2) }
@@ -45,7 +56,20 @@ public enum Segmenter {
     /// `targetStrokeWidth` pixels wide, judged from a small `probe` decoded at 1/`probeScale`.
     public static func preferredDecodeScale(probe: GrayImage, probeScale: Int, options: SegmenterOptions = .init()) -> Int {
         guard probe.width > 0, probe.height > 0 else { return 1 }
-        return preferredScale(InkAnalysis(probe, options: options), probeScale: probeScale, options: options)
+        return preferredDecodeScale(probe: Self.probe(probe, options: options), probeScale: probeScale)
+    }
+
+    /// The same, from a probe analysed once with `probe(_:options:)`.
+    public static func preferredDecodeScale(probe: InkProbe, probeScale: Int) -> Int {
+        guard let analysis = probe.analysis else { return 1 }
+        return preferredScale(analysis, probeScale: probeScale, options: probe.options)
+    }
+
+    /// Analyses a small decode probe once: it chooses the decode scale, and when that scale is
+    /// the probe's, `segment` reuses the analysis instead of repeating it on the same pixels.
+    public static func probe(_ image: GrayImage, options: SegmenterOptions = .init()) -> InkProbe {
+        InkProbe(image: image, options: options,
+                 analysis: image.width > 0 && image.height > 0 ? InkAnalysis(image, options: options, checkpoint: {}) : nil)
     }
 
     private static func preferredScale(_ probe: InkAnalysis, probeScale: Int, options: SegmenterOptions) -> Int {
@@ -67,14 +91,19 @@ public enum Segmenter {
     /// reduced to a probe of at most a megapixel to measure the strokes; then the image is
     /// analysed at the scale whose strokes stay at least the target width (the probe itself
     /// when that is its scale).
-    static func workingInkAnalysis(_ image: GrayImage, options: SegmenterOptions) -> (InkAnalysis, Int) {
-        guard options.allowDownscale, image.width * image.height > 1_000_000 else { return (InkAnalysis(image, options: options), 1) }
+    static func workingInkAnalysis(_ image: GrayImage, options: SegmenterOptions, probe: InkProbe? = nil,
+                                   checkpoint: () throws -> Void) rethrows -> (InkAnalysis, Int) {
+        guard options.allowDownscale, image.width * image.height > 1_000_000 else {
+            if let probe, let analysis = probe.analysis, probe.options == options, probe.image == image { return (analysis, 1) }
+            return (try InkAnalysis(image, options: options, checkpoint: checkpoint), 1)
+        }
         // The probe: the smallest power-of-two reduction (at most 8) below a megapixel.
         var probeFactor = 1
         while probeFactor < 8, image.width * image.height / (probeFactor * probeFactor) > 1_000_000 { probeFactor *= 2 }
-        let probe = InkAnalysis(Downsampler.reduce(image, by: probeFactor), options: options)
+        let probe = try InkAnalysis(Downsampler.reduce(image, by: probeFactor), options: options, checkpoint: checkpoint)
         let factor = min(probeFactor, preferredScale(probe, probeScale: probeFactor, options: options))
-        return (factor == probeFactor ? probe : InkAnalysis(Downsampler.reduce(image, by: factor), options: options), factor)
+        if factor == probeFactor { return (probe, factor) }
+        return (try InkAnalysis(Downsampler.reduce(image, by: factor), options: options, checkpoint: checkpoint), factor)
     }
 
     private static func scaled(_ box: Box, by scale: Int, within image: GrayImage) -> Box {
@@ -103,4 +132,13 @@ public enum Segmenter {
         }
         return InkPlane(width: box.width, height: box.height, values: values)
     }
+}
+
+/// A decode probe with its ink analysis (see `Segmenter.probe`).
+public struct InkProbe: Sendable {
+    /// The probe's pixels.
+    public let image: GrayImage
+    let options: SegmenterOptions
+    /// Nil for an empty image.
+    let analysis: InkAnalysis?
 }

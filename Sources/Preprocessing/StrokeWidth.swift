@@ -2,10 +2,13 @@
 /// L·w and about 2·L of boundary, so w ≈ 2·area / boundary. Only blobs big enough to be
 /// strokes count, so noise does not drag the estimate down.
 enum StrokeWidth {
+    /// Components smaller than this are too small to measure a stroke on.
+    static let minimumArea = 12
+
     /// Median over components of at least `minimumArea` pixels of each one's stroke width, so
     /// that a few large blobs (a shadow taken for ink) do not count more than the writing;
     /// nil without any.
-    static func estimate(_ components: [Component], minimumArea: Int = 12) -> Double? {
+    static func estimate(_ components: [Component], minimumArea: Int = minimumArea) -> Double? {
         var widths: [Double] = []
         for component in components where component.area >= minimumArea {
             let boundary = boundaryLength(component.runs)

@@ -28,17 +28,19 @@ struct SymbolGrouper {
 
     /// Sets of component indices, one per symbol.
     func groups() -> [[Int]] {
-        symbols().map(\.members)
+        symbols(checkpoint: {}).map(\.members)
     }
 
     /// The symbols: sets of component indices, and whether a set is a `÷` by its shape (a
     /// stroke with one mark on each side; see `joinDivisionSigns`).
-    func symbols() -> [(members: [Int], isDivisionSign: Bool)] {
+    /// `checkpoint` is called per component and may throw to stop (see `Segmenter.segment`).
+    func symbols(checkpoint: () throws -> Void) rethrows -> [(members: [Int], isDivisionSign: Bool)] {
         var sets = DisjointSets(count: components.count)
         let order = Array(components.indices) // already by left edge
         let reach = symbolHeight * 1.2
         // Candidate pairs: components whose x-ranges are within `reach` of each other.
         for (position, i) in order.enumerated() {
+            try checkpoint()
             for j in order[(position + 1)...].prefix(neighbourLimit) {
                 if Double(components[j].box.x - components[i].box.maxX) > reach { break }
                 if shouldJoin(components[i], components[j]) { sets.union(i, j) }

@@ -15,7 +15,7 @@ public enum WritingDirection {
         var factor = 1
         while factor < 8, image.width * image.height / (factor * factor) > 120_000 { factor *= 2 }
         let reduced = factor == 1 ? image : Downsampler.reduce(image, by: factor)
-        let (analysis, _) = Segmenter.workingInkAnalysis(reduced, options: SegmenterOptions(allowDownscale: false))
+        let (analysis, _) = Segmenter.workingInkAnalysis(reduced, options: SegmenterOptions(allowDownscale: false), checkpoint: {})
         let marks = PageMarks.plausibleInk(analysis.components, plane: analysis.plane, strokeWidth: analysis.strokeWidth)
         let small = PageMarks.smallMarks(marks, strokeWidth: analysis.strokeWidth)
         // The largest marks are enough to judge by, and keep the pairwise search bounded.

@@ -23,9 +23,16 @@ public struct Recognizer: Sendable {
         public var maxPixels = 100_000_000
         /// JPEGs above this size are decoded at a reduced scale when the ink allows it.
         public var reducedDecodeAbovePixels = 6_000_000
-        /// JPEGs are never worked on at more pixels than this (1/2, 1/4 or 1/8 scale instead),
-        /// which bounds memory: a 100-megapixel photo is read at 25 megapixels at most.
+        /// Images are never worked on at more pixels than this (1/2, 1/4 or 1/8 scale instead),
+        /// which bounds memory: a 100-megapixel photo or scan is read at 25 megapixels at most.
         public var maxWorkingPixels = 32_000_000
+        /// Longest one page may take, from decoding to its last line; past it the page fails with
+        /// `RecognitionError.timeBudgetExceeded`, so that a page of noise cannot hold a batch for
+        /// minutes. Checked between stages and inside their loops. In a release build the slowest
+        /// real photo of the development set took 0.3 s and pages of pure noise (thousands of
+        /// specks, as many components as segmentation keeps) about 3 s; 10 s leaves room for
+        /// slower or busy machines and debug builds. nil: no limit.
+        public var timeBudget: Duration? = .seconds(10)
         public init() {}
     }
 
@@ -70,9 +77,11 @@ public struct Recognizer: Sendable {
         var timings = StageTimings()
         let clock = ContinuousClock()
         let start = clock.now
-        let (image, scale) = try Self.decode(imageBytes, options: options)
+        let budget = TimeBudget(options.timeBudget, start: start)
+        let (image, scale, probe) = try Self.decodeProbed(imageBytes, options: options)
         timings.decode = milliseconds(clock.now - start)
-        let page = read(image, scale: scale, timings: &timings)
+        try budget.check(.decoding)
+        let page = try read(image, scale: scale, probe: probe, budget: budget, timings: &timings)
         return Run(page: page, image: image, scale: scale, timings: timings)
     }
 
@@ -80,9 +89,11 @@ public struct Recognizer: Sendable {
         var timings = StageTimings()
         let clock = ContinuousClock()
         let start = clock.now
+        let budget = TimeBudget(options.timeBudget, start: start)
         let image = try InkRenderer.render(InkDocument.parse(text)).image
         timings.decode = milliseconds(clock.now - start)
-        let page = read(image, scale: 1, timings: &timings)
+        try budget.check(.decoding)
+        let page = try read(image, scale: 1, budget: budget, timings: &timings)
         return Run(page: page, image: image, scale: 1, timings: timings)
     }
 
@@ -99,10 +110,10 @@ public struct Recognizer: Sendable {
     }
 
     /// Reads an already decoded image. `scale` is the decode scale denominator: boxes are
-    /// reported in the full-size image's pixels.
-    public func read(_ image: GrayImage, scale: Int = 1) -> PageReading {
+    /// reported in the full-size image's pixels. The time budget runs from the call.
+    public func read(_ image: GrayImage, scale: Int = 1) throws -> PageReading {
         var timings = StageTimings()
-        return read(image, scale: scale, timings: &timings)
+        return try read(image, scale: scale, budget: TimeBudget(options.timeBudget), timings: &timings)
     }
 
     /// Decodes large JPEG photos at the smallest scale at which the ink stays legible, so work
@@ -112,29 +123,36 @@ public struct Recognizer: Sendable {
     }
 
     static func decode(_ bytes: [UInt8], options: Options) throws -> (GrayImage, scale: Int) {
+        let decoded = try decodeProbed(bytes, options: options)
+        return (decoded.image, decoded.scale)
+    }
+
+    /// The decoded image at its scale, with the probe's ink analysis when the probe is the
+    /// image (its scale was chosen), so that segmentation does not analyse the same pixels twice.
+    static func decodeProbed(_ bytes: [UInt8], options: Options) throws -> (image: GrayImage, scale: Int, probe: InkProbe?) {
         var decodeOptions = DecodeOptions()
         decodeOptions.maxPixels = options.maxPixels
         let header = try ImageDecoder.header(of: bytes)
         var scale = 1
-        var probe: GrayImage?
+        var probe: InkProbe?
         if header.format == .jpeg, header.width * header.height > options.reducedDecodeAbovePixels {
             var probeOptions = decodeOptions
             probeOptions.scaleDenominator = 8
-            probe = try ImageDecoder.decode(bytes, options: probeOptions)
-            scale = probe.map { Segmenter.preferredDecodeScale(probe: $0, probeScale: 8) } ?? 1
+            let analysed = Segmenter.probe(try ImageDecoder.decode(bytes, options: probeOptions))
+            probe = analysed
+            scale = Segmenter.preferredDecodeScale(probe: analysed, probeScale: 8)
         }
-        if header.format == .jpeg {
-            while scale < 8, header.width * header.height / (scale * scale) > options.maxWorkingPixels { scale *= 2 }
-        }
+        // Both decoders reduce while reading, so the full-size image is never held.
+        while scale < 8, header.width * header.height / (scale * scale) > options.maxWorkingPixels { scale *= 2 }
         decodeOptions.scaleDenominator = scale
         guard ImageDecoder.orientationTurnsSideways(bytes) else {
             // When the probe's scale is the one chosen, it is the image: no second decode.
-            if let probe, scale == 8 { return (probe, scale) }
-            return (try ImageDecoder.decode(bytes, options: decodeOptions), scale)
+            if let probe, scale == 8 { return (probe.image, scale, probe) }
+            return (try ImageDecoder.decode(bytes, options: decodeOptions), scale, nil)
         }
         decodeOptions.appliesOrientation = false
         let stored = try ImageDecoder.decode(bytes, options: decodeOptions)
-        return (Self.upright(stored: stored, taggedAs: bytes), scale)
+        return (Self.upright(stored: stored, taggedAs: bytes), scale, nil)
     }
 
     /// Share of sideways nearest neighbours (see `WritingDirection`) at or above which the
@@ -150,15 +168,18 @@ public struct Recognizer: Sendable {
         return ImageDecoder.applyingOrientation(of: bytes, to: stored)
     }
 
-    private func read(_ image: GrayImage, scale: Int, timings: inout StageTimings) -> PageReading {
+    private func read(_ image: GrayImage, scale: Int, probe: InkProbe? = nil, budget: TimeBudget,
+                      timings: inout StageTimings) throws -> PageReading {
         let clock = ContinuousClock()
         var start = clock.now
-        let segmentation = Segmenter.segment(image)
+        let segmentation = try Segmenter.segment(image, probe: probe) { try budget.check(.segmentation) }
         timings.preprocess = milliseconds(clock.now - start)
 
         start = clock.now
         let glyphs = segmentation.lines.flatMap(\.glyphs)
-        var candidates = classifier.classify(glyphs.map(\.crop), topK: options.candidatesPerSymbol)[...]
+        var candidates = try classifier.classify(glyphs.map(\.crop), topK: options.candidatesPerSymbol) {
+            try budget.check(.classification)
+        }[...]
         timings.classify = milliseconds(clock.now - start)
 
         start = clock.now
@@ -166,7 +187,8 @@ public struct Recognizer: Sendable {
         for line in segmentation.lines {
             let lineCandidates = Array(candidates.prefix(line.glyphs.count))
             candidates = candidates.dropFirst(line.glyphs.count)
-            if let result = readLine(line.glyphs, candidates: lineCandidates, box: line.box, scale: scale)?.result { lines.append(result) }
+            let read = try readLine(line.glyphs, candidates: lineCandidates, box: line.box, scale: scale) { try budget.check(.grammar) }
+            if let result = read?.result { lines.append(result) }
         }
         timings.parse = milliseconds(clock.now - start)
         return PageReading(lines: lines)
@@ -177,6 +199,12 @@ public struct Recognizer: Sendable {
     /// grammar's reading it came from (for its MathML); nil when the grammar set every mark
     /// aside as noise: a line of specks is not writing.
     public func readLine(_ glyphs: [Glyph], candidates: [[Candidate]], box: Box, scale: Int) -> (result: LineResult, reading: LineReading)? {
+        readLine(glyphs, candidates: candidates, box: box, scale: scale, checkpoint: {})
+    }
+
+    /// `checkpoint` is called per symbol of the grammar's search and may throw to stop (see `TimeBudget`).
+    public func readLine(_ glyphs: [Glyph], candidates: [[Candidate]], box: Box, scale: Int,
+                         checkpoint: () throws -> Void) rethrows -> (result: LineResult, reading: LineReading)? {
         let placed = zip(glyphs, candidates).map { glyph, candidates in
             PlacedSymbol(
                 x: Double(glyph.box.x), y: Double(glyph.box.y),
@@ -184,7 +212,7 @@ public struct Recognizer: Sendable {
                 alternatives: candidates.map { Alternative(latex: $0.label, probability: Double($0.probability)) },
                 isDivisionShaped: glyph.isDivisionSign)
         }
-        let reading = reader.read(placed)
+        let reading = try reader.read(placed, checkpoint: checkpoint)
         guard let latex = reading.latex else { return nil }
         let symbols = reading.symbols.map { chosen in
             SymbolReading(

@@ -46,24 +46,33 @@ public struct WorksheetReader: Sendable {
 
     /// Reads a PNG or JPEG page from its bytes.
     public func read(imageBytes: [UInt8]) throws -> WorksheetPage {
+        let budget = TimeBudget(recognizer.options.timeBudget)
         let (image, scale) = try recognizer.decode(imageBytes)
-        return read(image, scale: scale)
+        try budget.check(.decoding)
+        return try read(image, scale: scale, budget: budget)
     }
 
     /// Reads a decoded page; `scale` is its decode scale denominator (boxes are reported in
-    /// the full-size image's pixels).
-    public func read(_ image: GrayImage, scale: Int = 1) -> WorksheetPage {
-        let segmentation = Segmenter.segment(image)
+    /// the full-size image's pixels). The recognizer's time budget runs from the call.
+    public func read(_ image: GrayImage, scale: Int = 1) throws -> WorksheetPage {
+        try read(image, scale: scale, budget: TimeBudget(recognizer.options.timeBudget))
+    }
+
+    private func read(_ image: GrayImage, scale: Int, budget: TimeBudget) throws -> WorksheetPage {
+        let segmentation = try Segmenter.segment(image) { try budget.check(.segmentation) }
         let glyphs = segmentation.glyphs
-        let candidates = recognizer.classifier.classify(glyphs.map(\.crop), topK: recognizer.options.candidatesPerSymbol)
+        let candidates = try recognizer.classifier.classify(glyphs.map(\.crop), topK: recognizer.options.candidatesPerSymbol) {
+            try budget.check(.classification)
+        }
         let labels = candidates.map { $0.first?.label ?? "" }
         let found = layout.layout(boxes: glyphs.map(\.box), labels: labels, skewDegrees: segmentation.skewDegrees)
         var items: [WorksheetItem] = []
         for item in found.items where !item.expression.isEmpty {
             let box = Box.union(item.expression.map { glyphs[$0].box })
-            guard let (result, reading) = recognizer.readLine(item.expression.map { glyphs[$0] },
-                                                              candidates: item.expression.map { candidates[$0] },
-                                                              box: box, scale: scale) else { continue }
+            guard let (result, reading) = try recognizer.readLine(item.expression.map { glyphs[$0] },
+                                                                  candidates: item.expression.map { candidates[$0] },
+                                                                  box: box, scale: scale, checkpoint: { try budget.check(.grammar) })
+            else { continue }
             let label = item.label.isEmpty ? nil : item.label.map { labels[$0] }.joined()
             let number = ItemLayout.number(of: item.label, labels: labels).map(String.init) ?? "\(items.count + 1)"
             let tokens = result.latex.split(separator: " ")

@@ -35,12 +35,20 @@ struct ModelOptions: ParsableArguments {
     @Option(help: "Grammar file (default: grammars/arithmetic.grammar shipped with mathscan).")
     var grammar: String?
 
+    @Option(help: ArgumentHelp("Seconds one page may take before it is given up as too slow (pages of noise or thousands of specks); 0 for no limit. (default: 10)", valueName: "seconds"))
+    var timeBudget: Double?
+
     func makeRecognizer() throws -> Recognizer {
+        var options = Recognizer.Options()
+        if let timeBudget {
+            guard timeBudget >= 0, timeBudget.isFinite else { throw CommandFailure("--time-budget must be 0 or more seconds, not \(timeBudget)") }
+            options.timeBudget = timeBudget > 0 ? .seconds(timeBudget) : nil
+        }
         let classifier = try Self.loadClassifier(model)
         let grammarPath = try grammar ?? Self.shippedPath(ShippedResources.grammar, option: "--grammar")
         let source = try InputFiles.readText(grammarPath)
         do {
-            return Recognizer(classifier: classifier, grammar: try Grammar(source: source, name: grammarPath))
+            return Recognizer(classifier: classifier, grammar: try Grammar(source: source, name: grammarPath), options: options)
         } catch {
             throw CommandFailure("\(error)")
         }

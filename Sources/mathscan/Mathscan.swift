@@ -8,7 +8,7 @@ struct Mathscan: ParsableCommand {
         abstract: "Reads handwritten mathematics from photos and scans.",
         subcommands: [
             Recognize.self, Grade.self, Batch.self, Train.self, Evaluate.self,
-            Render.self, Bench.self, DecodeBench.self, SegmentationReport.self, EndToEndReport.self,
+            Render.self, Bench.self, DecodeBench.self, BatchBench.self, SegmentationReport.self, EndToEndReport.self,
             Score.self, GradeWorksheets.self, WorksheetSet.self,
         ]
     )

@@ -141,11 +141,11 @@ enum DocumentReader {
     static func pages(of bytes: [UInt8], reader: WorksheetReader, dpi: Double) throws -> [(Int, Result<(WorksheetPage, GrayImage), Error>)] {
         guard Document.format(of: bytes) != nil else {
             let (image, scale) = try reader.recognizer.decode(bytes)
-            return [(1, .success((reader.read(image, scale: scale), GradedPage.thumbnail(image))))]
+            return [(1, Result { (try reader.read(image, scale: scale), GradedPage.thumbnail(image)) })]
         }
         let document = try Document(bytes: bytes, dpi: dpi, maxPixels: reader.recognizer.options.maxPixels)
         return (0..<document.pageCount).map { index in
-            (index + 1, Result { let image = try document.page(index); return (reader.read(image), GradedPage.thumbnail(image)) })
+            (index + 1, Result { let image = try document.page(index); return (try reader.read(image), GradedPage.thumbnail(image)) })
         }
     }
 }

@@ -39,6 +39,19 @@ final class SymbolClassifierTests: XCTestCase {
         }
     }
 
+    /// The checkpoint (the recognizer's time budget) runs before each batch of crops, and an
+    /// error it throws stops classification.
+    func testCheckpointRunsPerBatchAndItsErrorStops() throws {
+        let classifier = try SymbolClassifier(modelBytes: untrainedModel())
+        let crop = try Fixtures.crohmeCrops().crop(at: 0)
+        let crops = [[Float]](repeating: crop, count: SymbolClassifier.chunkSize * 2 + 1)
+        var calls = 0
+        XCTAssertEqual(classifier.classify(crops, topK: 1) { calls += 1 }.count, crops.count)
+        XCTAssertEqual(calls, 3)
+        struct Stop: Error {}
+        XCTAssertThrowsError(try classifier.classify(crops, topK: 1) { throw Stop() }) { XCTAssertTrue($0 is Stop) }
+    }
+
     func testWrongSizedCropGetsNoCandidates() throws {
         let classifier = try SymbolClassifier(modelBytes: untrainedModel())
         let results = classifier.classify([[Float](repeating: 0, count: 10), [Float](repeating: 0.5, count: 1024)], topK: 1)

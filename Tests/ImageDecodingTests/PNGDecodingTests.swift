@@ -28,10 +28,53 @@ final class PNGDecodingTests: XCTestCase {
         XCTAssertEqual(header, ImageHeader(format: .png, width: 13, height: 7))
     }
 
-    func testScaleDenominatorIsIgnoredForPNG() throws {
-        let bytes = try Fixtures.bytes("decode/rgb-8.png")
+    /// Each pixel of a reduced decode is the rounded mean of its block of full-size pixels
+    /// (smaller blocks at the right and bottom edges), for every variant, interlaced ones
+    /// included (their rows arrive pass by pass).
+    func testReducedDecodeIsTheMeanOfEachBlock() throws {
+        for name in Self.variants {
+            let bytes = try Fixtures.bytes("decode/\(name).png")
+            let full = try Fixtures.pgm("decode/\(name).pgm")
+            for (denominator, scale) in [(2, 2), (3, 2), (4, 4), (8, 8), (16, 8)] {
+                let image = try ImageDecoder.decode(bytes, options: DecodeOptions(scaleDenominator: denominator))
+                XCTAssertEqual(image, Self.blockMeans(full, scale: scale), "\(name) 1/\(denominator)")
+            }
+        }
+    }
+
+    /// The reference reduction, computed directly from the full-size pixels.
+    static func blockMeans(_ image: GrayImage, scale: Int) -> GrayImage {
+        let width = (image.width + scale - 1) / scale, height = (image.height + scale - 1) / scale
+        var reduced = GrayImage(width: width, height: height)
+        for y in 0..<height {
+            for x in 0..<width {
+                var sum = 0, count = 0
+                for fy in y * scale..<min(image.height, (y + 1) * scale) {
+                    for fx in x * scale..<min(image.width, (x + 1) * scale) {
+                        sum += Int(image.pixels[fy * image.width + fx])
+                        count += 1
+                    }
+                }
+                reduced.pixels[y * width + x] = UInt8((sum + count / 2) / count)
+            }
+        }
+        return reduced
+    }
+
+    /// A page far above the working size decodes reduced, without the full-size image: a
+    /// 9000 × 4000 white page (a few kilobytes as PNG) with one black square.
+    func testLargePNGDecodesReduced() throws {
+        var page = GrayImage(width: 9000, height: 4000)
+        for y in 1000..<1400 { for x in 6000..<6400 { page.pixels[y * 9000 + x] = 0 } }
+        let bytes = try ImageEncoder.png(page)
+        XCTAssertLessThan(bytes.count, 200_000)
         let image = try ImageDecoder.decode(bytes, options: DecodeOptions(scaleDenominator: 4))
-        XCTAssertEqual(image, try ImageDecoder.decode(bytes))
+        XCTAssertEqual(image.width, 2250)
+        XCTAssertEqual(image.height, 1000)
+        let black = image.pixels.indices.filter { image.pixels[$0] == 0 }
+        XCTAssertEqual(black.count, 100 * 100)
+        XCTAssertEqual(black.first, 250 * 2250 + 1500)
+        XCTAssertEqual(black.last, 349 * 2250 + 1599)
     }
 
     func testSizeLimitIsConfigurable() throws {

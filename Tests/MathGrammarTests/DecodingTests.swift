@@ -27,6 +27,22 @@ final class DecodingTests: XCTestCase {
         XCTAssertEqual(reading.symbols[3].inputIndices, [3, 4])
     }
 
+    /// The checkpoint (the recognizer's time budget) runs once per symbol of the search, the
+    /// reading is the same as without it, and an error it throws stops the line.
+    func testCheckpointRunsPerSymbolAndItsErrorStops() {
+        var line = LineSketch()
+        line.add("1 + 2 = 3")
+        var calls = 0
+        XCTAssertEqual(reader.read(line.symbols) { calls += 1 }, reader.read(line.symbols))
+        XCTAssertEqual(calls, 5)
+        struct Stop: Error {}
+        XCTAssertThrowsError(try reader.read(line.symbols) { throw Stop() }) { XCTAssertTrue($0 is Stop) }
+        // An ungrammatical line is still a reading with a problem, not an error.
+        var bad = LineSketch()
+        bad.add("1 + = 3")
+        XCTAssertNotNil(reader.read(bad.symbols) {}.problem)
+    }
+
     func testPlusMisreadAsDigitSurvivesBecauseOfItsSize() {
         var line = LineSketch()
         line.add("1")

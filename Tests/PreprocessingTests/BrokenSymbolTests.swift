@@ -24,7 +24,7 @@ final class BrokenSymbolTests: XCTestCase {
         // The premise: rendered alone, the 4's strokes are two separate blobs.
         let alone = InkRenderer.render(document, traceIDs: Set(four.traceIDs))
         XCTAssertEqual(four.traceIDs.count, 2)
-        XCTAssertEqual(InkAnalysis(alone.image, options: .init()).components.count, 2)
+        XCTAssertEqual(InkAnalysis(alone.image, options: .init(), checkpoint: {}).components.count, 2)
 
         let segmentation = Segmenter.segment(rendering.image)
         XCTAssertEqual(segmentation.lines.count, 1)

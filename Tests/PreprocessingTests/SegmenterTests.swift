@@ -100,6 +100,26 @@ final class SegmenterTests: XCTestCase {
         XCTAssertEqual(Segmenter.segment(photo).lines.count, 0)
     }
 
+    /// The checkpoint (the recognizer's time budget) runs inside the loops, once per line and
+    /// per component grouped, not only between steps; an error it throws, even at its last
+    /// call, stops segmentation with that error.
+    func testCheckpointRunsInsideTheLoopsAndItsErrorStopsSegmentation() throws {
+        let image = InkRenderer.render(try document("formulaire012-equation030.inkml")).image
+        var calls = 0
+        let segmentation = Segmenter.segment(image) { calls += 1 }
+        XCTAssertGreaterThan(segmentation.glyphs.count, 10)
+        XCTAssertGreaterThanOrEqual(calls, segmentation.lines.count + segmentation.glyphs.count)
+        struct Stop: Error {}
+        for stopAt in [1, calls] {
+            var count = 0
+            XCTAssertThrowsError(try Segmenter.segment(image) {
+                count += 1
+                if count == stopAt { throw Stop() }
+            }) { XCTAssertTrue($0 is Stop, "\($0)") }
+            XCTAssertEqual(count, stopAt, "nothing runs after the checkpoint that threw")
+        }
+    }
+
     func testPureNoiseDoesNotCrash() {
         var generator = SeededGenerator(seed: 9)
         let noise = GrayImage(width: 900, height: 700, pixels: (0..<(900 * 700)).map { _ in UInt8.random(in: 0...255, using: &generator) })

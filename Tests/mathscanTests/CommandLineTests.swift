@@ -1,4 +1,5 @@
 import Foundation
+import ImageDecoding
 import XCTest
 
 /// Runs the built `mathscan` executable as a user or an outside tool would, and checks the
@@ -100,6 +101,30 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(try mathscan(["batch", inputs.path, "--out", report.path]).status, 2)
     }
 
+    /// A page past --time-budget fails with the library's message and exit status 1; a batch
+    /// records the error on the page's line and goes on with the other files.
+    func testPagePastTheTimeBudgetFailsAndTheBatchGoesOn() throws {
+        let folder = try temporaryFolder()
+        let specks = folder.appendingPathComponent("specks.png")
+        try Data(ImageEncoder.png(SpecklePage.make())).write(to: specks)
+        let outcome = try mathscan(["recognize", "--time-budget", "0.001", specks.path])
+        XCTAssertEqual(outcome.status, 1, outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("specks.png: reading the page took longer than its time budget of 0.001 s"), outcome.stderr)
+
+        let report = folder.appendingPathComponent("report.jsonl")
+        let batch = try mathscan(["batch", specks.path, try firstSample(), "--out", report.path, "--time-budget", "0.001"])
+        XCTAssertEqual(batch.status, 1, batch.stderr)
+        let lines = try String(contentsOf: report, encoding: .utf8).split(separator: "\n")
+            .compactMap { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        XCTAssertEqual(lines.count, 2)
+        for line in lines {
+            XCTAssertTrue((line["error"] as? String)?.contains("time budget") == true, "\(line)")
+        }
+        let negative = try mathscan(["recognize", "--time-budget=-1", specks.path])
+        XCTAssertNotEqual(negative.status, 0)
+        XCTAssertTrue(negative.stderr.contains("--time-budget must be 0 or more seconds"), negative.stderr)
+    }
+
     /// Workers share one model; the readings must not depend on how many there are.
     func testOneWorkerAndTwoGiveTheSameReport() throws {
         let folder = try temporaryFolder()
@@ -117,5 +142,22 @@ final class CommandLineTests: XCTestCase {
         }
         XCTAssertGreaterThanOrEqual(reports[0].count, 20)
         XCTAssertEqual(reports[0], reports[1])
+    }
+
+    /// The benchmarks report, not assert, speed; what they do assert is checked here: bench-batch
+    /// compares one worker's lines with two workers' and bench gives a full-decode column.
+    func testBenchmarksRunAndCompare() throws {
+        let sample = try firstSample()
+        let batch = try mathscan(["bench-batch", Self.samples.path, "--jobs", "2", "--rounds", "1"])
+        XCTAssertEqual(batch.status, 0, batch.stderr)
+        XCTAssertTrue(batch.stdout.contains("results with 2 workers identical to 1 worker"), batch.stdout)
+        let bench = try mathscan(["bench", "--repeat", "1", sample])
+        XCTAssertEqual(bench.status, 0, bench.stderr)
+        let rows = bench.stdout.split(separator: "\n").map { $0.split(separator: "\t") }
+        XCTAssertEqual(rows.count, 2, bench.stdout)
+        XCTAssertEqual(rows.first?.last, "total/full_decode")
+        XCTAssertEqual(rows.first?.count, rows.last?.count)
+        XCTAssertNotEqual(rows.last?.last, "-", "a PNG has a full decode time")
+        XCTAssertEqual(try mathscan(["bench-batch", sample, "--jobs", "0"]).status, 2)
     }
 }

@@ -134,4 +134,16 @@ final class WorksheetsCommandTests: XCTestCase {
         XCTAssertTrue(csv.contains("a.png,1,1,3 + 4 = 7,7,7,right,"), csv)
         XCTAssertTrue(csv.contains("b.pdf,1,,,,,error: "), csv)
     }
+
+    /// A page past --time-budget is an error row of its own, and the report is still written.
+    func testAPagePastTheTimeBudgetIsAnErrorRow() throws {
+        let folder = try temporaryFolder()
+        let specks = folder.appendingPathComponent("specks.png")
+        try Data(ImageEncoder.png(SpecklePage.make())).write(to: specks)
+        let outcome = try MathscanProcess.run(["worksheets", specks.path, "--out", folder.appendingPathComponent("r").path, "--time-budget", "0.001"])
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertTrue(outcome.stderr.contains("time budget"), outcome.stderr)
+        let csv = try String(contentsOf: folder.appendingPathComponent("r/class.csv"), encoding: .utf8)
+        XCTAssertTrue(csv.contains("specks.png,1,,,,,\"error: reading the page took longer than its time budget"), csv)
+    }
 }

@@ -48,8 +48,11 @@ void codec_jpeg_header(const unsigned char *data, size_t size, codec_image *out)
 
 /// Decodes any PNG colour type and bit depth to 8-bit grey (luma 0.299/0.587/0.114,
 /// transparency composited on white). Fails with CODEC_TOO_LARGE before allocating when
-/// width × height > max_pixels.
-void codec_png_decode(const unsigned char *data, size_t size, long long max_pixels, codec_image *out);
+/// width × height > max_pixels. scale_denom 2, 4 or 8 (other values: the largest of 1, 2, 4, 8
+/// not above it) reduces the image as it is read, each output pixel the mean of its block of
+/// scale × scale pixels (fewer at the right and bottom edges; the size is rounded up, as
+/// libjpeg does), so that the full-size image is never held.
+void codec_png_decode(const unsigned char *data, size_t size, long long max_pixels, int scale_denom, codec_image *out);
 
 /// Decodes a baseline, progressive or greyscale JPEG to 8-bit grey at 1/scale_denom
 /// (libjpeg picks the nearest scale N/8 >= 1/scale_denom). libjpeg warnings are errors.
