@@ -79,11 +79,20 @@ struct LineLayout {
                     // a dot (or its best guess, for a crop too small to tell) scales it.
                     let seen = symbol.alternatives.first { $0.latex == Self.decimalPoint }?.probability
                         ?? symbol.alternatives.first?.probability ?? 1
-                    alternatives = metrics.dotRoles(symbol).map { Alternative(latex: $0.latex, probability: seen * $0.probability) }
-                    if alternatives.isEmpty {
+                    let roles = metrics.dotRoles(symbol)
+                    if roles.isEmpty {
                         ignored.append(contentsOf: piece.indices)
                         continue
                     }
+                    alternatives = roles.map { Alternative(latex: $0.latex, probability: seen * $0.probability) }
+                    // Off the baseline a small mark is as likely a small `-` or `=` (a low-
+                    // resolution `=` fills to a blob) as a `\cdot`: the classifier's operator
+                    // readings keep the mid-height share, so that on the baseline the point
+                    // still wins and the grammar can choose between them elsewhere.
+                    let midHeight = roles.first { $0.latex == Self.multiplicationDot }?.probability ?? 0
+                    alternatives += symbol.alternatives.filter { Self.smallOperators.contains($0.latex) }
+                        .map { Alternative(latex: $0.latex, probability: $0.probability * midHeight) }
+                    alternatives.sort { $0.probability > $1.probability }
                 } else {
                     // A decimal point or a multiplication dot is small; a large blob is neither.
                     let dotless = alternatives.filter { $0.latex != Self.decimalPoint && $0.latex != Self.multiplicationDot }

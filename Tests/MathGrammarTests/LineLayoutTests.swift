@@ -49,6 +49,33 @@ final class LineLayoutTests: XCTestCase {
         XCTAssertEqual(reader.read(point.symbols).latex, "9.5")
     }
 
+    /// A dot-sized mark the classifier reads as `=` but also gives `.` a fair chance: off the
+    /// baseline it may be the operator (a small `=` fills to a blob at low resolution), so at
+    /// the end of a line, where a point cannot be, it reads `=`; on the baseline between two
+    /// digits the same mark is still a decimal point.
+    func testSmallOperatorAtMidHeightKeepsItsReadingBesideTheDotRoles() {
+        let seen = [("=", 0.6), (".", 0.4)]
+        var end = LineSketch()
+        end.add("5 + 3")
+        end.add(.midDot, seen)
+        let reading = reader.read(end.symbols)
+        XCTAssertEqual(reading.latex, "5 + 3 =")
+        XCTAssertNil(reading.problem)
+
+        var between = LineSketch()
+        between.add("9")
+        between.add(.dot, seen)
+        between.add("5")
+        XCTAssertEqual(reader.read(between.symbols).latex, "9.5")
+
+        // On the baseline the point comes first and the operator keeps only the small
+        // mid-height share of its probability.
+        let layout = LineLayout(between.symbols, digits: Set((0...9).map(String.init)))
+        let mark = layout.symbols.first { $0.inputIndices == [1] }
+        XCTAssertEqual(mark?.alternatives.first?.latex, ".")
+        XCTAssertLessThan(mark?.alternatives.first { $0.latex == "=" }?.probability ?? 1, 0.05)
+    }
+
     /// A glyph the segmenter found shaped like `÷` (a stroke with a mark on each side) reads
     /// as `÷` even when the classifier, blind to its small marks or its slant, prefers a digit
     /// of the same height; the classifier's confidence still scales it.
