@@ -48,6 +48,14 @@ struct LineLayout {
     static let smallOperators: Set<String> = ["-", "+", "=", "\\times", "\\div"]
     /// Smaller than this fraction of the digit height is a speck, not a symbol.
     static let speckSize = 0.03
+    /// The label of a dot-sized mark set aside as a speck: it leaves the reading unchanged.
+    static let noise = ""
+    /// A dot-sized mark may be a speck the page filters could not tell from a pen tap (dust
+    /// inside a digit, the end of a grid line): it may be set aside at this share of its likeliest
+    /// reading's probability, e^3 less, within `LineReader.repairMargin`; so only where none
+    /// of its readings fits the grammar (a `.` starting a line, after `=`, between two
+    /// operators), never in place of one that does.
+    static let noiseShare = 0.05
 
     /// Operators about as compact as a digit but shorter, which the classifier confuses with
     /// digits (`+` with `4`); their height on the line tells them apart (see `heightWeight`).
@@ -93,6 +101,7 @@ struct LineLayout {
                     alternatives += symbol.alternatives.filter { Self.smallOperators.contains($0.latex) }
                         .map { Alternative(latex: $0.latex, probability: $0.probability * midHeight) }
                     alternatives.sort { $0.probability > $1.probability }
+                    alternatives.append(Alternative(latex: Self.noise, probability: Self.noiseShare * (alternatives.first?.probability ?? 0)))
                 } else {
                     // A decimal point or a multiplication dot is small; a large blob is neither.
                     let dotless = alternatives.filter { $0.latex != Self.decimalPoint && $0.latex != Self.multiplicationDot }

@@ -76,6 +76,38 @@ final class LineLayoutTests: XCTestCase {
         XCTAssertLessThan(mark?.alternatives.first { $0.latex == "=" }?.probability ?? 1, 0.05)
     }
 
+    /// A dot-sized mark none of whose readings fits where it stands (before the first digit,
+    /// after `=`) is set aside as a speck; a dot that fits as a decimal point stays one.
+    func testDotThatFitsNowhereIsSetAsideAsASpeck() {
+        var leading = LineSketch()
+        leading.add(.dot, [(".", 0.99)])
+        leading.add("3 + 4")
+        let start = reader.read(leading.symbols)
+        XCTAssertEqual(start.latex, "3 + 4")
+        XCTAssertNil(start.problem)
+        XCTAssertEqual(start.value, "7")
+        XCTAssertEqual(start.ignoredInputIndices, [0])
+        XCTAssertEqual(start.symbols.map(\.inputIndices), [[1], [2], [3]])
+        XCTAssertEqual(start.confidence, 0.9 * 0.9 * 0.9, accuracy: 1e-9, "a speck does not count in the confidence")
+
+        var trailing = LineSketch()
+        trailing.add("5 + 3 =")
+        trailing.add(.dot, [(".", 0.99)])
+        let end = reader.read(trailing.symbols)
+        XCTAssertEqual(end.latex, "5 + 3 =")
+        XCTAssertEqual(end.ignoredInputIndices, [5])
+
+        var point = LineSketch()
+        point.add("3")
+        point.add(.dot, [(".", 0.99)])
+        point.add("5 + 1")
+        let kept = reader.read(point.symbols)
+        XCTAssertEqual(kept.latex, "3.5 + 1")
+        XCTAssertEqual(kept.ignoredInputIndices, [])
+        XCTAssertFalse(kept.symbols.contains { $0.others.contains { $0.latex == LineLayout.noise } },
+                       "setting aside is no reading to report")
+    }
+
     /// A glyph the segmenter found shaped like `÷` (a stroke with a mark on each side) reads
     /// as `÷` even when the classifier, blind to its small marks or its slant, prefers a digit
     /// of the same height; the classifier's confidence still scales it.
