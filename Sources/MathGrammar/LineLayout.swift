@@ -253,7 +253,13 @@ struct LineLayout {
 /// reads best as digits (or, lacking any, the taller half of all symbols).
 struct LineMetrics {
     var digitHeight: Double
+    /// The median of the reference symbols' bottoms: the baseline at `centre`.
     var baseline: Double
+    /// The baseline's rise per pixel along the line (y grows downwards), 0 for fewer than
+    /// three reference symbols.
+    var slope = 0.0
+    /// The median of the reference symbols' horizontal centres.
+    var centre = 0.0
 
     /// nil for a line of one symbol: measured against itself, anything would be digit-sized.
     init?(_ symbols: [PlacedSymbol]) {
@@ -267,11 +273,34 @@ struct LineMetrics {
         digitHeight = Self.median(reference.map(\.height))
         baseline = Self.median(reference.map(\.bottom))
         guard digitHeight > 0, digitHeight.isFinite, baseline.isFinite else { return nil }
+        centre = Self.median(reference.map(\.centerX))
+        // Handwriting drifts and photos tilt: a long line's baseline is a slope, not a level.
+        // Theil–Sen (the median of the pairwise slopes) so that one digit's tail cannot tip it.
+        if reference.count >= 4 {
+            var slopes: [Double] = []
+            for (i, a) in reference.enumerated() {
+                for b in reference[(i + 1)...] where abs(b.centerX - a.centerX) > 0 {
+                    slopes.append((b.bottom - a.bottom) / (b.centerX - a.centerX))
+                }
+            }
+            if !slopes.isEmpty {
+                let fitted = Self.median(slopes)
+                slope = fitted
+                // The level through the references' bottoms for that slope.
+                baseline = Self.median(reference.map { $0.bottom - fitted * ($0.centerX - centre) })
+            }
+        }
     }
 
-    /// How high the symbol's centre is above the baseline, in digit heights (0.5 = mid-line).
+    /// The baseline's y at horizontal position `x`.
+    func baseline(at x: Double) -> Double {
+        baseline + slope * (x - centre)
+    }
+
+    /// How high the symbol's centre is above the baseline beneath it, in digit heights (0.5 =
+    /// mid-line).
     func height(of symbol: PlacedSymbol) -> Double {
-        (baseline - symbol.centerY) / digitHeight
+        (baseline(at: symbol.centerX) - symbol.centerY) / digitHeight
     }
 
     /// How well the symbol's height fits a digit (`asDigit`) or a compact operator (`+ × ÷`),

@@ -184,7 +184,7 @@ final class LineLayoutTests: XCTestCase {
 
     /// A mark that does not hang below its neighbours' bottoms keeps its reading, however low
     /// it is on the line as a whole: here a small `×` written low on a rising line, below the
-    /// line's baseline (the median of the digits' bottoms) but not below the digits beside it.
+    /// median of the digits' bottoms but not below the digits beside it.
     func testLowMarkOnARisingLineIsNotAComma() {
         let digit = { (x: Double, bottom: Double, label: String) in
             PlacedSymbol(x: x, y: bottom - 40, width: 24, height: 40, alternatives: [Alternative(latex: label, probability: 0.9)])
@@ -193,9 +193,43 @@ final class LineLayoutTests: XCTestCase {
                                  alternatives: [Alternative(latex: "\\times", probability: 0.9), Alternative(latex: "1", probability: 0.1)])
         let equals = PlacedSymbol(x: 105, y: 82, width: 24, height: 12, alternatives: [Alternative(latex: "=", probability: 0.9)])
         let line = [digit(10, 116, "7"), times, digit(70, 112, "5"), equals, digit(140, 100, "3"), digit(174, 98, "5")]
-        let metrics = LineMetrics(line)
-        XCTAssertLessThan(metrics?.height(of: times) ?? 1, 0, "the × is centred below the line's baseline")
+        let digitBottoms = line.filter(\.isReadAsDigit).map(\.bottom)
+        XCTAssertGreaterThan(times.centerY, LineMetrics.median(digitBottoms), "the × is centred below the median of the digits' bottoms")
         XCTAssertEqual(reader.read(line).latex, "7 \\times 5 = 35")
+    }
+
+    /// On a long line that rises across the page (a tilted photo, drifting handwriting), a
+    /// decimal point near its end sits on the baseline beneath it, though at mid-height of the
+    /// line's median baseline: it is a point, not a multiplication dot.
+    func testDecimalPointOnARisingLineSitsOnTheBaselineBeneathIt() {
+        let rise = 0.3 // pixels up per pixel along
+        let bottom = { (x: Double) in 200 - rise * (x - 10) }
+        let digit = { (x: Double, label: String) in
+            PlacedSymbol(x: x, y: bottom(x + 12) - 40, width: 24, height: 40, alternatives: [Alternative(latex: label, probability: 0.9)])
+        }
+        let point = PlacedSymbol(x: 180, y: bottom(182.5) - 5, width: 5, height: 5,
+                                 alternatives: [Alternative(latex: ".", probability: 0.9)])
+        let line = [digit(10, "1"), digit(44, "2"), digit(78, "3"), digit(112, "4"), digit(146, "5"), point, digit(195, "6")]
+        let metrics = LineMetrics(line)
+        XCTAssertEqual(metrics?.slope ?? 0, -rise, accuracy: 1e-9)
+        XCTAssertEqual(metrics?.height(of: point) ?? 1, 0.0625, accuracy: 1e-6, "centred just above the baseline beneath it")
+        XCTAssertGreaterThan((metrics?.baseline ?? 0) - point.centerY, 0.55 * 40, "above mid-height of a level baseline")
+        XCTAssertEqual(reader.read(line).latex, "12345.6")
+    }
+
+    /// The baseline's slope is a median of pairwise slopes, so one digit reaching below the
+    /// line does not tip it; with fewer than four digits (too few to outvote one) it stays level.
+    func testBaselineSlopeIgnoresOneLowDigitAndNeedsFourDigits() {
+        let digit = { (x: Double, bottom: Double) in
+            PlacedSymbol(x: x, y: bottom - 40, width: 24, height: 40, alternatives: [Alternative(latex: "7", probability: 0.9)])
+        }
+        let level = [digit(10, 100), digit(44, 100), digit(78, 130), digit(112, 100), digit(146, 100)]
+        XCTAssertEqual(LineMetrics(level)?.slope ?? 1, 0, accuracy: 1e-12)
+        XCTAssertEqual(LineMetrics(level)?.baseline ?? 0, 100, accuracy: 1e-12)
+        let three = [digit(10, 100), digit(44, 90), digit(78, 80)]
+        XCTAssertEqual(LineMetrics(three)?.slope, 0)
+        let four = three + [digit(112, 70)]
+        XCTAssertEqual(LineMetrics(four)?.slope ?? 0, -10.0 / 34, accuracy: 1e-9)
     }
 
     /// Only a mark between two digits is a comma: after a bracket it keeps its reading.
