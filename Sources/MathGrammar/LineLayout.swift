@@ -44,6 +44,9 @@ struct LineLayout {
     /// line's (log sd 0.14, see `heightWeight`), so 0.8 is well below a digit's; on the CROHME
     /// training writers' arithmetic, commas need at least 0.7 and nothing changes up to 1.0.
     static let hangingMarkSize = 0.8
+    /// A mark up to this fraction of the digit height both ways, inside or right on top of a
+    /// wider symbol, is a piece of it (see `isDetachedPart`); half a digit is no digit.
+    static let detachedPartSize = 0.5
     /// Operators that may be written as small as a dot.
     static let smallOperators: Set<String> = ["-", "+", "=", "\\times", "\\div"]
     /// Smaller than this fraction of the digit height is a speck, not a symbol.
@@ -64,9 +67,17 @@ struct LineLayout {
     /// `digits` are the grammar's digit symbols, which should stand on the baseline.
     init(_ input: [PlacedSymbol], digits: Set<String>) {
         let metrics = LineMetrics(input)
-        for piece in Self.rejoinSplitSymbols(input, metrics: metrics) {
+        let pieces = Self.rejoinSplitSymbols(input, metrics: metrics)
+        for piece in pieces {
             let symbol = piece.symbol
             var alternatives = symbol.alternatives
+            if piece.indices.count == 1, let metrics, Self.isDetachedPart(symbol, among: pieces.map(\.symbol), metrics: metrics) {
+                // Part of the symbol it sits in or on (the flag of a 5, a speck in a 3's
+                // bowl): a line is read left to right and, once `=` and `÷` are rejoined, no
+                // symbol of it stands over another.
+                ignored.append(contentsOf: piece.indices)
+                continue
+            }
             if symbol.isDivisionShaped {
                 // The ink's shape settles it: no other symbol is a stroke with one mark on each
                 // side. The classifier, whose crop may lose marks that small or never saw the
@@ -155,6 +166,18 @@ struct LineLayout {
         let along = (symbol.centerX - left.centerX) / (right.centerX - left.centerX)
         let localBaseline = left.bottom + along * (right.bottom - left.bottom)
         return symbol.centerY > localBaseline
+    }
+
+    /// At most `detachedPartSize` of the digit height both ways, with its centre in the middle
+    /// half (across) of a wider symbol at least half the digit height tall, and inside its box
+    /// up and down or no farther above or below it than its own height.
+    private static func isDetachedPart(_ symbol: PlacedSymbol, among others: [PlacedSymbol], metrics: LineMetrics) -> Bool {
+        guard max(symbol.width, symbol.height) <= detachedPartSize * metrics.digitHeight else { return false }
+        return others.contains { host in
+            host != symbol && host.height >= 0.5 * metrics.digitHeight && host.width > symbol.width
+                && abs(symbol.centerX - host.centerX) <= host.width / 4
+                && symbol.centerY >= host.y - symbol.height && symbol.centerY <= host.bottom + symbol.height
+        }
     }
 
     /// At most `dotSize` of the digit height both ways.

@@ -108,6 +108,28 @@ final class LineLayoutTests: XCTestCase {
                        "setting aside is no reading to report")
     }
 
+    /// A small mark sitting on top of a wider symbol (the flag of a 5 drawn apart) or inside
+    /// its box (a speck in a 3's bowl) is part of that symbol: no symbol of a line stands over
+    /// another. The same mark beside the symbols keeps its reading.
+    func testMarkOnTopOfOrInsideASymbolIsPartOfIt() {
+        let symbol = { (x: Double, y: Double, width: Double, height: Double, readings: [(String, Double)]) in
+            PlacedSymbol(x: x, y: y, width: width, height: height,
+                         alternatives: readings.map { Alternative(latex: $0.0, probability: $0.1) })
+        }
+        let flag = symbol(48, 46, 20, 14, [(".", 0.5), ("-", 0.45)])  // over the 5 at x 44...76
+        let speck = symbol(126, 90, 6, 6, [(".", 0.99)])              // in the 3's box, 110...142
+        let line = [symbol(10, 60, 24, 40, [("1", 0.9)]), symbol(44, 60, 32, 40, [("5", 0.9)]), flag,
+                    symbol(86, 69, 14, 22, [("+", 0.9)]), speck, symbol(110, 60, 32, 40, [("3", 0.9)])]
+        let reading = reader.read(line)
+        XCTAssertEqual(reading.latex, "15 + 3")
+        XCTAssertEqual(reading.ignoredInputIndices, [2, 4])
+
+        // Beside the digits, at mid-height, the same flag is a minus.
+        let beside = [symbol(10, 60, 24, 40, [("1", 0.9)]), symbol(44, 60, 32, 40, [("5", 0.9)]),
+                      symbol(86, 74, 20, 6, [("-", 0.9)]), symbol(116, 60, 32, 40, [("3", 0.9)])]
+        XCTAssertEqual(reader.read(beside).latex, "15 - 3")
+    }
+
     /// A glyph the segmenter found shaped like `÷` (a stroke with a mark on each side) reads
     /// as `÷` even when the classifier, blind to its small marks or its slant, prefers a digit
     /// of the same height; the classifier's confidence still scales it.
