@@ -71,6 +71,12 @@ struct LineLayout {
         for piece in pieces {
             let symbol = piece.symbol
             var alternatives = symbol.alternatives
+            if piece.indices.count == 1, Self.isRule(symbol, among: pieces.map(\.symbol)) {
+                // A ruled line or an underline the line finder took in: no symbol of a line
+                // read left to right spans all the others.
+                ignored.append(contentsOf: piece.indices)
+                continue
+            }
             if piece.indices.count == 1, let metrics, Self.isDetachedPart(symbol, among: pieces.map(\.symbol), metrics: metrics) {
                 // Part of the symbol it sits in or on (the flag of a 5, a speck in a 3's
                 // bowl): a line is read left to right and, once `=` and `÷` are rejoined, no
@@ -166,6 +172,14 @@ struct LineLayout {
         let along = (symbol.centerX - left.centerX) / (right.centerX - left.centerX)
         let localBaseline = left.bottom + along * (right.bottom - left.bottom)
         return symbol.centerY > localBaseline
+    }
+
+    /// A flat mark (at least twice as wide as tall) reaching over or under the centres of at
+    /// least two other symbols, and of all of them.
+    private static func isRule(_ symbol: PlacedSymbol, among others: [PlacedSymbol]) -> Bool {
+        let rest = others.filter { $0 != symbol }
+        guard rest.count >= 2, symbol.width >= 2 * symbol.height else { return false }
+        return rest.allSatisfy { $0.centerX > symbol.x && $0.centerX < symbol.right }
     }
 
     /// At most `detachedPartSize` of the digit height both ways, with its centre in the middle

@@ -130,6 +130,22 @@ final class LineLayoutTests: XCTestCase {
         XCTAssertEqual(reader.read(beside).latex, "15 - 3")
     }
 
+    /// A ruled line or an underline taken into the line, a bar reaching over or under every
+    /// other symbol, is no minus; a minus between symbols stays one.
+    func testBarSpanningTheWholeLineIsARuleNotAMinus() {
+        var line = LineSketch()
+        line.add("12 - 3")
+        let rule = PlacedSymbol(x: 0, y: 104, width: 200, height: 3, alternatives: [Alternative(latex: "-", probability: 0.99)])
+        let reading = reader.read(line.symbols + [rule])
+        XCTAssertEqual(reading.latex, "12 - 3")
+        XCTAssertEqual(reading.ignoredInputIndices, [4])
+
+        var short = LineSketch()
+        short.add("12")
+        let stub = PlacedSymbol(x: 20, y: 104, width: 20, height: 3, alternatives: [Alternative(latex: "-", probability: 0.99)])
+        XCTAssertEqual(reader.read(short.symbols + [stub]).ignoredInputIndices, [], "under one digit only: not the whole line")
+    }
+
     /// A glyph the segmenter found shaped like `÷` (a stroke with a mark on each side) reads
     /// as `÷` even when the classifier, blind to its small marks or its slant, prefers a digit
     /// of the same height; the classifier's confidence still scales it.
