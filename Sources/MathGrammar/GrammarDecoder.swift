@@ -35,7 +35,9 @@ struct GrammarDecoder {
             var indexOfState: [SyntaxState: Int] = [:]
             for (pathIndex, path) in (columns.last ?? []).enumerated() {
                 for (choice, alternative) in alternatives.enumerated() where alternative.probability > 0 {
-                    guard let state = path.state.next(alternative.latex, in: grammar) else { continue }
+                    // A mark set aside as noise leaves the reading where it was.
+                    let following = alternative.latex == LineLayout.noise ? path.state : path.state.next(alternative.latex, in: grammar)
+                    guard let state = following else { continue }
                     let candidate = Path(state: state, logProbability: path.logProbability + log(alternative.probability),
                                          previous: pathIndex, choice: choice)
                     if let index = indexOfState[state] {

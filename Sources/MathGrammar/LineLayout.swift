@@ -44,10 +44,21 @@ struct LineLayout {
     /// line's (log sd 0.14, see `heightWeight`), so 0.8 is well below a digit's; on the CROHME
     /// training writers' arithmetic, commas need at least 0.7 and nothing changes up to 1.0.
     static let hangingMarkSize = 0.8
+    /// A mark up to this fraction of the digit height both ways, inside or right on top of a
+    /// wider symbol, is a piece of it (see `isDetachedPart`); half a digit is no digit.
+    static let detachedPartSize = 0.5
     /// Operators that may be written as small as a dot.
     static let smallOperators: Set<String> = ["-", "+", "=", "\\times", "\\div"]
     /// Smaller than this fraction of the digit height is a speck, not a symbol.
     static let speckSize = 0.03
+    /// The label of a dot-sized mark set aside as a speck: it leaves the reading unchanged.
+    static let noise = ""
+    /// A dot-sized mark may be a speck the page filters could not tell from a pen tap (dust
+    /// inside a digit, the end of a grid line): it may be set aside at this share of its likeliest
+    /// reading's probability, e^3 less, within `LineReader.repairMargin`; so only where none
+    /// of its readings fits the grammar (a `.` starting a line, after `=`, between two
+    /// operators), never in place of one that does.
+    static let noiseShare = 0.05
 
     /// Operators about as compact as a digit but shorter, which the classifier confuses with
     /// digits (`+` with `4`); their height on the line tells them apart (see `heightWeight`).
@@ -56,9 +67,23 @@ struct LineLayout {
     /// `digits` are the grammar's digit symbols, which should stand on the baseline.
     init(_ input: [PlacedSymbol], digits: Set<String>) {
         let metrics = LineMetrics(input)
-        for piece in Self.rejoinSplitSymbols(input, metrics: metrics) {
+        let pieces = Self.rejoinSplitSymbols(input, metrics: metrics)
+        for piece in pieces {
             let symbol = piece.symbol
             var alternatives = symbol.alternatives
+            if piece.indices.count == 1, Self.isRule(symbol, among: pieces.map(\.symbol)) {
+                // A ruled line or an underline the line finder took in: no symbol of a line
+                // read left to right spans all the others.
+                ignored.append(contentsOf: piece.indices)
+                continue
+            }
+            if piece.indices.count == 1, let metrics, Self.isDetachedPart(symbol, among: pieces.map(\.symbol), metrics: metrics) {
+                // Part of the symbol it sits in or on (the flag of a 5, a speck in a 3's
+                // bowl): a line is read left to right and, once `=` and `÷` are rejoined, no
+                // symbol of it stands over another.
+                ignored.append(contentsOf: piece.indices)
+                continue
+            }
             if symbol.isDivisionShaped {
                 // The ink's shape settles it: no other symbol is a stroke with one mark on each
                 // side. The classifier, whose crop may lose marks that small or never saw the
@@ -79,11 +104,21 @@ struct LineLayout {
                     // a dot (or its best guess, for a crop too small to tell) scales it.
                     let seen = symbol.alternatives.first { $0.latex == Self.decimalPoint }?.probability
                         ?? symbol.alternatives.first?.probability ?? 1
-                    alternatives = metrics.dotRoles(symbol).map { Alternative(latex: $0.latex, probability: seen * $0.probability) }
-                    if alternatives.isEmpty {
+                    let roles = metrics.dotRoles(symbol)
+                    if roles.isEmpty {
                         ignored.append(contentsOf: piece.indices)
                         continue
                     }
+                    alternatives = roles.map { Alternative(latex: $0.latex, probability: seen * $0.probability) }
+                    // Off the baseline a small mark is as likely a small `-` or `=` (a low-
+                    // resolution `=` fills to a blob) as a `\cdot`: the classifier's operator
+                    // readings keep the mid-height share, so that on the baseline the point
+                    // still wins and the grammar can choose between them elsewhere.
+                    let midHeight = roles.first { $0.latex == Self.multiplicationDot }?.probability ?? 0
+                    alternatives += symbol.alternatives.filter { Self.smallOperators.contains($0.latex) }
+                        .map { Alternative(latex: $0.latex, probability: $0.probability * midHeight) }
+                    alternatives.sort { $0.probability > $1.probability }
+                    alternatives.append(Alternative(latex: Self.noise, probability: Self.noiseShare * (alternatives.first?.probability ?? 0)))
                 } else {
                     // A decimal point or a multiplication dot is small; a large blob is neither.
                     let dotless = alternatives.filter { $0.latex != Self.decimalPoint && $0.latex != Self.multiplicationDot }
@@ -137,6 +172,26 @@ struct LineLayout {
         let along = (symbol.centerX - left.centerX) / (right.centerX - left.centerX)
         let localBaseline = left.bottom + along * (right.bottom - left.bottom)
         return symbol.centerY > localBaseline
+    }
+
+    /// A flat mark (at least twice as wide as tall) reaching over or under the centres of at
+    /// least two other symbols, and of all of them.
+    private static func isRule(_ symbol: PlacedSymbol, among others: [PlacedSymbol]) -> Bool {
+        let rest = others.filter { $0 != symbol }
+        guard rest.count >= 2, symbol.width >= 2 * symbol.height else { return false }
+        return rest.allSatisfy { $0.centerX > symbol.x && $0.centerX < symbol.right }
+    }
+
+    /// At most `detachedPartSize` of the digit height both ways, with its centre in the middle
+    /// half (across) of a wider symbol at least half the digit height tall, and inside its box
+    /// up and down or no farther above or below it than its own height.
+    private static func isDetachedPart(_ symbol: PlacedSymbol, among others: [PlacedSymbol], metrics: LineMetrics) -> Bool {
+        guard max(symbol.width, symbol.height) <= detachedPartSize * metrics.digitHeight else { return false }
+        return others.contains { host in
+            host != symbol && host.height >= 0.5 * metrics.digitHeight && host.width > symbol.width
+                && abs(symbol.centerX - host.centerX) <= host.width / 4
+                && symbol.centerY >= host.y - symbol.height && symbol.centerY <= host.bottom + symbol.height
+        }
     }
 
     /// At most `dotSize` of the digit height both ways.
@@ -235,7 +290,13 @@ struct LineLayout {
 /// reads best as digits (or, lacking any, the taller half of all symbols).
 struct LineMetrics {
     var digitHeight: Double
+    /// The median of the reference symbols' bottoms: the baseline at `centre`.
     var baseline: Double
+    /// The baseline's rise per pixel along the line (y grows downwards), 0 for fewer than
+    /// three reference symbols.
+    var slope = 0.0
+    /// The median of the reference symbols' horizontal centres.
+    var centre = 0.0
 
     /// nil for a line of one symbol: measured against itself, anything would be digit-sized.
     init?(_ symbols: [PlacedSymbol]) {
@@ -249,11 +310,34 @@ struct LineMetrics {
         digitHeight = Self.median(reference.map(\.height))
         baseline = Self.median(reference.map(\.bottom))
         guard digitHeight > 0, digitHeight.isFinite, baseline.isFinite else { return nil }
+        centre = Self.median(reference.map(\.centerX))
+        // Handwriting drifts and photos tilt: a long line's baseline is a slope, not a level.
+        // Theil–Sen (the median of the pairwise slopes) so that one digit's tail cannot tip it.
+        if reference.count >= 4 {
+            var slopes: [Double] = []
+            for (i, a) in reference.enumerated() {
+                for b in reference[(i + 1)...] where abs(b.centerX - a.centerX) > 0 {
+                    slopes.append((b.bottom - a.bottom) / (b.centerX - a.centerX))
+                }
+            }
+            if !slopes.isEmpty {
+                let fitted = Self.median(slopes)
+                slope = fitted
+                // The level through the references' bottoms for that slope.
+                baseline = Self.median(reference.map { $0.bottom - fitted * ($0.centerX - centre) })
+            }
+        }
     }
 
-    /// How high the symbol's centre is above the baseline, in digit heights (0.5 = mid-line).
+    /// The baseline's y at horizontal position `x`.
+    func baseline(at x: Double) -> Double {
+        baseline + slope * (x - centre)
+    }
+
+    /// How high the symbol's centre is above the baseline beneath it, in digit heights (0.5 =
+    /// mid-line).
     func height(of symbol: PlacedSymbol) -> Double {
-        (baseline - symbol.centerY) / digitHeight
+        (baseline(at: symbol.centerX) - symbol.centerY) / digitHeight
     }
 
     /// How well the symbol's height fits a digit (`asDigit`) or a compact operator (`+ × ÷`),

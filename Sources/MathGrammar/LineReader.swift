@@ -49,6 +49,7 @@ public struct LineReader: Sendable {
     }
 
     private func read(_ symbols: [LineLayout.Symbol], ignored: [Int], checkpoint: () throws -> Void) rethrows -> LineReading {
+        var symbols = symbols
         var reading = LineReading(ignoredInputIndices: ignored)
         guard !symbols.isEmpty else {
             reading.problem = "the line has no symbols"
@@ -77,6 +78,17 @@ public struct LineReader: Sendable {
             // No grammatical reading: report the best labels and why they fail.
             reading.problem = StatementEvaluation.reason(error)
         }
+        // Marks the reading set aside as specks join the noise the layout left out.
+        let setAside = symbols.indices.filter { index in
+            symbols[index].alternatives.indices.contains(choices[index])
+                && symbols[index].alternatives[choices[index]].latex == LineLayout.noise
+        }
+        if !setAside.isEmpty {
+            reading.ignoredInputIndices = (ignored + setAside.flatMap { symbols[$0].inputIndices }).sorted()
+            let kept = symbols.indices.filter { !setAside.contains($0) }
+            symbols = kept.map { symbols[$0] }
+            choices = kept.map { choices[$0] }
+        }
         // Reported in the classifier's own probabilities; the shape weights only steer the choice.
         reading.confidence = zip(symbols, choices).reduce(1) { product, pair in
             product * (pair.0.alternatives.indices.contains(pair.1) ? pair.0.alternatives[pair.1].probability : 0)
@@ -87,6 +99,7 @@ public struct LineReader: Sendable {
                 ? symbol.alternatives[choice] : Alternative(latex: "?", probability: 0)
             var others = symbol.alternatives
             if others.indices.contains(choice) { others.remove(at: choice) }
+            others.removeAll { $0.latex == LineLayout.noise }
             return ChosenSymbol(latex: chosen.latex, probability: chosen.probability, others: others,
                                 inputIndices: symbol.inputIndices, x: symbol.x, y: symbol.y,
                                 width: symbol.width, height: symbol.height)
@@ -119,7 +132,7 @@ public struct LineReader: Sendable {
     private func label(_ choices: [Int], of symbols: [LineLayout.Symbol]) -> [String] {
         zip(symbols, choices).map { symbol, choice in
             symbol.alternatives.indices.contains(choice) ? symbol.alternatives[choice].latex : "?"
-        }
+        }.filter { $0 != LineLayout.noise }
     }
 
     /// A ratio for a reader: `12`, `3400`, `2.1e+07`.

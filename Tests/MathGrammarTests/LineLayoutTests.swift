@@ -49,6 +49,103 @@ final class LineLayoutTests: XCTestCase {
         XCTAssertEqual(reader.read(point.symbols).latex, "9.5")
     }
 
+    /// A dot-sized mark the classifier reads as `=` but also gives `.` a fair chance: off the
+    /// baseline it may be the operator (a small `=` fills to a blob at low resolution), so at
+    /// the end of a line, where a point cannot be, it reads `=`; on the baseline between two
+    /// digits the same mark is still a decimal point.
+    func testSmallOperatorAtMidHeightKeepsItsReadingBesideTheDotRoles() {
+        let seen = [("=", 0.6), (".", 0.4)]
+        var end = LineSketch()
+        end.add("5 + 3")
+        end.add(.midDot, seen)
+        let reading = reader.read(end.symbols)
+        XCTAssertEqual(reading.latex, "5 + 3 =")
+        XCTAssertNil(reading.problem)
+
+        var between = LineSketch()
+        between.add("9")
+        between.add(.dot, seen)
+        between.add("5")
+        XCTAssertEqual(reader.read(between.symbols).latex, "9.5")
+
+        // On the baseline the point comes first and the operator keeps only the small
+        // mid-height share of its probability.
+        let layout = LineLayout(between.symbols, digits: Set((0...9).map(String.init)))
+        let mark = layout.symbols.first { $0.inputIndices == [1] }
+        XCTAssertEqual(mark?.alternatives.first?.latex, ".")
+        XCTAssertLessThan(mark?.alternatives.first { $0.latex == "=" }?.probability ?? 1, 0.05)
+    }
+
+    /// A dot-sized mark none of whose readings fits where it stands (before the first digit,
+    /// after `=`) is set aside as a speck; a dot that fits as a decimal point stays one.
+    func testDotThatFitsNowhereIsSetAsideAsASpeck() {
+        var leading = LineSketch()
+        leading.add(.dot, [(".", 0.99)])
+        leading.add("3 + 4")
+        let start = reader.read(leading.symbols)
+        XCTAssertEqual(start.latex, "3 + 4")
+        XCTAssertNil(start.problem)
+        XCTAssertEqual(start.value, "7")
+        XCTAssertEqual(start.ignoredInputIndices, [0])
+        XCTAssertEqual(start.symbols.map(\.inputIndices), [[1], [2], [3]])
+        XCTAssertEqual(start.confidence, 0.9 * 0.9 * 0.9, accuracy: 1e-9, "a speck does not count in the confidence")
+
+        var trailing = LineSketch()
+        trailing.add("5 + 3 =")
+        trailing.add(.dot, [(".", 0.99)])
+        let end = reader.read(trailing.symbols)
+        XCTAssertEqual(end.latex, "5 + 3 =")
+        XCTAssertEqual(end.ignoredInputIndices, [5])
+
+        var point = LineSketch()
+        point.add("3")
+        point.add(.dot, [(".", 0.99)])
+        point.add("5 + 1")
+        let kept = reader.read(point.symbols)
+        XCTAssertEqual(kept.latex, "3.5 + 1")
+        XCTAssertEqual(kept.ignoredInputIndices, [])
+        XCTAssertFalse(kept.symbols.contains { $0.others.contains { $0.latex == LineLayout.noise } },
+                       "setting aside is no reading to report")
+    }
+
+    /// A small mark sitting on top of a wider symbol (the flag of a 5 drawn apart) or inside
+    /// its box (a speck in a 3's bowl) is part of that symbol: no symbol of a line stands over
+    /// another. The same mark beside the symbols keeps its reading.
+    func testMarkOnTopOfOrInsideASymbolIsPartOfIt() {
+        let symbol = { (x: Double, y: Double, width: Double, height: Double, readings: [(String, Double)]) in
+            PlacedSymbol(x: x, y: y, width: width, height: height,
+                         alternatives: readings.map { Alternative(latex: $0.0, probability: $0.1) })
+        }
+        let flag = symbol(48, 46, 20, 14, [(".", 0.5), ("-", 0.45)])  // over the 5 at x 44...76
+        let speck = symbol(126, 90, 6, 6, [(".", 0.99)])              // in the 3's box, 110...142
+        let line = [symbol(10, 60, 24, 40, [("1", 0.9)]), symbol(44, 60, 32, 40, [("5", 0.9)]), flag,
+                    symbol(86, 69, 14, 22, [("+", 0.9)]), speck, symbol(110, 60, 32, 40, [("3", 0.9)])]
+        let reading = reader.read(line)
+        XCTAssertEqual(reading.latex, "15 + 3")
+        XCTAssertEqual(reading.ignoredInputIndices, [2, 4])
+
+        // Beside the digits, at mid-height, the same flag is a minus.
+        let beside = [symbol(10, 60, 24, 40, [("1", 0.9)]), symbol(44, 60, 32, 40, [("5", 0.9)]),
+                      symbol(86, 74, 20, 6, [("-", 0.9)]), symbol(116, 60, 32, 40, [("3", 0.9)])]
+        XCTAssertEqual(reader.read(beside).latex, "15 - 3")
+    }
+
+    /// A ruled line or an underline taken into the line, a bar reaching over or under every
+    /// other symbol, is no minus; a minus between symbols stays one.
+    func testBarSpanningTheWholeLineIsARuleNotAMinus() {
+        var line = LineSketch()
+        line.add("12 - 3")
+        let rule = PlacedSymbol(x: 0, y: 104, width: 200, height: 3, alternatives: [Alternative(latex: "-", probability: 0.99)])
+        let reading = reader.read(line.symbols + [rule])
+        XCTAssertEqual(reading.latex, "12 - 3")
+        XCTAssertEqual(reading.ignoredInputIndices, [4])
+
+        var short = LineSketch()
+        short.add("12")
+        let stub = PlacedSymbol(x: 20, y: 104, width: 20, height: 3, alternatives: [Alternative(latex: "-", probability: 0.99)])
+        XCTAssertEqual(reader.read(short.symbols + [stub]).ignoredInputIndices, [], "under one digit only: not the whole line")
+    }
+
     /// A glyph the segmenter found shaped like `÷` (a stroke with a mark on each side) reads
     /// as `÷` even when the classifier, blind to its small marks or its slant, prefers a digit
     /// of the same height; the classifier's confidence still scales it.
@@ -125,7 +222,7 @@ final class LineLayoutTests: XCTestCase {
 
     /// A mark that does not hang below its neighbours' bottoms keeps its reading, however low
     /// it is on the line as a whole: here a small `×` written low on a rising line, below the
-    /// line's baseline (the median of the digits' bottoms) but not below the digits beside it.
+    /// median of the digits' bottoms but not below the digits beside it.
     func testLowMarkOnARisingLineIsNotAComma() {
         let digit = { (x: Double, bottom: Double, label: String) in
             PlacedSymbol(x: x, y: bottom - 40, width: 24, height: 40, alternatives: [Alternative(latex: label, probability: 0.9)])
@@ -134,9 +231,43 @@ final class LineLayoutTests: XCTestCase {
                                  alternatives: [Alternative(latex: "\\times", probability: 0.9), Alternative(latex: "1", probability: 0.1)])
         let equals = PlacedSymbol(x: 105, y: 82, width: 24, height: 12, alternatives: [Alternative(latex: "=", probability: 0.9)])
         let line = [digit(10, 116, "7"), times, digit(70, 112, "5"), equals, digit(140, 100, "3"), digit(174, 98, "5")]
-        let metrics = LineMetrics(line)
-        XCTAssertLessThan(metrics?.height(of: times) ?? 1, 0, "the × is centred below the line's baseline")
+        let digitBottoms = line.filter(\.isReadAsDigit).map(\.bottom)
+        XCTAssertGreaterThan(times.centerY, LineMetrics.median(digitBottoms), "the × is centred below the median of the digits' bottoms")
         XCTAssertEqual(reader.read(line).latex, "7 \\times 5 = 35")
+    }
+
+    /// On a long line that rises across the page (a tilted photo, drifting handwriting), a
+    /// decimal point near its end sits on the baseline beneath it, though at mid-height of the
+    /// line's median baseline: it is a point, not a multiplication dot.
+    func testDecimalPointOnARisingLineSitsOnTheBaselineBeneathIt() {
+        let rise = 0.3 // pixels up per pixel along
+        let bottom = { (x: Double) in 200 - rise * (x - 10) }
+        let digit = { (x: Double, label: String) in
+            PlacedSymbol(x: x, y: bottom(x + 12) - 40, width: 24, height: 40, alternatives: [Alternative(latex: label, probability: 0.9)])
+        }
+        let point = PlacedSymbol(x: 180, y: bottom(182.5) - 5, width: 5, height: 5,
+                                 alternatives: [Alternative(latex: ".", probability: 0.9)])
+        let line = [digit(10, "1"), digit(44, "2"), digit(78, "3"), digit(112, "4"), digit(146, "5"), point, digit(195, "6")]
+        let metrics = LineMetrics(line)
+        XCTAssertEqual(metrics?.slope ?? 0, -rise, accuracy: 1e-9)
+        XCTAssertEqual(metrics?.height(of: point) ?? 1, 0.0625, accuracy: 1e-6, "centred just above the baseline beneath it")
+        XCTAssertGreaterThan((metrics?.baseline ?? 0) - point.centerY, 0.55 * 40, "above mid-height of a level baseline")
+        XCTAssertEqual(reader.read(line).latex, "12345.6")
+    }
+
+    /// The baseline's slope is a median of pairwise slopes, so one digit reaching below the
+    /// line does not tip it; with fewer than four digits (too few to outvote one) it stays level.
+    func testBaselineSlopeIgnoresOneLowDigitAndNeedsFourDigits() {
+        let digit = { (x: Double, bottom: Double) in
+            PlacedSymbol(x: x, y: bottom - 40, width: 24, height: 40, alternatives: [Alternative(latex: "7", probability: 0.9)])
+        }
+        let level = [digit(10, 100), digit(44, 100), digit(78, 130), digit(112, 100), digit(146, 100)]
+        XCTAssertEqual(LineMetrics(level)?.slope ?? 1, 0, accuracy: 1e-12)
+        XCTAssertEqual(LineMetrics(level)?.baseline ?? 0, 100, accuracy: 1e-12)
+        let three = [digit(10, 100), digit(44, 90), digit(78, 80)]
+        XCTAssertEqual(LineMetrics(three)?.slope, 0)
+        let four = three + [digit(112, 70)]
+        XCTAssertEqual(LineMetrics(four)?.slope ?? 0, -10.0 / 34, accuracy: 1e-9)
     }
 
     /// Only a mark between two digits is a comma: after a bracket it keeps its reading.
