@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "Worksheets", dependencies: ["Recognition", "Preprocessing", "Classification", "MathGrammar", "ImageDecoding"]),
         // The lab: nothing above depends on it. Synthesis renders training and test material
         // (composed equations, simulated photos); Training makes and measures classifiers.
-        .target(name: "Synthesis", dependencies: ["Classification", "InkInput", "ImageDecoding", "MathGrammar"]),
+        .target(name: "Synthesis", dependencies: ["Classification", "NeuralNetwork", "InkInput", "ImageDecoding", "MathGrammar"]),
         .target(name: "Training", dependencies: ["Classification", "NeuralNetwork", "Preprocessing", "InkInput", "Synthesis", "ImageDecoding"]),
         // Measuring readings against truth: lab-side, used by the command-line tool, not by the pipeline.
         .target(name: "Evaluation", dependencies: ["Recognition", "Classification", "InkInput", "Preprocessing", "ImageDecoding"]),
@@ -54,8 +54,8 @@ let package = Package(
         ),
 
         .testTarget(name: "ImageDecodingTests", dependencies: ["ImageDecoding"]),
-        .testTarget(name: "InkInputTests", dependencies: ["InkInput", "Synthesis", "MathGrammar"]),
-        .testTarget(name: "PreprocessingTests", dependencies: ["Preprocessing", "InkInput", "Synthesis"]),
+        .testTarget(name: "InkInputTests", dependencies: ["InkInput", "NeuralNetwork", "Synthesis", "MathGrammar"]),
+        .testTarget(name: "PreprocessingTests", dependencies: ["Preprocessing", "NeuralNetwork", "InkInput", "Synthesis"]),
         .testTarget(name: "NeuralNetworkTests", dependencies: ["NeuralNetwork"]),
         .testTarget(name: "ClassificationTests", dependencies: ["Classification", "Training"]),
         .testTarget(name: "MathGrammarTests", dependencies: ["MathGrammar", .product(name: "PropertyBased", package: "swift-property-based")]),

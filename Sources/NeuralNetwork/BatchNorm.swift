@@ -40,6 +40,14 @@ public final class BatchNorm: Layer {
         }
     }
 
+    /// Runs `body` for every channel, channels split across cores. Each channel's sums are
+    /// taken by one part in the same order as on one core, so results do not depend on the split.
+    private func forEachChannel(_ body: (Int) -> Void) {
+        Parallel.forEachRange(of: channels) { _, range in
+            for c in range { body(c) }
+        }
+    }
+
     public func forward(_ input: Tensor, store: ParameterStore, mode: ForwardMode) -> Tensor {
         let n = input.batchSize
         let count = Float(n * spatial)
@@ -51,7 +59,8 @@ public final class BatchNorm: Layer {
             // Running statistics are written before the read-only block below.
             var means = [Float](repeating: 0, count: channels), variances = means
             input.data.withUnsafeBufferPointer { x in
-                for c in 0..<channels {
+                means.withUnsafeMutableBufferPointer { means in variances.withUnsafeMutableBufferPointer { variances in
+                forEachChannel { c in
                     var sum: Float = 0
                     for s in 0..<n {
                         let base = (s * channels + c) * spatial
@@ -66,6 +75,7 @@ public final class BatchNorm: Layer {
                     means[c] = mean
                     variances[c] = squares / count
                 }
+                } }
             }
             store.values.withUnsafeMutableBufferPointer { v in
                 for c in 0..<channels {
@@ -90,8 +100,8 @@ public final class BatchNorm: Layer {
                                   means: [Float], variances: [Float], store: ParameterStore, batch n: Int) {
         store.values.withUnsafeBufferPointer { v in
             data.withUnsafeMutableBufferPointer { x in
-                normalized.withUnsafeMutableBufferPointer { xhat in
-                    for c in 0..<channels {
+                normalized.withUnsafeMutableBufferPointer { xhat in inverseStds.withUnsafeMutableBufferPointer { inverseStds in
+                    forEachChannel { c in
                         let inverseStd = 1 / (variances[c] + epsilon).squareRoot()
                         inverseStds[c] = inverseStd
                         let gamma = v[parameterOffset + c], beta = v[parameterOffset + channels + c]
@@ -105,7 +115,7 @@ public final class BatchNorm: Layer {
                             }
                         }
                     }
-                }
+                } }
             }
         }
     }
@@ -118,8 +128,8 @@ public final class BatchNorm: Layer {
             store.gradients.withUnsafeMutableBufferPointer { grads in
                 outputGradient.data.withUnsafeBufferPointer { dy in
                     cachedNormalized.withUnsafeBufferPointer { xhat in
-                        inputGradient.withUnsafeMutableBufferPointer { dx in
-                            for c in 0..<channels {
+                        inputGradient.withUnsafeMutableBufferPointer { dx in cachedInverseStd.withUnsafeBufferPointer { inverseStds in
+                            forEachChannel { c in
                                 var sumDy: Float = 0, sumDyXhat: Float = 0
                                 for s in 0..<n {
                                     let base = (s * channels + c) * spatial
@@ -131,7 +141,7 @@ public final class BatchNorm: Layer {
                                 grads[parameterOffset + c] += sumDyXhat
                                 grads[parameterOffset + channels + c] += sumDy
                                 // ∂x = γ/σ · (∂y − mean(∂y) − x̂·mean(∂y·x̂))
-                                let scale = v[parameterOffset + c] * cachedInverseStd[c]
+                                let scale = v[parameterOffset + c] * inverseStds[c]
                                 let meanDy = sumDy / count, meanDyXhat = sumDyXhat / count
                                 for s in 0..<n {
                                     let base = (s * channels + c) * spatial
@@ -140,7 +150,7 @@ public final class BatchNorm: Layer {
                                     }
                                 }
                             }
-                        }
+                        } }
                     }
                 }
             }

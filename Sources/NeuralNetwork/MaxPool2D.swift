@@ -22,35 +22,39 @@ public final class MaxPool2D: Layer {
         let count = n * channels * outHeight * outWidth
         let training = mode == .training
         var argmax = [Int32](unsafeUninitializedCapacity: training ? count : 0) { _, initialized in initialized = training ? count : 0 }
+        let planeOutputs = outHeight * outWidth
         let output = [Float](unsafeUninitializedCapacity: count) { out, initialized in
             input.data.withUnsafeBufferPointer { x in
                 argmax.withUnsafeMutableBufferPointer { arg in
-                    var o = 0
-                    for plane in 0..<(n * channels) {
-                        let base = plane * height * width
-                        for oy in 0..<outHeight {
-                            let rowStart = base + oy * size * width
-                            for ox in 0..<outWidth {
-                                var best = rowStart + ox * size
-                                var bestValue = x[best]
-                                if size == 2 {
-                                    // The common case, unrolled.
-                                    let a = best
-                                    if x[a + 1] > bestValue { best = a + 1; bestValue = x[best] }
-                                    if x[a + width] > bestValue { best = a + width; bestValue = x[best] }
-                                    if x[a + width + 1] > bestValue { best = a + width + 1; bestValue = x[best] }
-                                } else {
-                                    for dy in 0..<size {
-                                        let start = rowStart + dy * width + ox * size
-                                        for dx in 0..<size where x[start + dx] > bestValue {
-                                            best = start + dx
-                                            bestValue = x[best]
+                    // Samples are pooled concurrently; each writes only its own planes.
+                    Parallel.forEachRange(of: n) { _, samples in
+                        for plane in (samples.lowerBound * channels)..<(samples.upperBound * channels) {
+                            let base = plane * height * width
+                            var o = plane * planeOutputs
+                            for oy in 0..<outHeight {
+                                let rowStart = base + oy * size * width
+                                for ox in 0..<outWidth {
+                                    var best = rowStart + ox * size
+                                    var bestValue = x[best]
+                                    if size == 2 {
+                                        // The common case, unrolled.
+                                        let a = best
+                                        if x[a + 1] > bestValue { best = a + 1; bestValue = x[best] }
+                                        if x[a + width] > bestValue { best = a + width; bestValue = x[best] }
+                                        if x[a + width + 1] > bestValue { best = a + width + 1; bestValue = x[best] }
+                                    } else {
+                                        for dy in 0..<size {
+                                            let start = rowStart + dy * width + ox * size
+                                            for dx in 0..<size where x[start + dx] > bestValue {
+                                                best = start + dx
+                                                bestValue = x[best]
+                                            }
                                         }
                                     }
+                                    out[o] = bestValue
+                                    if training { arg[o] = Int32(best) }
+                                    o += 1
                                 }
-                                out[o] = bestValue
-                                if training { arg[o] = Int32(best) }
-                                o += 1
                             }
                         }
                     }
@@ -65,10 +69,14 @@ public final class MaxPool2D: Layer {
     public func backward(_ outputGradient: Tensor, store: ParameterStore) -> Tensor {
         let n = outputGradient.batchSize
         var inputGradient = [Float](repeating: 0, count: n * inputShape.reduce(1, *))
+        let size = outputGradient.sampleSize
         outputGradient.data.withUnsafeBufferPointer { g in
             cachedArgmax.withUnsafeBufferPointer { arg in
                 inputGradient.withUnsafeMutableBufferPointer { dx in
-                    for i in g.indices { dx[Int(arg[i])] += g[i] }
+                    // A sample's maxima lie in its own input: samples scatter concurrently.
+                    Parallel.forEachRange(of: n) { _, samples in
+                        for i in (samples.lowerBound * size)..<(samples.upperBound * size) { dx[Int(arg[i])] += g[i] }
+                    }
                 }
             }
         }

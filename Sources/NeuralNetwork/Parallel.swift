@@ -5,15 +5,15 @@ import Foundation
 /// its own, so OpenBLAS's own threading is switched off (its spinning threads only steal time
 /// from ours). The number of parts is fixed, not the machine's core count, because gradients are
 /// summed per part: a fixed split makes training give the same weights on any machine.
-enum Parallel {
-    static let parts: Int = {
+public enum Parallel {
+    public static let parts: Int = {
         openblas_set_num_threads(1)
         return 4
     }()
 
     /// Calls `body(part, range)` for contiguous ranges covering `0..<count`, one per part,
     /// concurrently. Which samples a part gets depends only on `count`.
-    static func forEachRange(of count: Int, _ body: (Int, Range<Int>) -> Void) {
+    public static func forEachRange(of count: Int, _ body: (Int, Range<Int>) -> Void) {
         let parts = self.parts
         let chunk = (count + parts - 1) / parts
         guard count > 1 else {

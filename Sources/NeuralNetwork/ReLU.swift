@@ -9,8 +9,11 @@ public final class ReLU: Layer {
 
     public func forward(_ input: Tensor, store: ParameterStore, mode: ForwardMode) -> Tensor {
         var output = input
+        let size = input.sampleSize
         output.data.withUnsafeMutableBufferPointer { x in
-            for i in x.indices where x[i] < 0 { x[i] = 0 }
+            Parallel.forEachRange(of: input.batchSize) { _, samples in
+                for i in (samples.lowerBound * size)..<(samples.upperBound * size) where x[i] < 0 { x[i] = 0 }
+            }
         }
         if mode == .training { cachedOutput = output.data }
         return output
@@ -18,9 +21,12 @@ public final class ReLU: Layer {
 
     public func backward(_ outputGradient: Tensor, store: ParameterStore) -> Tensor {
         var gradient = outputGradient
+        let size = outputGradient.sampleSize
         gradient.data.withUnsafeMutableBufferPointer { g in
             cachedOutput.withUnsafeBufferPointer { y in
-                for i in g.indices where y[i] <= 0 { g[i] = 0 }
+                Parallel.forEachRange(of: outputGradient.batchSize) { _, samples in
+                    for i in (samples.lowerBound * size)..<(samples.upperBound * size) where y[i] <= 0 { g[i] = 0 }
+                }
             }
         }
         return gradient

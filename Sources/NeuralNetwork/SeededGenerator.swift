@@ -1,7 +1,8 @@
 import Foundation
 
 /// A small, fast, seedable random number generator (xoshiro256**, seeded by SplitMix64),
-/// so that initialisation, shuffling, dropout and augmentation repeat exactly for a seed.
+/// so that initialisation, shuffling, dropout, augmentation, simulated photos and composed
+/// equations repeat exactly for a seed. The project's one random generator.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
 

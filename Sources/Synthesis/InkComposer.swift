@@ -1,3 +1,4 @@
+import NeuralNetwork
 import InkInput
 /// Writes new expressions with real handwritten symbols: picks samples from an `InkSymbolBank`
 /// (one writer per expression where the bank allows), and lays them out left to right on a

@@ -1,3 +1,4 @@
+import NeuralNetwork
 import InkInput
 import Foundation
 import ImageDecoding
@@ -41,7 +42,7 @@ public enum PhotoSimulator {
                 let shade = 1 - (1 - style.shadowFactor) * inside
                 let ink = Double(coverage[y * width + x])
                 var value = (light * (1 - ink) + style.ink * ink) * shade
-                if style.noiseSigma > 0 { value += style.noiseSigma * generator.nextGaussian() }
+                if style.noiseSigma > 0 { value += style.noiseSigma * Double(generator.nextNormal()) }
                 pixels[y * width + x] = UInt8(min(255, max(0, value.rounded())))
             }
         }

@@ -1,3 +1,4 @@
+import NeuralNetwork
 import InkInput
 /// The look of one simulated phone photo of paper. All brightness values are 0–255 grey.
 public struct PhotoStyle: Sendable, Equatable {

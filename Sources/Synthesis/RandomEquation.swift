@@ -1,3 +1,4 @@
+import NeuralNetwork
 import InkInput
 import MathGrammar
 /// Random arithmetic a student might write, in mathscan's token form: integers and decimals,

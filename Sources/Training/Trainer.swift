@@ -84,7 +84,7 @@ public struct Trainer {
             var lossSum: Float = 0, correct = 0, seen = 0
             for batch in 0..<batches {
                 let indices = order[(batch * config.batchSize)..<min(order.count, (batch + 1) * config.batchSize)]
-                let (input, labels) = Self.batch(indices, of: training, augmentation: config.augmentation, mean: mean, std: std, rng: &rng)
+                let (input, labels) = Self.batch(indices, of: training, augmentation: config.augmentation, mean: mean, std: std, seed: rng.next())
                 network.store.zeroGradients()
                 let logits = network.forward(Tensor(shape: [indices.count] + inputShape, data: input), mode: .training)
                 let result = SoftmaxCrossEntropy.loss(logits: logits, labels: labels)
@@ -127,17 +127,27 @@ public struct Trainer {
                               imagesPerSecond: Double(imagesSeen) / max(total, 1e-9), seconds: total)
     }
 
-    /// The network input for some crops (augmented, then normalised) and their labels.
+    /// The network input for some crops (augmented, then normalised) and their labels. Crops
+    /// are augmented concurrently, each with its own generator derived from `seed` and its place
+    /// in the batch, so the batch is the same however the work is split across cores.
     static func batch(_ indices: ArraySlice<Int>, of data: LabeledCrops, augmentation: Augmentation?,
-                      mean: Float, std: Float, rng: inout SeededGenerator) -> ([Float], [Int]) {
-        var input = [Float]()
-        input.reserveCapacity(indices.count * LabeledCrops.cropSize)
-        for index in indices {
-            let crop = data.crop(at: index)
-            input += augmentation?.apply(crop, rng: &rng) ?? crop
+                      mean: Float, std: Float, seed: UInt64) -> ([Float], [Int]) {
+        let cropSize = LabeledCrops.cropSize
+        let positions = Array(indices)
+        var input = [Float](repeating: 0, count: positions.count * cropSize)
+        input.withUnsafeMutableBufferPointer { output in
+            // Each part writes only its own samples' slices of the buffer.
+            Parallel.forEachRange(of: positions.count) { _, samples in
+                for sample in samples {
+                    let crop = data.crop(at: positions[sample])
+                    var rng = SeededGenerator(seed: seed &+ UInt64(sample))
+                    let values = augmentation?.apply(crop, rng: &rng) ?? crop
+                    for (offset, value) in values.enumerated() { output[sample * cropSize + offset] = value }
+                }
+            }
         }
         normalize(&input, mean: mean, std: std)
-        return (input, indices.map { data.labels[$0] })
+        return (input, positions.map { data.labels[$0] })
     }
 
     /// Mean loss and top-1 accuracy of `network` on `data`, in inference mode.

@@ -1,3 +1,4 @@
+import NeuralNetwork
 import MathGrammar
 import Training
 import Synthesis

@@ -94,26 +94,11 @@ struct Train: ParsableCommand {
     }
 
     func run() throws {
-        let classNames = SymbolLabels.standard
-        let loader = LabeledDataLoader.reporting(classNames: classNames, penWidths: parsedPenWidths ?? [3], photoShare: photoShare,
-                                                 cacheDirectory: cache, parts: [.training])
-        // Selection and report symbols are rendered with one middle pen width, like a typical scan
-        // (as `evaluate` renders them).
-        let selectionLoader = LabeledDataLoader.reporting(classNames: classNames, penWidths: [3], cacheDirectory: cache, parts: [.selection])
-        let reportLoader = LabeledDataLoader.reporting(classNames: classNames, penWidths: [3], cacheDirectory: cache, parts: nil)
-        var training = LabeledCrops(classNames: classNames)
-        var selection = LabeledCrops(classNames: classNames)
-        for source in data {
-            training.append(contentsOf: try loader.load(source))
-            selection.append(contentsOf: try selectionLoader.load(source))
-        }
-        var reportCrops = LabeledCrops(classNames: classNames)
-        for source in report { reportCrops.append(contentsOf: try reportLoader.load(source)) }
-        let validationCrops: LabeledCrops? = selection.count > 0 ? selection : nil
-        if validationCrops == nil { StandardError.write("note: the selection split is empty; the last epoch is kept\n") }
-        let counts = zip(classNames, training.classCounts).map { "\($0) \($1)" }.joined(separator: ", ")
-        StandardError.write("training crops: \(training.count) (\(counts))\n")
-        StandardError.write("selection crops: \(selection.count)" + (report.isEmpty ? "" : ", report crops: \(reportCrops.count)") + "\n")
+        let loader = LabeledDataLoader.reporting(classNames: SymbolLabels.standard, penWidths: parsedPenWidths ?? [3],
+                                                 photoShare: photoShare, cacheDirectory: cache, parts: nil)
+        let crops = try TrainingData.load(sources: data, reportSources: report, loader: loader)
+        if crops.selection.count == 0 { StandardError.write("note: the selection split is empty; the last epoch is kept\n") }
+        StandardError.write(crops.summary + "\n")
 
         var configuration = TrainingConfiguration()
         configuration.architecture = arch
@@ -128,7 +113,7 @@ struct Train: ParsableCommand {
         if noAugmentation { configuration.augmentation = nil }
 
         let bar = ProgressBar()
-        let result = try Trainer(configuration: configuration).train(training, validation: validationCrops, onBatch: { progress in
+        let result = try Trainer(configuration: configuration).train(crops.training, validation: crops.selection.count > 0 ? crops.selection : nil, onBatch: { progress in
             bar.update(progress)
         }, onEpoch: { record, improved in
             bar.finishLine(record)
@@ -146,8 +131,8 @@ struct Train: ParsableCommand {
         let accuracy = (best?.validationAccuracy).map { String(format: ", selection-split accuracy %.2f %%", $0 * 100) } ?? ""
         print("wrote \(out): \(arch), best epoch \(result.bestEpoch)\(accuracy); "
               + String(format: "%.0f s, %.0f images/s", result.seconds, result.imagesPerSecond))
-        if reportCrops.count > 0 {
-            let measured = ClassificationReport(classifier: try SymbolClassifier(modelBytes: result.model.encoded()), data: reportCrops)
+        if crops.report.count > 0 {
+            let measured = ClassificationReport(classifier: try SymbolClassifier(modelBytes: result.model.encoded()), data: crops.report)
             print(String(format: "report (%@): %d crops, accuracy %.2f %%", report.joined(separator: " "), measured.count, measured.accuracy * 100))
         }
     }

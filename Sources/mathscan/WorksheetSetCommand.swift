@@ -1,3 +1,4 @@
+import NeuralNetwork
 import Training
 import ArgumentParser
 import DocumentDecoding

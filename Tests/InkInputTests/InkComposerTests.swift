@@ -1,3 +1,4 @@
+import NeuralNetwork
 import MathGrammar
 @testable import Synthesis
 import XCTest

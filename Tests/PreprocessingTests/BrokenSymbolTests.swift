@@ -1,4 +1,5 @@
 @testable import Synthesis
+import NeuralNetwork
 import XCTest
 import ImageDecoding
 import InkInput

@@ -1,3 +1,4 @@
+import NeuralNetwork
 import Synthesis
 import XCTest
 import ImageDecoding
