@@ -33,24 +33,25 @@ let package = Package(
         .target(name: "InkInput", dependencies: ["ImageDecoding"]),
         .target(name: "Preprocessing", dependencies: ["ImageDecoding"]),
         .target(name: "NeuralNetwork", dependencies: ["CBLAS"]),
-        .target(name: "Classification", dependencies: ["NeuralNetwork", "Preprocessing"]),
-        .target(name: "MathGrammar", dependencies: [.product(name: "BigInt", package: "BigInt")]),
-        .target(name: "Recognition", dependencies: ["ImageDecoding", "InkInput", "Preprocessing", "Classification", "MathGrammar"]),
+        .target(name: "Vocabulary"),
+        .target(name: "Classification", dependencies: ["NeuralNetwork", "Preprocessing", "Vocabulary"]),
+        .target(name: "MathGrammar", dependencies: ["Vocabulary", .product(name: "BigInt", package: "BigInt")]),
+        .target(name: "Recognition", dependencies: ["Vocabulary", "ImageDecoding", "InkInput", "Preprocessing", "Classification", "MathGrammar"]),
         // The library people import: the runtime stages with the shipped model and grammar.
-        .target(name: "MathscanKit", dependencies: ["Recognition"], resources: [.copy("Resources")]),
+        .target(name: "MathscanKit", dependencies: ["Recognition", "Vocabulary"], resources: [.copy("Resources")]),
         // Worksheets: a page split into its problems by layout, each read and graded on its own.
-        .target(name: "Worksheets", dependencies: ["Recognition", "Preprocessing", "Classification", "MathGrammar", "ImageDecoding"]),
+        .target(name: "Worksheets", dependencies: ["Vocabulary", "Recognition", "Preprocessing", "Classification", "MathGrammar", "ImageDecoding"]),
         // The lab: nothing above depends on it. Synthesis renders training and test material
         // (composed equations, simulated photos); Training makes and measures classifiers.
-        .target(name: "Synthesis", dependencies: ["Classification", "NeuralNetwork", "InkInput", "ImageDecoding", "MathGrammar"]),
-        .target(name: "Training", dependencies: ["Classification", "NeuralNetwork", "Preprocessing", "InkInput", "Synthesis", "ImageDecoding"]),
+        .target(name: "Synthesis", dependencies: ["Vocabulary", "Classification", "NeuralNetwork", "InkInput", "ImageDecoding", "MathGrammar"]),
+        .target(name: "Training", dependencies: ["Vocabulary", "Classification", "NeuralNetwork", "Preprocessing", "InkInput", "Synthesis", "ImageDecoding"]),
         // Measuring readings against truth: lab-side, used by the command-line tool, not by the pipeline.
         .target(name: "Evaluation", dependencies: ["Recognition", "Classification", "InkInput", "Preprocessing", "ImageDecoding"]),
         // Reports a teacher opens (CSV, HTML) from graded worksheet pages.
         .target(name: "WorksheetReport", dependencies: ["Worksheets", "Recognition", "ImageDecoding"]),
         .executableTarget(
             name: "mathscan",
-            dependencies: ["MathscanKit", "Worksheets", "WorksheetReport", "DocumentDecoding", "Evaluation", "Synthesis", "Training", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["MathscanKit", "Vocabulary", "Worksheets", "WorksheetReport", "DocumentDecoding", "Evaluation", "Synthesis", "Training", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         .testTarget(name: "ImageDecodingTests", dependencies: ["ImageDecoding"]),

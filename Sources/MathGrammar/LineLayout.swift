@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// Turns the symbols of one line, as boxes with top-k labels, into the sequence the grammar
 /// reads: left to right; an `=` split into two bars and a `÷` split into three pieces rejoined;
@@ -23,11 +24,11 @@ struct LineLayout {
     /// Input symbols judged to be noise (specks too small or off the line), by index.
     var ignored: [Int] = []
 
-    static let decimalPoint = "."
-    static let multiplicationDot = "\\cdot"
-    static let bar = "-"
-    static let equals = "="
-    static let divide = "\\div"
+    static let decimalPoint = MathSymbol.decimalPoint
+    static let multiplicationDot = MathSymbol.multiplicationDot
+    static let bar = MathSymbol.minus
+    static let equals = MathSymbol.equals
+    static let divide = MathSymbol.divide
 
     /// Anything at most this fraction of the line's digit height, both ways, is small: a
     /// speck or mark off the line is noise...
@@ -48,7 +49,7 @@ struct LineLayout {
     /// wider symbol, is a piece of it (see `isDetachedPart`); half a digit is no digit.
     static let detachedPartSize = 0.5
     /// Operators that may be written as small as a dot.
-    static let smallOperators: Set<String> = ["-", "+", "=", "\\times", "\\div"]
+    static let smallOperators = MathSymbol.binaryOperators.union([MathSymbol.equals])
     /// Smaller than this fraction of the digit height is a speck, not a symbol.
     static let speckSize = 0.03
     /// The label of a dot-sized mark set aside as a speck: it leaves the reading unchanged.
@@ -62,7 +63,7 @@ struct LineLayout {
 
     /// Operators about as compact as a digit but shorter, which the classifier confuses with
     /// digits (`+` with `4`); their height on the line tells them apart (see `heightWeight`).
-    static let compactOperators: Set<String> = ["+", "\\times", "\\div"]
+    static let compactOperators: Set<String> = [MathSymbol.plus, MathSymbol.times, MathSymbol.divide]
 
     /// `digits` are the grammar's digit symbols, which should stand on the baseline.
     init(_ input: [PlacedSymbol], digits: Set<String>) {

@@ -6,6 +6,7 @@
 @_exported import MathGrammar
 @_exported import Preprocessing
 @_exported import Recognition
+@_exported import Vocabulary
 import Foundation
 
 extension Recognizer {

@@ -1,5 +1,6 @@
 import Classification
 import InkInput
+import Vocabulary
 /// Handwritten arithmetic symbols cut out of real expressions, each kept in its writer's own
 /// proportions: sizes and heights are in units of the writer's digit height, and every symbol
 /// remembers where it sat relative to the baseline of the digits or capitals beside it (a `-` mid-height,
@@ -125,7 +126,7 @@ public struct InkSymbolBank: Sendable {
         case "(", ")": return (0.7...2.2).contains(height) && sample.width <= 1
         // Operators float between baseline and top; one found on the baseline was measured
         // against a misleading neighbour.
-        case "+", "=", "\\times", "\\div":
+        case MathSymbol.plus, MathSymbol.equals, MathSymbol.times, MathSymbol.divide:
             let centre = (sample.top + sample.bottom) / 2
             return max(sample.width, height) <= 1.6 && (-0.9)...(-0.15) ~= centre && (sample.label != "=" || sample.width >= 0.3)
         default: return true

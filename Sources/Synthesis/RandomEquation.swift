@@ -1,6 +1,7 @@
 import NeuralNetwork
 import InkInput
 import MathGrammar
+import Vocabulary
 /// Random arithmetic a student might write, in mathscan's token form: integers and decimals,
 /// + − × ÷, parentheses, mostly equations whose right side is computed exactly (rounded to two
 /// decimals when the quotient does not terminate, as students do), some of them false.
@@ -24,7 +25,7 @@ public enum RandomEquation {
         let operators = [1, 1, 1, 2, 2, 3].randomElement(using: &generator) ?? 1
         var left: [String] = [number(using: &generator)]
         for _ in 0..<operators {
-            left.append(["+", "-", "\\times", "\\div"].randomElement(using: &generator) ?? "+")
+            left.append([MathSymbol.plus, MathSymbol.minus, MathSymbol.times, MathSymbol.divide].randomElement(using: &generator) ?? MathSymbol.plus)
             left.append(number(using: &generator))
         }
         if operators >= 2, Double.random(in: 0..<1, using: &generator) < 0.4 {

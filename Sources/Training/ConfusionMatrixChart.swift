@@ -1,5 +1,6 @@
 import Classification
 import Foundation
+import Vocabulary
 
 /// The confusion matrix as an SVG heat map: rows are true classes, columns predictions,
 /// each cell shaded by the share of its row and labelled with its count.
@@ -41,7 +42,6 @@ public enum ConfusionMatrixChart {
     }
 
     private static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: "\\times", with: "×").replacingOccurrences(of: "\\div", with: "÷")
+        MathSymbol.display(text).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import ImageDecoding
+import Vocabulary
 
 /// Splits a page's symbols into the separate problems of a worksheet by their 2-D layout: a
 /// recursive XY-cut over the symbol boxes. Rows of whitespace across a region split it into
@@ -38,7 +39,7 @@ public struct ItemLayout: Sendable {
     public var speckSize = 0.4
 
     /// Operators and relations: a piece with one is an expression, not a lone number.
-    let binaryOperators: Set<String> = ["+", "-", "\\times", "\\div", "="]
+    let binaryOperators = MathSymbol.binaryOperators.union([MathSymbol.equals])
 
     public init() {}
 
@@ -108,7 +109,7 @@ public struct ItemLayout: Sendable {
         return ordered.enumerated().filter { position, index in
             guard isSpeck(index) else { return true }
             let stacked = ordered.contains { other in
-                (labels[other] == "-" || labels[other] == "\\div") && frames[other].x0 < frames[index].x1 && frames[index].x0 < frames[other].x1
+                (labels[other] == MathSymbol.minus || labels[other] == MathSymbol.divide) && frames[other].x0 < frames[index].x1 && frames[index].x0 < frames[other].x1
             }
             if stacked { return true }
             guard position > 0, position + 1 < ordered.count else { return false }
@@ -165,7 +166,7 @@ public struct ItemLayout: Sendable {
     /// Columns split at a narrow gap joined again when the gap leaves an operator dangling.
     /// Specks (dust, or a decimal point) neither finish nor leave unfinished a piece.
     private func finishedColumns(_ columns: [[Int]], frames: [Frame], labels: [String], height: Double, isSpeck: (Int) -> Bool) -> [[Int]] {
-        let operators: Set<String> = ["+", "-", "\\times", "\\div", "=", ".", "\\cdot"]
+        let operators = MathSymbol.binaryOperators.union([MathSymbol.equals, MathSymbol.decimalPoint, MathSymbol.multiplicationDot])
         var result: [[Int]] = []
         for column in columns {
             if let last = result.last {
@@ -268,9 +269,9 @@ public struct ItemLayout: Sendable {
                 let answer = piece.allSatisfy { labels[$0] == "." || labels[$0] == "-" || (labels[$0].count == 1 && labels[$0].first?.isNumber == true) }
                 let endsInEquals = answer && (ordered.last.map { labels[$0] == "=" } ?? false)
                 // Nor does an expression end in an operator, or start with one (but `-`, a sign).
-                let dangling = ordered.last.map { ["+", "-", "\\times", "\\div"].contains(labels[$0]) } ?? false
+                let dangling = ordered.last.map { MathSymbol.binaryOperators.contains(labels[$0]) } ?? false
                 let first = piece.min { frames[$0].x0 < frames[$1].x0 }
-                let continues = first.map { ["=", "+", "\\times", "\\div"].contains(labels[$0]) } ?? false
+                let continues = first.map { [MathSymbol.equals, MathSymbol.plus, MathSymbol.times, MathSymbol.divide].contains(labels[$0]) } ?? false
                 let labelOnly = Self.labelLength(ordered + [piece[0]], frames: frames, labels: labels, height: height, requireGap: false) == ordered.count
                 if endsInEquals || dangling || continues || labelOnly {
                     result[result.count - 1] += piece

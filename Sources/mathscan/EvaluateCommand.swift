@@ -4,6 +4,7 @@ import ArgumentParser
 import Classification
 import Foundation
 import InkInput
+import Vocabulary
 
 struct Evaluate: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -97,7 +98,7 @@ struct Evaluate: ParsableCommand {
                 + "    \(percent(metrics.precision))  \(percent(metrics.recall))  \(percent(metrics.f1))       \(percent(metrics.specificity))")
         }
         lines += ["", "confusion matrix (rows: true, columns: predicted)"]
-        let names = report.labels.map { $0.replacingOccurrences(of: "\\times", with: "×").replacingOccurrences(of: "\\div", with: "÷") }
+        let names = report.labels.map(MathSymbol.display)
         lines.append("      " + names.map { $0.leftPadded(5) }.joined())
         for (name, row) in zip(names, report.confusion) {
             lines.append(name.leftPadded(5) + " " + row.map { String($0).leftPadded(5) }.joined())

@@ -26,6 +26,10 @@ final class ShippedRecognizerTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(checked, 10)
     }
 
+    func testShippedModelKnowsTheVocabularyInItsOrder() throws {
+        XCTAssertEqual(try Recognizer.shipped().classifier.labels, MathSymbol.classes)
+    }
+
     func testReadingSurvivesJSON() throws {
         let recognizer = try Recognizer.shipped()
         let name = try XCTUnwrap(FileManager.default.contentsOfDirectory(atPath: Self.samples.path).sorted().first { $0.hasSuffix(".png") })
