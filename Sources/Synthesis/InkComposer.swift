@@ -1,5 +1,6 @@
 import NeuralNetwork
 import InkInput
+import Vocabulary
 /// Writes new expressions with real handwritten symbols: picks samples from an `InkSymbolBank`
 /// (one writer per expression where the bank allows), and lays them out left to right on a
 /// common baseline with gaps like a person leaves, small wobbles in size and height included.
@@ -72,7 +73,7 @@ public struct InkComposer: Sendable {
         var tokens: [String] = []
         var previousWasNumber = false
         for label in labels {
-            let isNumber = InkSymbolBank.isDigit(label) || label == "."
+            let isNumber = InkSymbolBank.isDigit(label) || label == MathSymbol.decimalPoint
             if isNumber, previousWasNumber, let last = tokens.popLast() {
                 tokens.append(last + label)
             } else {
@@ -109,13 +110,13 @@ public struct InkComposer: Sendable {
     /// of those pairs belong to different numbers), between a digit and an operator
     /// 0.34 / 0.55 / 0.97.
     static func gap(after left: String, before right: String, using generator: inout SeededGenerator) -> Double {
-        let leftIsNumber = InkSymbolBank.isDigit(left) || left == "."
-        let rightIsNumber = InkSymbolBank.isDigit(right) || right == "."
+        let leftIsNumber = InkSymbolBank.isDigit(left) || left == MathSymbol.decimalPoint
+        let rightIsNumber = InkSymbolBank.isDigit(right) || right == MathSymbol.decimalPoint
         if leftIsNumber && rightIsNumber {
-            return left == "." || right == "." ? Double.random(in: 0.15...0.5, using: &generator)
+            return left == MathSymbol.decimalPoint || right == MathSymbol.decimalPoint ? Double.random(in: 0.15...0.5, using: &generator)
                                                : Double.random(in: 0.1...0.5, using: &generator)
         }
-        if left == "(" || right == ")" { return Double.random(in: 0.12...0.4, using: &generator) }
+        if left == MathSymbol.openParenthesis || right == MathSymbol.closeParenthesis { return Double.random(in: 0.12...0.4, using: &generator) }
         return Double.random(in: 0.25...0.9, using: &generator)
     }
 }

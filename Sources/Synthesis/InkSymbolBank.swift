@@ -1,4 +1,3 @@
-import Classification
 import InkInput
 import Vocabulary
 /// Handwritten arithmetic symbols cut out of real expressions, each kept in its writer's own
@@ -19,7 +18,7 @@ public struct InkSymbolBank: Sendable {
     }
 
     /// The symbols the bank collects: mathscan's arithmetic vocabulary.
-    public static let labels = SymbolLabels.standard
+    public static let labels = MathSymbol.classes
 
     public private(set) var samples: [String: [Sample]] = [:]
 
@@ -83,7 +82,7 @@ public struct InkSymbolBank: Sendable {
             pruned.samples[label] = list.filter { sample in
                 let ownSize = max(sample.width, sample.bottom - sample.top)
                 // Points are dabs of any size; only their height on the line matters.
-                let sizeFits = label == "." || size <= 0 || sizeRatio.contains(ownSize / size)
+                let sizeFits = label == MathSymbol.decimalPoint || size <= 0 || sizeRatio.contains(ownSize / size)
                 return abs((sample.top + sample.bottom) / 2 - centre) <= centreTolerance && sizeFits
             }
         }
@@ -96,9 +95,7 @@ public struct InkSymbolBank: Sendable {
         return character.isNumber || character.isUppercase || "bdfhklt".contains(character)
     }
 
-    static func isDigit(_ label: String) -> Bool {
-        label.count == 1 && label.first.map { $0 >= "0" && $0 <= "9" } == true
-    }
+    static func isDigit(_ label: String) -> Bool { MathSymbol.digits.contains(label) }
 
     /// The closest reference to the left or right whose height range meets the symbol's (with a
     /// little slack, so a `.` under the baseline still counts), within two digit heights.
@@ -118,17 +115,17 @@ public struct InkSymbolBank: Sendable {
     /// the same label (a fraction bar labelled `-`, a parenthesis around a fraction).
     private static func isPlausible(_ sample: Sample) -> Bool {
         let height = sample.bottom - sample.top
-        guard sample.width.isFinite, height.isFinite, max(sample.width, height) > 0 || sample.label == "." else { return false }
+        guard sample.width.isFinite, height.isFinite, max(sample.width, height) > 0 || sample.label == MathSymbol.decimalPoint else { return false }
         switch sample.label {
-        case "-": return sample.width <= 1.2 && height <= 0.4 && (-0.85)...(-0.15) ~= (sample.top + sample.bottom) / 2
+        case MathSymbol.minus: return sample.width <= 1.2 && height <= 0.4 && (-0.85)...(-0.15) ~= (sample.top + sample.bottom) / 2
         // A decimal point; a multiplication dot (mid-height) is another symbol.
-        case ".": return max(sample.width, height) <= 0.4 && (sample.top + sample.bottom) / 2 > -0.3
-        case "(", ")": return (0.7...2.2).contains(height) && sample.width <= 1
+        case MathSymbol.decimalPoint: return max(sample.width, height) <= 0.4 && (sample.top + sample.bottom) / 2 > -0.3
+        case MathSymbol.openParenthesis, MathSymbol.closeParenthesis: return (0.7...2.2).contains(height) && sample.width <= 1
         // Operators float between baseline and top; one found on the baseline was measured
         // against a misleading neighbour.
         case MathSymbol.plus, MathSymbol.equals, MathSymbol.times, MathSymbol.divide:
             let centre = (sample.top + sample.bottom) / 2
-            return max(sample.width, height) <= 1.6 && (-0.9)...(-0.15) ~= centre && (sample.label != "=" || sample.width >= 0.3)
+            return max(sample.width, height) <= 1.6 && (-0.9)...(-0.15) ~= centre && (sample.label != MathSymbol.equals || sample.width >= 0.3)
         default: return true
         }
     }

@@ -33,8 +33,8 @@ public enum RandomEquation {
             let first = Int.random(in: 0..<operators, using: &generator)
             let last = Int.random(in: (first + 1)...operators, using: &generator)
             if first > 0 || last < operators {
-                left.insert(")", at: 2 * last + 1)
-                left.insert("(", at: 2 * first)
+                left.insert(MathSymbol.closeParenthesis, at: 2 * last + 1)
+                left.insert(MathSymbol.openParenthesis, at: 2 * first)
             }
         }
         guard let value = value(of: left, grammar: grammar), value.numerator >= 0 else { return nil }
@@ -43,7 +43,7 @@ public enum RandomEquation {
         if Double.random(in: 0..<1, using: &generator) < 0.3 {
             right = wrong(right, using: &generator)
         }
-        return left + ["=", right]
+        return left + [MathSymbol.equals, right]
     }
 
     /// The exact value of an expression in token form; nil when it is not one or divides by zero.

@@ -80,10 +80,10 @@ public struct ItemLayout: Sendable {
         let isDust = { (index: Int) in
             isSpeck(index) && max(boxes[index].width, boxes[index].height) <= 3 * max(1, min(boxes[index].width, boxes[index].height))
         }
-        let isDigit = { (index: Int) in labels[index].count == 1 && labels[index].first?.isNumber == true }
+        let isDigit = { (index: Int) in MathSymbol.digits.contains(labels[index]) }
         // Set aside before joining, so that a stray stroke is not taken for a dangling operator;
         // a piece closed by `)` may be a label (`a)`) and stays.
-        let isLabelLike = { (piece: [Int]) in piece.max { frames[$0].x1 < frames[$1].x1 }.map { labels[$0] == ")" } ?? false }
+        let isLabelLike = { (piece: [Int]) in piece.max { frames[$0].x1 < frames[$1].x1 }.map { labels[$0] == MathSymbol.closeParenthesis } ?? false }
         let written = pieces.filter { piece in !piece.allSatisfy(isSpeck) && (piece.contains(where: isDigit) || isLabelLike(piece)) }
         let joined = joiningAcrossEquals(written, frames: frames, labels: labels, height: height).filter { $0.contains(where: isDigit) }
         var items = joined.map { piece -> Item in
@@ -105,7 +105,7 @@ public struct ItemLayout: Sendable {
     /// under its bar: one at either end of an expression or beside an operator, and not over
     /// or under a bar, is dust, left out.
     static func withoutStraySpecks(_ ordered: [Int], frames: [Frame], labels: [String], isSpeck: (Int) -> Bool) -> [Int] {
-        let isDigit = { (index: Int) in labels[index].count == 1 && labels[index].first?.isNumber == true }
+        let isDigit = { (index: Int) in MathSymbol.digits.contains(labels[index]) }
         return ordered.enumerated().filter { position, index in
             guard isSpeck(index) else { return true }
             let stacked = ordered.contains { other in
@@ -119,7 +119,7 @@ public struct ItemLayout: Sendable {
 
     /// The number an item label states (`12)` → 12), nil when it is not digits.
     public static func number(of label: [Int], labels: [String]) -> Int? {
-        let digits = label.map { labels[$0] }.filter { $0 != ")" && $0 != "." }.joined()
+        let digits = label.map { labels[$0] }.filter { $0 != MathSymbol.closeParenthesis && $0 != MathSymbol.decimalPoint }.joined()
         return digits.isEmpty ? nil : Int(digits)
     }
 
@@ -266,8 +266,8 @@ public struct ItemLayout: Sendable {
                 let ordered = last.sorted { frames[$0].x0 < frames[$1].x0 }
                 // The answer is a number; a piece with an operator is the next problem (after a
                 // problem left blank).
-                let answer = piece.allSatisfy { labels[$0] == "." || labels[$0] == "-" || (labels[$0].count == 1 && labels[$0].first?.isNumber == true) }
-                let endsInEquals = answer && (ordered.last.map { labels[$0] == "=" } ?? false)
+                let answer = piece.allSatisfy { [MathSymbol.decimalPoint, MathSymbol.minus].contains(labels[$0]) || MathSymbol.digits.contains(labels[$0]) }
+                let endsInEquals = answer && (ordered.last.map { labels[$0] == MathSymbol.equals } ?? false)
                 // Nor does an expression end in an operator, or start with one (but `-`, a sign).
                 let dangling = ordered.last.map { MathSymbol.binaryOperators.contains(labels[$0]) } ?? false
                 let first = piece.min { frames[$0].x0 < frames[$1].x0 }
@@ -300,13 +300,13 @@ public struct ItemLayout: Sendable {
     static func labelLength(_ ordered: [Int], frames: [Frame], labels: [String], height: Double, requireGap: Bool = true) -> Int {
         for closer in 1...3 where closer + 1 < ordered.count {
             let mark = labels[ordered[closer]]
-            guard mark == ")" || mark == "." else { continue }
+            guard mark == MathSymbol.closeParenthesis || mark == MathSymbol.decimalPoint else { continue }
             let prefix = ordered[..<closer].map { labels[$0] }
-            guard !prefix.contains("("), !prefix.contains(")"), !prefix.contains("=") else { return 0 }
-            if mark == "." {
-                guard prefix.allSatisfy({ $0.count == 1 && $0.first?.isNumber == true }) else { return 0 }
+            guard !prefix.contains(MathSymbol.openParenthesis), !prefix.contains(MathSymbol.closeParenthesis), !prefix.contains(MathSymbol.equals) else { return 0 }
+            if mark == MathSymbol.decimalPoint {
+                guard prefix.allSatisfy(MathSymbol.digits.contains) else { return 0 }
                 if requireGap, frames[ordered[closer + 1]].x0 - frames[ordered[closer]].x1 < 0.6 * height { return 0 }
-            } else if prefix.count > 1, !prefix.allSatisfy({ $0.count == 1 && $0.first?.isNumber == true }) {
+            } else if prefix.count > 1, !prefix.allSatisfy(MathSymbol.digits.contains) {
                 return 0
             }
             return closer + 1
