@@ -77,6 +77,18 @@ final class DocumentTests: XCTestCase {
         }
     }
 
+    func testAnEncryptedPdfIsAClearError() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/documents/encrypted.pdf")
+        let data = try bytes(url)
+        XCTAssertEqual(Document.format(of: data), .pdf)
+        XCTAssertThrowsError(try Document(bytes: data)) { error in
+            guard case .unreadable(let format, let reason)? = error as? DocumentError else { return XCTFail("\(error)") }
+            XCTAssertEqual(format, "PDF")
+            XCTAssertTrue(reason.contains("encrypted"), reason)
+        }
+    }
+
     func testAPageLargerThanTheLimitIsRefused() throws {
         let url = temporaryFile("big.tif")
         try DocumentEncoder.writeTIFF([page(width: 100, height: 100, square: (0, 0, 1))], to: url.path, bilevel: true)
