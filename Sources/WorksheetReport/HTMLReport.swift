@@ -73,8 +73,9 @@ public enum HTMLReport {
         return html + "</table>\n"
     }
 
-    /// The sheet as an SVG: the embedded picture with each item boxed and marked.
-    static func picture(_ page: GradedPage) -> String? {
+    /// The sheet as an SVG: the embedded picture with each item boxed and marked. The report
+    /// shows it inline; the command also saves it beside the page's CSV. nil without a picture.
+    public static func picture(_ page: GradedPage) -> String? {
         guard let thumbnail = page.thumbnail, page.pageWidth > 0, page.pageHeight > 0,
               let png = try? ImageEncoder.png(thumbnail) else { return nil }
         let (w, h) = (thumbnail.width, thumbnail.height)

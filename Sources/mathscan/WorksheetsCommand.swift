@@ -22,7 +22,7 @@ struct GradeWorksheets: ParsableCommand {
     @Argument(help: "Folders (searched recursively for .png, .jpg, .jpeg, .tif, .tiff, .pdf) or files; the format is read from the bytes.")
     var inputs: [String]
 
-    @Option(help: "Folder for the report (created when missing): index.html, class.csv and pages/*.csv.")
+    @Option(help: "Folder for the report (created when missing): index.html, class.csv, and per page pages/*.csv and a picture with each item boxed and marked, pages/*.svg.")
     var out: String
 
     @Option(help: "Answer key: tab-separated lines of item number and expected answer (18, 0.5 or 1/3).")
@@ -96,7 +96,10 @@ struct GradeWorksheets: ParsableCommand {
             }
             for page in pages {
                 let name = Self.pageFileName(file: file, page: page.page, index: index)
-                try Self.write(CSVReport.render([page]), to: pagesFolder.appendingPathComponent(name))
+                try Self.write(CSVReport.render([page]), to: pagesFolder.appendingPathComponent(name + ".csv"))
+                if let picture = HTMLReport.picture(page) {
+                    try Self.write(picture, to: pagesFolder.appendingPathComponent(name + ".svg"))
+                }
             }
             graded += pages
         }
@@ -109,11 +112,11 @@ struct GradeWorksheets: ParsableCommand {
         if failures > 0 { throw ExitCode(1) }
     }
 
-    /// `pages/003-name-p2.csv`: the input's place keeps names unique and in input order.
+    /// `pages/003-name-p2` (then `.csv` and `.svg`): the input's place keeps names unique and in input order.
     static func pageFileName(file: String, page: Int, index: Int) -> String {
         let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
             .map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" }
-        return String(format: "%03d-", index + 1) + String(stem) + "-p\(page).csv"
+        return String(format: "%03d-", index + 1) + String(stem) + "-p\(page)"
     }
 
     static func write(_ text: String, to url: URL) throws {

@@ -119,6 +119,11 @@ final class WorksheetsCommandTests: XCTestCase {
         XCTAssertEqual(html.components(separatedBy: "<section class=\"sheet\">").count - 1, 4, "one section per page")
         XCTAssertFalse(html.contains("<script"), "the report needs no scripts")
         XCTAssertTrue(FileManager.default.fileExists(atPath: report.appendingPathComponent("pages/002-ben-p2.csv").path))
+        // Each page's picture boxes every item found on it, marked with its verdict.
+        let picture = try String(contentsOf: report.appendingPathComponent("pages/002-ben-p1.svg"), encoding: .utf8)
+        XCTAssertTrue(picture.hasPrefix("<svg"))
+        XCTAssertEqual(picture.components(separatedBy: "<rect").count - 1, 6, "six items boxed")
+        XCTAssertEqual(picture.components(separatedBy: "✗").count - 1, 2, "two marked wrong")
     }
 
     func testABrokenFileIsReportedAndTheOthersGraded() throws {
