@@ -14,29 +14,30 @@ final class GraderTests: XCTestCase {
 
     func testVerdictsByTheItemsOwnEquals() {
         let grader = Grader()
-        XCTAssertEqual(grader.grade(item("3 + 4 = 7", verdict: true, confidence: 0.9, answer: "7")).verdict, .right)
-        XCTAssertEqual(grader.grade(item("3 + 4 = 8", verdict: false, confidence: 0.9, answer: "8")).verdict, .wrong)
-        XCTAssertEqual(grader.grade(item("3 + 4 =", verdict: nil, confidence: 0.9, answer: nil)).verdict, .blank)
-        XCTAssertEqual(grader.grade(item("3 + 4", verdict: nil, confidence: 0.9, answer: "7")).verdict, .ungraded)
-        XCTAssertEqual(grader.grade(item("3 + + 4", verdict: nil, confidence: 0.9, answer: nil, problem: "no parse")).verdict, .uncertain)
+        XCTAssertEqual(grader.grade(item("3 + 4 = 7", verdict: true, confidence: 0.99, answer: "7")).verdict, .right)
+        XCTAssertEqual(grader.grade(item("3 + 4 = 8", verdict: false, confidence: 0.99, answer: "8")).verdict, .wrong)
+        XCTAssertEqual(grader.grade(item("3 + 4 =", verdict: nil, confidence: 0.99, answer: nil)).verdict, .blank)
+        XCTAssertEqual(grader.grade(item("3 + 4", verdict: nil, confidence: 0.99, answer: "7")).verdict, .ungraded)
+        XCTAssertEqual(grader.grade(item("3 + + 4", verdict: nil, confidence: 0.99, answer: nil, problem: "no parse")).verdict, .uncertain)
     }
 
     func testAWeakReadingIsNeverMarked() {
         let grader = Grader(minimumConfidence: Grader.defaultMinimumConfidence)
-        XCTAssertEqual(grader.grade(item("3 + 4 = 7", verdict: true, confidence: 0.69, answer: "7")).verdict, .uncertain)
+        let threshold = Grader.defaultMinimumConfidence
+        XCTAssertEqual(grader.grade(item("3 + 4 = 7", verdict: true, confidence: threshold - 0.01, answer: "7")).verdict, .uncertain)
         XCTAssertEqual(grader.grade(item("3 + 4 = 8", verdict: false, confidence: 0.2, answer: "8")).verdict, .uncertain)
-        XCTAssertEqual(grader.grade(item("3 + 4 = 7", verdict: true, confidence: 0.7, answer: "7")).verdict, .right)
+        XCTAssertEqual(grader.grade(item("3 + 4 = 7", verdict: true, confidence: threshold, answer: "7")).verdict, .right)
     }
 
     func testAKeyDecidesByTheAnswer() throws {
         let key = try AnswerKey(parsing: "# class 4b\n1)\t7\n2\t0.50\n3\t1/3\n")
         let grader = Grader(key: key)
-        XCTAssertEqual(grader.grade(item("3 + 4 = 7", verdict: true, confidence: 0.9, answer: "7")).verdict, .right)
+        XCTAssertEqual(grader.grade(item("3 + 4 = 7", verdict: true, confidence: 0.99, answer: "7")).verdict, .right)
         // The student's own `=` holds, but the key asked for something else.
-        XCTAssertEqual(grader.grade(item("1 + 1 = 2", verdict: true, confidence: 0.9, answer: "2", number: "2")).verdict, .wrong)
-        XCTAssertEqual(grader.grade(item("0.5", verdict: nil, confidence: 0.9, answer: "0.5", number: "2")).verdict, .right)
-        XCTAssertEqual(grader.grade(item("3 + 4 =", verdict: nil, confidence: 0.9, answer: nil)).expected, "7")
-        let page = WorksheetPage(items: [item("3 + 4 = 7", verdict: true, confidence: 0.9, answer: "7")], nonMath: [], imageWidth: 1, imageHeight: 1)
+        XCTAssertEqual(grader.grade(item("1 + 1 = 2", verdict: true, confidence: 0.99, answer: "2", number: "2")).verdict, .wrong)
+        XCTAssertEqual(grader.grade(item("0.5", verdict: nil, confidence: 0.99, answer: "0.5", number: "2")).verdict, .right)
+        XCTAssertEqual(grader.grade(item("3 + 4 =", verdict: nil, confidence: 0.99, answer: nil)).expected, "7")
+        let page = WorksheetPage(items: [item("3 + 4 = 7", verdict: true, confidence: 0.99, answer: "7")], nonMath: [], imageWidth: 1, imageHeight: 1)
         XCTAssertEqual(grader.missing(from: page), ["2", "3"])
     }
 
