@@ -21,7 +21,7 @@ public enum HTMLReport {
             svg{border:1px solid #ccc;max-width:100%;height:auto}
             </style></head><body>
             <h1>\(escape(title))</h1>
-            <p>✓ right · ✗ wrong · ? uncertain (reading confidence below \(String(format: "%.2f", minimumConfidence)), for you to check) · blank: no answer · · nothing to mark</p>
+            <p>✓ right · ✗ wrong · ? uncertain (reading confidence below \(minimumConfidence), for you to check) · blank: no answer · · nothing to mark</p>
 
             """
         html += problemTable(pages)
@@ -66,7 +66,7 @@ public enum HTMLReport {
         var html = "<table><tr><th>item</th><th>written</th><th>value</th><th>expected</th><th>mark</th><th>confidence</th></tr>\n"
         for row in page.rows {
             let written = row.mathML ?? (row.written.isEmpty ? "—" : "<code>\(escape(row.written))</code>")
-            let confidence = row.confidence.map { String(format: "%.2f", $0) } ?? ""
+            let confidence = row.confidence.map { String(format: "%.3f", $0) } ?? ""
             html += "<tr><td>\(escape(row.item))</td><td>\(written)</td><td>\(escape(row.value ?? ""))</td><td>\(escape(row.expected ?? ""))</td>"
                 + "<td class=\"mark \(row.verdict.rawValue)\">\(escape(row.verdict.mark))</td><td>\(confidence)</td></tr>\n"
         }
