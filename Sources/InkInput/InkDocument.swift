@@ -15,6 +15,11 @@ public struct InkDocument: Sendable, Equatable {
     /// and drawing, so a file this large is refused before either.
     public static let maximumBytes = 16 << 20
 
+    /// Most pen points read: the largest CROHME 2016 training file holds 3,150, a page of
+    /// handwriting some tens of thousands; past this a file is refused while parsing, so drawing
+    /// stays bounded whatever the bytes hold.
+    public static let maximumPoints = 500_000
+
     /// Parses InkML text (CROHME flavour: traces with two or more channels, nested trace groups).
     public static func parse(_ text: String) throws -> InkDocument {
         guard text.utf8.count <= maximumBytes else { throw InkInputError.tooLarge(bytes: text.utf8.count, limit: maximumBytes) }

@@ -12,6 +12,8 @@ public enum InkInputError: Error, Equatable, CustomStringConvertible {
     case noTraces
     /// The text is larger than `InkDocument.maximumBytes`.
     case tooLarge(bytes: Int, limit: Int)
+    /// The traces hold more than `InkDocument.maximumPoints` points.
+    case tooManyPoints(limit: Int)
     /// An expression to compose has no symbols.
     case nothingToCompose
     /// An expression to compose uses a symbol the symbol bank holds no handwritten sample of.
@@ -31,6 +33,8 @@ public enum InkInputError: Error, Equatable, CustomStringConvertible {
             return "the InkML file contains no <trace> elements: there is no ink to draw"
         case .tooLarge(let bytes, let limit):
             return "the InkML file is \(bytes) bytes, more than the \(limit) bytes a page of pen input can need"
+        case .tooManyPoints(let limit):
+            return "the InkML file holds more than \(limit) pen points, more than a page of handwriting can need"
         case .nothingToCompose:
             return "the expression to compose is empty: give at least one symbol"
         case .noSymbolSamples(let label):

@@ -25,6 +25,7 @@ struct InkMLParser {
     mutating func parse() throws -> InkDocument {
         var elementStack: [String] = []
         var traces: [InkTrace] = []
+        var pointCount = 0
         var symbolsInFileOrder: [InkSymbol] = []
         var groups: [OpenGroup] = []
         var truth: String?
@@ -67,6 +68,10 @@ struct InkMLParser {
                 case "trace":
                     if case .trace(let id) = target {
                         traces.append(InkTrace(id: id, points: try Self.points(from: text, traceID: id)))
+                        pointCount += traces[traces.count - 1].points.count
+                        guard pointCount <= InkDocument.maximumPoints else {
+                            throw InkInputError.tooManyPoints(limit: InkDocument.maximumPoints)
+                        }
                     }
                     target = .none
                 case "annotation":

@@ -56,16 +56,27 @@ final class InkDocumentTests: XCTestCase {
         XCTAssertEqual(document.traces[0].points, [InkPoint(x: 0, y: 0), InkPoint(x: 10, y: 0)])
     }
 
-    /// Millions of points are refused by size before any is parsed; a file at the limit is read.
+    /// Text over the size limit is refused before any is parsed; a file at the limit is read
+    /// (its points within `maximumPoints`, see below: the rest is layout whitespace).
     func testTooLargeTextIsRefusedBeforeParsing() throws {
-        let point = "1 2, "
-        let body = String(repeating: point, count: (InkDocument.maximumBytes - 200) / point.utf8.count)
-        let atLimit = "<ink><trace>" + body + "3 4</trace></ink>"
+        let points = Array(repeating: "1 2", count: 1000).joined(separator: ", ")
+        let padding = String(repeating: " ", count: InkDocument.maximumBytes - 200 - points.utf8.count)
+        let atLimit = "<ink><trace>" + points + padding + ", 3 4</trace></ink>"
         XCTAssertLessThanOrEqual(atLimit.utf8.count, InkDocument.maximumBytes)
-        XCTAssertGreaterThan(try InkDocument.parse(atLimit).traces[0].points.count, 3_000_000)
+        XCTAssertEqual(try InkDocument.parse(atLimit).traces[0].points.count, 1001)
         let over = atLimit + String(repeating: " ", count: InkDocument.maximumBytes)
         XCTAssertThrowsError(try InkDocument.parse(over)) {
             XCTAssertEqual($0 as? InkInputError, .tooLarge(bytes: over.utf8.count, limit: InkDocument.maximumBytes))
+        }
+    }
+
+    func testTooManyPointsAreRefusedWhileParsing() throws {
+        func document(points: Int) -> String {
+            "<ink><trace id=\"0\">" + Array(repeating: "1 2", count: points).joined(separator: ",") + "</trace></ink>"
+        }
+        XCTAssertEqual(try InkDocument.parse(document(points: 1000)).traces[0].points.count, 1000)
+        XCTAssertThrowsError(try InkDocument.parse(document(points: InkDocument.maximumPoints + 1))) {
+            XCTAssertEqual($0 as? InkInputError, .tooManyPoints(limit: InkDocument.maximumPoints))
         }
     }
 
