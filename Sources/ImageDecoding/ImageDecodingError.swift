@@ -10,6 +10,8 @@ public enum ImageDecodingError: Error, Equatable, CustomStringConvertible {
     case unsupportedFormat
     /// The declared size exceeds the limit; refused before allocating memory for it.
     case tooLarge(width: Int, height: Int, limit: Int)
+    /// A side is longer than a page can be (a strip); refused before allocating memory for it.
+    case sideTooLong(width: Int, height: Int, limit: Int)
     /// The bytes could not be obtained or held: an I/O failure in the CLI, or not enough memory.
     case unreadable(String)
     /// libpng or libjpeg refused to write the image.
@@ -28,6 +30,8 @@ public enum ImageDecodingError: Error, Equatable, CustomStringConvertible {
         case .tooLarge(let width, let height, let limit):
             return "the image declares \(width)×\(height) = \(width * height) pixels, more than the limit of \(limit) pixels; "
                 + "downscale it (or, from code, raise DecodeOptions.maxPixels)"
+        case .sideTooLong(let width, let height, let limit):
+            return "the image declares \(width)×\(height) pixels: a side longer than \(limit) pixels is no page of writing"
         case .unreadable(let detail):
             return "cannot read the image: \(detail)"
         case .encodingFailed(let detail):

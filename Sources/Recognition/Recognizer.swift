@@ -21,6 +21,10 @@ public struct Recognizer: Sendable {
         public var candidatesPerSymbol = 5
         /// Images larger than this are refused before decoding.
         public var maxPixels = 100_000_000
+        /// Images with a longer side than this are refused before decoding: a 100-megapixel
+        /// photo is 12,000 pixels across and an A4 page scanned at 1200 dpi 14,000, while a
+        /// 1 × 100,000,000 strip is within `maxPixels` but no page of writing.
+        public var maxSide = 50_000
         /// JPEGs above this size are decoded at a reduced scale when the ink allows it.
         public var reducedDecodeAbovePixels = 6_000_000
         /// Images are never worked on at more pixels than this (1/2, 1/4 or 1/8 scale instead),
@@ -133,6 +137,9 @@ public struct Recognizer: Sendable {
         var decodeOptions = DecodeOptions()
         decodeOptions.maxPixels = options.maxPixels
         let header = try ImageDecoder.header(of: bytes)
+        guard max(header.width, header.height) <= options.maxSide else {
+            throw ImageDecodingError.sideTooLong(width: header.width, height: header.height, limit: options.maxSide)
+        }
         var scale = 1
         var probe: InkProbe?
         if header.format == .jpeg, header.width * header.height > options.reducedDecodeAbovePixels {

@@ -69,4 +69,15 @@ final class ShippedRecognizerTests: XCTestCase {
             XCTAssertFalse(searched.isEmpty)
         }
     }
+
+    func testAStripIsRefusedBeforeDecoding() throws {
+        let recognizer = try Recognizer.shipped()
+        let side = recognizer.options.maxSide + 1
+        for (width, height) in [(1, side), (side, 1)] {
+            let strip = try ImageEncoder.png(GrayImage(width: width, height: height))
+            XCTAssertThrowsError(try recognizer.recognize(imageBytes: strip)) { error in
+                XCTAssertEqual(error as? ImageDecodingError, .sideTooLong(width: width, height: height, limit: side - 1))
+            }
+        }
+    }
 }
