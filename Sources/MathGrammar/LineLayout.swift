@@ -65,8 +65,19 @@ struct LineLayout {
     /// digits (`+` with `4`); their height on the line tells them apart (see `heightWeight`).
     static let compactOperators: Set<String> = [MathSymbol.plus, MathSymbol.times, MathSymbol.divide]
 
-    /// `digits` are the grammar's digit symbols, which should stand on the baseline.
-    init(_ input: [PlacedSymbol], digits: Set<String>) {
+    /// A tap of the pen leaves a mark one to two stroke widths across; a flat mark longer
+    /// than this many stroke widths was drawn across the page (see `isDrawnBar`).
+    static let drawnBarStrokeWidths = 3.0
+    /// A mark no thicker than this many stroke widths is one stroke, not the two bars of `=`.
+    static let singleStrokeWidths = 2.0
+    /// Least height of a drawn bar's centre above the baseline, in digit heights: decimal
+    /// points dragged into short flat strokes sit low, on the selection split's writers up to
+    /// a third of the digit height; below 0.45 `dotRoles` reads a dot as a point at ≥ 0.85.
+    static let drawnBarHeight = 0.45
+
+    /// `digits` are the grammar's digit symbols, which should stand on the baseline;
+    /// `strokeWidth` is the pen's stroke width in the boxes' pixels, nil or 0 when unknown.
+    init(_ input: [PlacedSymbol], digits: Set<String>, strokeWidth: Double? = nil) {
         let metrics = LineMetrics(input)
         let pieces = Self.rejoinSplitSymbols(input, metrics: metrics)
         for piece in pieces {
@@ -100,6 +111,11 @@ struct LineLayout {
                     // A speck, or a small mark off the line: noise, whatever the classifier saw.
                     ignored.append(contentsOf: piece.indices)
                     continue
+                } else if let strokeWidth, Self.isDrawnBar(symbol, metrics: metrics, strokeWidth: strokeWidth) {
+                    // A short minus written with a fine pen: geometry settles it; the
+                    // classifier, which sees the small crop magnified to a blob and calls it
+                    // `.` or `=`, only scales it by how clear a glyph it saw.
+                    alternatives = [Alternative(latex: Self.bar, probability: symbol.alternatives.first?.probability ?? 1)]
                 } else if Self.isDot(symbol, metrics: metrics) {
                     // Geometry decides what a dot means; the classifier's confidence that it is
                     // a dot (or its best guess, for a crop too small to tell) scales it.
@@ -157,6 +173,20 @@ struct LineLayout {
             return (point ?? 0) >= dotProbability
         }
         return size <= dotSize || point != nil
+    }
+
+    /// One stroke drawn across, off the baseline: at least twice as wide as tall, longer than a
+    /// pen tap (`drawnBarStrokeWidths`), no thicker than one stroke (`singleStrokeWidths`),
+    /// its centre at least `drawnBarHeight` above the baseline, no larger than a likely dot and
+    /// possibly a `-` to the classifier. Such a mark may be just twice as wide as tall, where
+    /// a dot dragged a little also is: the pen's width tells them apart.
+    private static func isDrawnBar(_ symbol: PlacedSymbol, metrics: LineMetrics, strokeWidth: Double) -> Bool {
+        guard strokeWidth > 0, barProbability(symbol) != nil,
+              max(symbol.width, symbol.height) <= likelyDotSize * metrics.digitHeight else { return false }
+        return symbol.width >= 2 * symbol.height
+            && symbol.width > drawnBarStrokeWidths * strokeWidth
+            && symbol.height <= singleStrokeWidths * strokeWidth
+            && metrics.height(of: symbol) >= drawnBarHeight
     }
 
     /// At most `hangingMarkSize` of the digit height both ways, between two symbols the

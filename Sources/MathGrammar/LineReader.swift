@@ -26,14 +26,16 @@ public struct LineReader: Sendable {
 
     /// Reads the symbols of one line (any order; boxes in image pixels). Never throws: a line
     /// without a grammatical reading is returned with `problem` set.
-    public func read(_ symbols: [PlacedSymbol]) -> LineReading {
-        read(symbols, checkpoint: {})
+    /// `strokeWidth` is the pen's stroke width in the boxes' pixels (nil or 0 when unknown): it tells
+    /// a short drawn minus from a pen-tap dot.
+    public func read(_ symbols: [PlacedSymbol], strokeWidth: Double? = nil) -> LineReading {
+        read(symbols, strokeWidth: strokeWidth, checkpoint: {})
     }
 
     /// `checkpoint` is called per symbol of the grammar's search and may throw to stop a line
     /// that takes too long (a line of thousands of specks; see `Recognizer.Options.timeBudget`).
-    public func read(_ symbols: [PlacedSymbol], checkpoint: () throws -> Void) rethrows -> LineReading {
-        let layout = LineLayout(symbols, digits: grammar.number.digits)
+    public func read(_ symbols: [PlacedSymbol], strokeWidth: Double? = nil, checkpoint: () throws -> Void) rethrows -> LineReading {
+        let layout = LineLayout(symbols, digits: grammar.number.digits, strokeWidth: strokeWidth)
         return try read(layout.symbols, ignored: layout.ignored, checkpoint: checkpoint)
     }
 

@@ -194,7 +194,8 @@ public struct Recognizer: Sendable {
         for line in segmentation.lines {
             let lineCandidates = Array(candidates.prefix(line.glyphs.count))
             candidates = candidates.dropFirst(line.glyphs.count)
-            let read = try readLine(line.glyphs, candidates: lineCandidates, box: line.box, scale: scale) { try budget.check(.grammar) }
+            let read = try readLine(line.glyphs, candidates: lineCandidates, box: line.box, scale: scale,
+                                    strokeWidth: segmentation.strokeWidth) { try budget.check(.grammar) }
             if let result = read?.result { lines.append(result) }
         }
         timings.parse = milliseconds(clock.now - start)
@@ -204,13 +205,15 @@ public struct Recognizer: Sendable {
     /// Reads glyphs with their classifier candidates as one line of writing (a text line, or
     /// one item of a worksheet), `box` being its box at the decode scale. The result with the
     /// grammar's reading it came from (for its MathML); nil when the grammar set every mark
-    /// aside as noise: a line of specks is not writing.
-    public func readLine(_ glyphs: [Glyph], candidates: [[Candidate]], box: Box, scale: Int) -> (result: LineResult, reading: LineReading)? {
-        readLine(glyphs, candidates: candidates, box: box, scale: scale, checkpoint: {})
+    /// aside as noise: a line of specks is not writing. `strokeWidth` is the pen's (see
+    /// `Segmentation.strokeWidth`), in the glyph boxes' pixels; nil or 0 when unknown.
+    public func readLine(_ glyphs: [Glyph], candidates: [[Candidate]], box: Box, scale: Int,
+                         strokeWidth: Double? = nil) -> (result: LineResult, reading: LineReading)? {
+        readLine(glyphs, candidates: candidates, box: box, scale: scale, strokeWidth: strokeWidth, checkpoint: {})
     }
 
     /// `checkpoint` is called per symbol of the grammar's search and may throw to stop (see `TimeBudget`).
-    public func readLine(_ glyphs: [Glyph], candidates: [[Candidate]], box: Box, scale: Int,
+    public func readLine(_ glyphs: [Glyph], candidates: [[Candidate]], box: Box, scale: Int, strokeWidth: Double? = nil,
                          checkpoint: () throws -> Void) rethrows -> (result: LineResult, reading: LineReading)? {
         let placed = zip(glyphs, candidates).map { glyph, candidates in
             PlacedSymbol(
@@ -219,7 +222,7 @@ public struct Recognizer: Sendable {
                 alternatives: candidates.map { Alternative(latex: $0.label, probability: Double($0.probability)) },
                 isDivisionShaped: glyph.isDivisionSign)
         }
-        let reading = try reader.read(placed, checkpoint: checkpoint)
+        let reading = try reader.read(placed, strokeWidth: strokeWidth, checkpoint: checkpoint)
         guard let latex = reading.latex else { return nil }
         let symbols = reading.symbols.map { chosen in
             SymbolReading(

@@ -71,7 +71,8 @@ public struct WorksheetReader: Sendable {
             let box = Box.union(item.expression.map { glyphs[$0].box })
             guard let (result, reading) = try recognizer.readLine(item.expression.map { glyphs[$0] },
                                                                   candidates: item.expression.map { candidates[$0] },
-                                                                  box: box, scale: scale, checkpoint: { try budget.check(.grammar) })
+                                                                  box: box, scale: scale, strokeWidth: segmentation.strokeWidth,
+                                                                  checkpoint: { try budget.check(.grammar) })
             else { continue }
             let label = item.label.isEmpty ? nil : item.label.map { labels[$0] }.joined()
             let number = ItemLayout.number(of: item.label, labels: labels).map(String.init) ?? "\(items.count + 1)"

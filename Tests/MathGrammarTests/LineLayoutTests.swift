@@ -49,6 +49,33 @@ final class LineLayoutTests: XCTestCase {
         XCTAssertEqual(reader.read(point.symbols).latex, "9.5")
     }
 
+    /// A short minus drawn with a fine pen may be just twice as wide as tall, as a dot dragged a
+    /// little also is: against the pen's stroke width, a flat mark longer than a tap and no
+    /// thicker than one stroke, above the baseline, is a minus even when the classifier (which
+    /// sees the crop magnified) calls it `.` or `=`. A tap of a broader pen, a thicker blob, or
+    /// the same stroke on the baseline (where dragged points sit) stays a point.
+    func testFlatStrokeLongerThanAPenTapOffTheBaselineIsAMinus() {
+        func line(width: Double, height: Double, centre: Double = 80) -> [PlacedSymbol] {
+            var sketch = LineSketch()
+            sketch.add("9")
+            let mark = PlacedSymbol(x: 40, y: centre - height / 2, width: width, height: height,
+                                    alternatives: [Alternative(latex: ".", probability: 0.98), Alternative(latex: "=", probability: 0.015),
+                                                   Alternative(latex: "-", probability: 0.005)])
+            var rest = LineSketch()
+            rest.add("5")
+            return sketch.symbols + [mark] + rest.symbols.map { var digit = $0; digit.x += 50; return digit }
+        }
+        let minus = reader.read(line(width: 10, height: 5), strokeWidth: 2.5)
+        XCTAssertEqual(minus.latex, "9 - 5")
+        XCTAssertEqual(minus.symbols[1].probability, 0.98, accuracy: 1e-9, "the classifier's confidence scales it")
+        XCTAssertEqual(reader.read(line(width: 10, height: 5)).latex, "9.5", "without the pen's width the dot stands")
+        XCTAssertEqual(reader.read(line(width: 10, height: 5), strokeWidth: 0).latex, "9.5", "0 is an unknown width")
+        XCTAssertEqual(reader.read(line(width: 10, height: 5), strokeWidth: 4).latex, "9.5", "a broad pen's tap is as long")
+        XCTAssertEqual(reader.read(line(width: 10, height: 6), strokeWidth: 2.5).latex, "9.5", "not flat enough for a bar")
+        XCTAssertEqual(reader.read(line(width: 14, height: 7), strokeWidth: 2.5).latex, "9.5", "thicker than one stroke")
+        XCTAssertEqual(reader.read(line(width: 10, height: 5, centre: 95), strokeWidth: 2.5).latex, "9.5", "on the baseline")
+    }
+
     /// A dot-sized mark the classifier reads as `=` but also gives `.` a fair chance: off the
     /// baseline it may be the operator (a small `=` fills to a blob at low resolution), so at
     /// the end of a line, where a point cannot be, it reads `=`; on the baseline between two

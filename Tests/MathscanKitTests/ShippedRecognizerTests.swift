@@ -30,6 +30,23 @@ final class ShippedRecognizerTests: XCTestCase {
         XCTAssertEqual(try Recognizer.shipped().classifier.labels, MathSymbol.classes)
     }
 
+    /// `readLine` hands the pen's stroke width to the layout step: a short flat stroke at
+    /// mid-height that the classifier calls `.` is a minus with a fine pen (longer than three
+    /// stroke widths), and stays a point when the width is unknown.
+    func testReadLinePassesTheStrokeWidthOn() throws {
+        let recognizer = try Recognizer.shipped()
+        let blank = [Float](repeating: 0, count: Glyph.cropSide * Glyph.cropSide)
+        let glyphs = [Glyph(box: Box(x: 10, y: 60, width: 24, height: 40), line: 0, crop: blank),
+                      Glyph(box: Box(x: 40, y: 78, width: 10, height: 5), line: 0, crop: blank),
+                      Glyph(box: Box(x: 60, y: 60, width: 24, height: 40), line: 0, crop: blank)]
+        let candidates = [[Candidate(label: "9", probability: 0.99)],
+                          [Candidate(label: ".", probability: 0.98), Candidate(label: "-", probability: 0.01)],
+                          [Candidate(label: "5", probability: 0.99)]]
+        let box = Box(x: 10, y: 60, width: 74, height: 40)
+        XCTAssertEqual(recognizer.readLine(glyphs, candidates: candidates, box: box, scale: 1, strokeWidth: 2.5)?.result.latex, "9 - 5")
+        XCTAssertEqual(recognizer.readLine(glyphs, candidates: candidates, box: box, scale: 1)?.result.latex, "9.5")
+    }
+
     func testReadingSurvivesJSON() throws {
         let recognizer = try Recognizer.shipped()
         let name = try XCTUnwrap(FileManager.default.contentsOfDirectory(atPath: Self.samples.path).sorted().first { $0.hasSuffix(".png") })
