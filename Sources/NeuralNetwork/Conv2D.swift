@@ -33,10 +33,7 @@ public final class Conv2D: Layer {
     public func bind(parameterOffset: Int, bufferOffset: Int) { weightOffset = parameterOffset }
 
     public func initialize(_ values: UnsafeMutableBufferPointer<Float>, rng: inout SeededGenerator) {
-        // He initialisation suits the ReLUs that follow.
-        let scale = (2 / Float(columnRows)).squareRoot()
-        for i in 0..<(outChannels * columnRows) { values[weightOffset + i] = rng.nextNormal() * scale }
-        for o in 0..<outChannels { values[weightOffset + outChannels * columnRows + o] = 0 }
+        initializeWeightsAndBiases(values, at: weightOffset, outputs: outChannels, fanIn: columnRows, rng: &rng)
     }
 
     public func forward(_ input: Tensor, store: ParameterStore, mode: ForwardMode) -> Tensor {

@@ -24,9 +24,7 @@ public final class Dense: Layer {
     public func bind(parameterOffset: Int, bufferOffset: Int) { weightOffset = parameterOffset }
 
     public func initialize(_ values: UnsafeMutableBufferPointer<Float>, rng: inout SeededGenerator) {
-        let scale = (2 / Float(inputCount)).squareRoot()
-        for i in 0..<(outputCount * inputCount) { values[weightOffset + i] = rng.nextNormal() * scale }
-        for o in 0..<outputCount { values[weightOffset + outputCount * inputCount + o] = 0 }
+        initializeWeightsAndBiases(values, at: weightOffset, outputs: outputCount, fanIn: inputCount, rng: &rng)
     }
 
     public func forward(_ input: Tensor, store: ParameterStore, mode: ForwardMode) -> Tensor {

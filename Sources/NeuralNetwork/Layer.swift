@@ -36,3 +36,12 @@ extension Layer {
     public func bind(parameterOffset: Int, bufferOffset: Int) {}
     public func initialize(_ values: UnsafeMutableBufferPointer<Float>, rng: inout SeededGenerator) {}
 }
+
+/// He initialisation of an `outputs × fanIn` weight matrix at `offset` (suits the ReLUs that
+/// follow), then `outputs` zero biases after it: the layout of `Conv2D` and `Dense`.
+func initializeWeightsAndBiases(_ values: UnsafeMutableBufferPointer<Float>, at offset: Int, outputs: Int, fanIn: Int,
+                                rng: inout SeededGenerator) {
+    let scale = (2 / Float(fanIn)).squareRoot()
+    for i in 0..<(outputs * fanIn) { values[offset + i] = rng.nextNormal() * scale }
+    for o in 0..<outputs { values[offset + outputs * fanIn + o] = 0 }
+}
