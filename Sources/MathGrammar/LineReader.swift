@@ -80,6 +80,12 @@ public struct LineReader: Sendable {
             // No grammatical reading: report the best labels and why they fail.
             reading.problem = StatementEvaluation.reason(error)
         }
+        // Reported in the classifier's own probabilities; the shape weights only steer the choice.
+        // A mark set aside as a speck counts at the price of that reading: discarding ink the
+        // classifier saw as a symbol is a guess, never more certain than the network was.
+        reading.confidence = zip(symbols, choices).reduce(1) { product, pair in
+            product * (pair.0.alternatives.indices.contains(pair.1) ? pair.0.alternatives[pair.1].probability : 0)
+        }
         // Marks the reading set aside as specks join the noise the layout left out.
         let setAside = symbols.indices.filter { index in
             symbols[index].alternatives.indices.contains(choices[index])
@@ -90,10 +96,6 @@ public struct LineReader: Sendable {
             let kept = symbols.indices.filter { !setAside.contains($0) }
             symbols = kept.map { symbols[$0] }
             choices = kept.map { choices[$0] }
-        }
-        // Reported in the classifier's own probabilities; the shape weights only steer the choice.
-        reading.confidence = zip(symbols, choices).reduce(1) { product, pair in
-            product * (pair.0.alternatives.indices.contains(pair.1) ? pair.0.alternatives[pair.1].probability : 0)
         }
         reading.symbols = zip(symbols, choices).map { symbol, choice in
             // A symbol without alternatives (only in a raw reading) shows as "?".

@@ -115,7 +115,9 @@ final class LineLayoutTests: XCTestCase {
         XCTAssertEqual(start.value, "7")
         XCTAssertEqual(start.ignoredInputIndices, [0])
         XCTAssertEqual(start.symbols.map(\.inputIndices), [[1], [2], [3]])
-        XCTAssertEqual(start.confidence, 0.9 * 0.9 * 0.9, accuracy: 1e-9, "a speck does not count in the confidence")
+        // Setting a mark aside is a guess: it costs the confidence its price (at most 1/20).
+        XCTAssertLessThanOrEqual(start.confidence, 0.9 * 0.9 * 0.9 * LineLayout.noiseShare + 1e-9)
+        XCTAssertGreaterThan(start.confidence, 0)
 
         var trailing = LineSketch()
         trailing.add("5 + 3 =")
