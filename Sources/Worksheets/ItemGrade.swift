@@ -1,5 +1,6 @@
 import Foundation
 import MathGrammar
+import Vocabulary
 
 /// How one problem of a worksheet is marked.
 public enum ItemVerdict: String, Sendable, Equatable, CaseIterable {
@@ -110,7 +111,7 @@ public struct Grader: Sendable {
         case false?: return (.wrong, nil)
         case nil:
             // An equation whose side is undefined (a division by zero) is no right answer.
-            return (item.reading.latex.split(separator: " ").contains("=") ? .wrong : .ungraded, nil)
+            return (item.reading.latex.split(separator: " ").contains { $0 == MathSymbol.equals } ? .wrong : .ungraded, nil)
         }
     }
 

@@ -3,6 +3,7 @@ import ImageDecoding
 import MathGrammar
 import Preprocessing
 import Recognition
+import Vocabulary
 
 /// One problem of a worksheet page as read: where it is, its label, and what it says.
 public struct WorksheetItem: Sendable, Equatable {
@@ -80,7 +81,7 @@ public struct WorksheetReader: Sendable {
             items.append(WorksheetItem(
                 number: number, label: label, box: Self.scaled(item.box, by: scale), reading: result,
                 mathML: reading.mathML, answer: Self.answer(of: reading.statement),
-                answerMissing: tokens.last == "="))
+                answerMissing: tokens.last.map(String.init) == MathSymbol.equals))
         }
         return WorksheetPage(items: items, nonMath: found.rules.map { Self.scaled(glyphs[$0].box, by: scale) },
                              imageWidth: image.width * scale, imageHeight: image.height * scale)
