@@ -18,12 +18,14 @@ public final class Dropout: Layer {
     public func forward(_ input: Tensor, store: ParameterStore, mode: ForwardMode) -> Tensor {
         guard mode == .training, rate > 0 else { return input }
         let keep = 1 / (1 - rate)
-        var mask = [Float](repeating: 0, count: input.data.count)
-        for i in mask.indices where rng.nextUniform() >= rate { mask[i] = keep }
-        var output = input
-        output.data.withUnsafeMutableBufferPointer { x in
-            for i in x.indices { x[i] *= mask[i] }
+        // The draws stay in order on this thread (one generator); applying the mask is per sample.
+        let count = input.data.count
+        let mask = [Float](unsafeUninitializedCapacity: count) { mask, initialized in
+            for i in 0..<count { mask[i] = rng.nextUniform() >= rate ? keep : 0 }
+            initialized = count
         }
+        var output = input
+        Self.multiply(&output, by: mask)
         cachedMask = mask
         return output
     }
@@ -31,9 +33,19 @@ public final class Dropout: Layer {
     public func backward(_ outputGradient: Tensor, store: ParameterStore) -> Tensor {
         guard rate > 0 else { return outputGradient }
         var gradient = outputGradient
-        gradient.data.withUnsafeMutableBufferPointer { g in
-            for i in g.indices { g[i] *= cachedMask[i] }
-        }
+        Self.multiply(&gradient, by: cachedMask)
         return gradient
+    }
+
+    /// `tensor` ⊙ `mask`, samples split between cores.
+    private static func multiply(_ tensor: inout Tensor, by mask: [Float]) {
+        let size = tensor.sampleSize, batch = tensor.batchSize
+        tensor.data.withUnsafeMutableBufferPointer { x in
+            mask.withUnsafeBufferPointer { m in
+                Parallel.forEachRange(of: batch) { _, samples in
+                    for i in (samples.lowerBound * size)..<(samples.upperBound * size) { x[i] *= m[i] }
+                }
+            }
+        }
     }
 }

@@ -33,6 +33,20 @@ public final class MaxPool2D: Layer {
                             var o = plane * planeOutputs
                             for oy in 0..<outHeight {
                                 let rowStart = base + oy * size * width
+                                if size == 2 && !training {
+                                    // Inference needs only the values: selects instead of
+                                    // branches, the same maximum (the first of equals).
+                                    for ox in 0..<outWidth {
+                                        let a = rowStart + ox * 2
+                                        var m = x[a]
+                                        m = x[a + 1] > m ? x[a + 1] : m
+                                        m = x[a + width] > m ? x[a + width] : m
+                                        m = x[a + width + 1] > m ? x[a + width + 1] : m
+                                        out[o + ox] = m
+                                    }
+                                    o += outWidth
+                                    continue
+                                }
                                 for ox in 0..<outWidth {
                                     var best = rowStart + ox * size
                                     var bestValue = x[best]

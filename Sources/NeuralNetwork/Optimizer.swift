@@ -24,9 +24,12 @@ public struct SGD: Optimizer {
         store.values.withUnsafeMutableBufferPointer { w in
             store.gradients.withUnsafeBufferPointer { g in
                 velocity.withUnsafeMutableBufferPointer { v in
-                    for i in 0..<count {
-                        v[i] = mu * v[i] - lr * g[i]
-                        w[i] += v[i]
+                    // Each weight on its own: ranges of weights update concurrently, same values.
+                    Parallel.forEachRange(of: count) { _, range in
+                        for i in range {
+                            v[i] = mu * v[i] - lr * g[i]
+                            w[i] += v[i]
+                        }
                     }
                 }
             }
@@ -56,10 +59,13 @@ public struct Adam: Optimizer {
             store.gradients.withUnsafeBufferPointer { g in
                 m.withUnsafeMutableBufferPointer { m in
                     v.withUnsafeMutableBufferPointer { v in
-                        for i in 0..<count {
-                            m[i] = b1 * m[i] + (1 - b1) * g[i]
-                            v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i]
-                            w[i] -= stepSize * m[i] / (v[i].squareRoot() + eps)
+                        // Each weight on its own: ranges of weights update concurrently, same values.
+                        Parallel.forEachRange(of: count) { _, range in
+                            for i in range {
+                                m[i] = b1 * m[i] + (1 - b1) * g[i]
+                                v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i]
+                                w[i] -= stepSize * m[i] / (v[i].squareRoot() + eps)
+                            }
                         }
                     }
                 }
@@ -103,17 +109,20 @@ public struct WAME: Optimizer {
                     z.withUnsafeMutableBufferPointer { z in
                         theta.withUnsafeMutableBufferPointer { theta in
                             previousGradient.withUnsafeMutableBufferPointer { previous in
-                                for i in 0..<count {
-                                    let agreement = g[i] * previous[i]
-                                    if agreement > 0 {
-                                        zeta[i] = min(zeta[i] * up, high)
-                                    } else if agreement < 0 {
-                                        zeta[i] = max(zeta[i] * down, low)
+                                // Each weight on its own: ranges of weights update concurrently, same values.
+                                Parallel.forEachRange(of: count) { _, range in
+                                    for i in range {
+                                        let agreement = g[i] * previous[i]
+                                        if agreement > 0 {
+                                            zeta[i] = min(zeta[i] * up, high)
+                                        } else if agreement < 0 {
+                                            zeta[i] = max(zeta[i] * down, low)
+                                        }
+                                        z[i] = a * z[i] + (1 - a) * zeta[i]
+                                        theta[i] = a * theta[i] + (1 - a) * g[i] * g[i]
+                                        w[i] -= lr * z[i] * g[i] / (theta[i].squareRoot() + eps)
+                                        previous[i] = g[i]
                                     }
-                                    z[i] = a * z[i] + (1 - a) * zeta[i]
-                                    theta[i] = a * theta[i] + (1 - a) * g[i] * g[i]
-                                    w[i] -= lr * z[i] * g[i] / (theta[i].squareRoot() + eps)
-                                    previous[i] = g[i]
                                 }
                             }
                         }

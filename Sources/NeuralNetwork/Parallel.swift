@@ -8,8 +8,18 @@ import Foundation
 public enum Parallel {
     public static let parts: Int = {
         openblas_set_num_threads(1)
+        // OpenBLAS starts its worker threads when it is loaded, and each spins (sched_yield)
+        // for about 0.1 s before it sleeps: a core's worth of CPU taken from a short process.
+        // They never get work here, so they are stopped.
+        _ = blas_thread_shutdown_()
         return 4
     }()
+
+    /// True on a thread that is already one of several workers (files of a batch recognised
+    /// at once): the parts then run one after the other on that thread. They are the same parts
+    /// over the same ranges, so results are identical; only the threads differ. Set it with
+    /// `Parallel.$runsInline.withValue(true) { ... }`.
+    @TaskLocal public static var runsInline = false
 
     /// Calls `body(part, range)` for contiguous ranges covering `0..<count`, one per part,
     /// concurrently. Which samples a part gets depends only on `count`.
@@ -18,6 +28,13 @@ public enum Parallel {
         let chunk = (count + parts - 1) / parts
         guard count > 1 else {
             body(0, 0..<count)
+            return
+        }
+        if runsInline {
+            for part in 0..<parts {
+                let start = min(count, part * chunk), end = min(count, start + chunk)
+                if start < end { body(part, start..<end) }
+            }
             return
         }
         // Workers write disjoint sample ranges of the caller's buffers; the caller waits for all.

@@ -82,9 +82,19 @@ public struct Trainer {
             optimizer.learningRate = config.learningRate * (0.05 + 0.95 * 0.5 * (1 + cosf(.pi * progress)))
             let order = sampler.epoch(rng: &rng)
             var lossSum: Float = 0, correct = 0, seen = 0
+            let indicesOf = { (batch: Int) in order[(batch * config.batchSize)..<min(order.count, (batch + 1) * config.batchSize)] }
+            // The next batch is augmented on another thread while the network works on this one
+            // (its one-core stretches would leave a core idle). Seeds are drawn in the same order
+            // as one after the other, and a batch depends only on its indices and seed.
+            var upcoming = BatchPreparation(indicesOf(0), of: training, augmentation: config.augmentation,
+                                            mean: mean, std: std, seed: rng.next())
             for batch in 0..<batches {
-                let indices = order[(batch * config.batchSize)..<min(order.count, (batch + 1) * config.batchSize)]
-                let (input, labels) = Self.batch(indices, of: training, augmentation: config.augmentation, mean: mean, std: std, seed: rng.next())
+                let indices = indicesOf(batch)
+                let (input, labels) = upcoming.result()
+                if batch + 1 < batches {
+                    upcoming = BatchPreparation(indicesOf(batch + 1), of: training, augmentation: config.augmentation,
+                                                mean: mean, std: std, seed: rng.next())
+                }
                 network.store.zeroGradients()
                 let logits = network.forward(Tensor(shape: [indices.count] + inputShape, data: input), mode: .training)
                 let result = SoftmaxCrossEntropy.loss(logits: logits, labels: labels)
@@ -148,6 +158,29 @@ public struct Trainer {
         }
         normalize(&input, mean: mean, std: std)
         return (input, positions.map { data.labels[$0] })
+    }
+
+    /// A batch being made on another thread (`batch(_:of:augmentation:mean:std:seed:)`, its
+    /// parts one after the other there); `result()` waits for it.
+    final class BatchPreparation: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        private var made: ([Float], [Int]) = ([], [])
+
+        init(_ indices: ArraySlice<Int>, of data: LabeledCrops, augmentation: Augmentation?, mean: Float, std: Float, seed: UInt64) {
+            DispatchQueue.global().async { [self] in
+                made = Parallel.$runsInline.withValue(true) {
+                    Trainer.batch(indices, of: data, augmentation: augmentation, mean: mean, std: std, seed: seed)
+                }
+                done.signal()
+            }
+        }
+
+        /// The input and labels, once made (the semaphore orders the write before this read).
+        func result() -> ([Float], [Int]) {
+            done.wait()
+            done.signal()  // a second call returns at once
+            return made
+        }
     }
 
     /// Mean loss and top-1 accuracy of `network` on `data`, in inference mode.

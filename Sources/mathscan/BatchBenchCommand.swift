@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NeuralNetwork
 import Recognition
 
 /// Batch throughput on one worker against several, in one process with one shared recognizer
@@ -70,13 +71,16 @@ struct BatchBench: ParsableCommand {
         let queue = WorkQueue(count: files.count)
         let cpuStart = cpuSeconds()
         let start = DispatchTime.now().uptimeNanoseconds
+        // As batch does: each worker on one core (see `Parallel.runsInline`), so 1 worker is the one-core rate.
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let index = queue.next() {
-                let file = files[index]
-                do {
-                    lines.set(index, ReportLine.json(file: file, page: try recognizer.run(file: file).page))
-                } catch {
-                    lines.set(index, ReportLine.json(file: file, error: "\(error)"))
+            Parallel.$runsInline.withValue(true) {
+                while let index = queue.next() {
+                    let file = files[index]
+                    do {
+                        lines.set(index, ReportLine.json(file: file, page: try recognizer.run(file: file).page))
+                    } catch {
+                        lines.set(index, ReportLine.json(file: file, error: "\(error)"))
+                    }
                 }
             }
         }

@@ -20,7 +20,7 @@ struct Batch: ParsableCommand {
     @Option(help: "The JSON Lines report to write (one object per file, as recognize --json).")
     var out: String
 
-    @Option(help: "Files recognised at once (default: all cores).")
+    @Option(help: "Files recognised at once, each on one core (default: all cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(help: "Skip files already in the report and append the rest.")
@@ -53,19 +53,23 @@ struct Batch: ParsableCommand {
         let progress = BatchProgress(total: pending.count, enabled: StandardError.isTerminal)
         let queue = WorkQueue(count: pending.count)
 
+        // Each worker recognises its files on its own core: the files, not the layers of
+        // the network, are the work split between cores (same results, see `Parallel.runsInline`).
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let index = queue.next() {
-                let file = pending[index]
-                let line: String
-                var failed = false
-                do {
-                    line = ReportLine.json(file: file, page: try recognizer.run(file: file).page)
-                } catch {
-                    line = ReportLine.json(file: file, error: "\(error)")
-                    failed = true
+            Parallel.$runsInline.withValue(true) {
+                while let index = queue.next() {
+                    let file = pending[index]
+                    let line: String
+                    var failed = false
+                    do {
+                        line = ReportLine.json(file: file, page: try recognizer.run(file: file).page)
+                    } catch {
+                        line = ReportLine.json(file: file, error: "\(error)")
+                        failed = true
+                    }
+                    report.append(line)
+                    progress.advance(failed: failed)
                 }
-                report.append(line)
-                progress.advance(failed: failed)
             }
         }
         progress.finish()

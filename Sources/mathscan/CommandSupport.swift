@@ -81,23 +81,67 @@ extension Recognizer {
         try recognizeTimed(fileContents: InputFiles.read(path))
     }
 
-    /// Recognises `files` in input order and prints `describe(file, run)` for each. A file that
-    /// fails prints `failureLine(file, message)` when given (the JSON modes) and a message on
-    /// stderr, and the others go on; exit status 1 when any failed.
-    func report(_ files: [String], failureLine: ((String, String) -> String)?,
+    /// Recognises `files`, `jobs` at once, and prints `describe(file, run)` for each in input
+    /// order, as soon as it and every file before it are done. A file that fails prints
+    /// `failureLine(file, message)` when given (the JSON modes) and a message on stderr, and the
+    /// others go on; exit status 1 when any failed. `describe` runs on the worker threads.
+    func report(_ files: [String], jobs: Int, failureLine: ((String, String) -> String)?,
                 describe: (String, Run) throws -> String) throws {
-        var failures = 0
-        for file in files {
-            do {
-                print(try describe(file, try run(file: file)))
-            } catch {
-                failures += 1
-                if let failureLine { print(failureLine(file, "\(error)")) }
-                StandardError.write("mathscan: \(file): \(error)\n")
+        let printer = OrderedPrinter(count: files.count)
+        let queue = WorkQueue(count: files.count)
+        // Both only format text (and write a file per input): safe on several threads at once.
+        nonisolated(unsafe) let describe = describe, failureLine = failureLine
+        // A page's classification also spreads over the cores the other workers leave free.
+        DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, files.count))) { _ in
+            while let index = queue.next() {
+                let file = files[index]
+                do {
+                    printer.put(index, .line(try describe(file, try run(file: file))))
+                } catch {
+                    printer.put(index, .failure(file: file, line: failureLine?(file, "\(error)"), message: "\(error)"))
+                }
+            }
+        }
+        if printer.failures > 0 { throw ExitCode(1) }
+    }
+}
+
+/// Prints the results of worker threads in input order: each waits in its slot until every
+/// earlier one has been printed, then goes out at once (stdout and stderr flushed).
+final class OrderedPrinter: @unchecked Sendable {
+    enum Outcome {
+        case line(String)
+        case failure(file: String, line: String?, message: String)
+    }
+
+    private let lock = NSLock()
+    private var slots: [Outcome?]
+    private var printed = 0
+    private var failureCount = 0
+
+    init(count: Int) { slots = [Outcome?](repeating: nil, count: count) }
+
+    func put(_ index: Int, _ outcome: Outcome) {
+        lock.lock(); defer { lock.unlock() }
+        slots[index] = outcome
+        while printed < slots.count, let ready = slots[printed] {
+            slots[printed] = nil
+            printed += 1
+            switch ready {
+            case .line(let text):
+                print(text)
+            case .failure(let file, let line, let message):
+                failureCount += 1
+                if let line { print(line) }
+                StandardError.write("mathscan: \(file): \(message)\n")
             }
             fflush(nil)  // every stream: results appear as each file is done
         }
-        if failures > 0 { throw ExitCode(1) }
+    }
+
+    var failures: Int {
+        lock.lock(); defer { lock.unlock() }
+        return failureCount
     }
 }
 

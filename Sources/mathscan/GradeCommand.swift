@@ -10,6 +10,9 @@ struct Grade: ParsableCommand {
     @Flag(help: "Print one JSON object per input file, one per line.")
     var json = false
 
+    @Option(help: "Files read at once (default: all cores); results are printed in input order.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
     @OptionGroup var modelOptions: ModelOptions
 
     @Argument(help: "Image or InkML files, one worksheet each.")
@@ -17,12 +20,13 @@ struct Grade: ParsableCommand {
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one worksheet to grade") }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {
         let recognizer = try modelOptions.makeRecognizer()
         let failureLine = { (file: String, message: String) in GradeRecord(file: file, error: message).json }
-        try recognizer.report(files, failureLine: json ? failureLine : nil) { file, run in
+        try recognizer.report(files, jobs: jobs, failureLine: json ? failureLine : nil) { file, run in
             let equations = run.page.lines.filter { $0.verdict != nil }
             let correct = equations.filter { $0.verdict == true }.count
             return json ? jsonLine(file: file, equations: equations, correct: correct)

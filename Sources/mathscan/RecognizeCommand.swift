@@ -14,6 +14,9 @@ struct Recognize: ParsableCommand {
     @Option(help: "Write an overlay picture per file into this folder: each symbol's box and label.")
     var overlay: String?
 
+    @Option(help: "Files read at once (default: all cores); results are printed in input order.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
     @OptionGroup var modelOptions: ModelOptions
 
     @Argument(help: "Image or InkML files.")
@@ -21,6 +24,7 @@ struct Recognize: ParsableCommand {
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one file to recognize") }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {
@@ -31,7 +35,7 @@ struct Recognize: ParsableCommand {
             }
         }
         let failureLine: ((String, String) -> String)? = json ? { ReportLine.json(file: $0, error: $1) } : nil
-        try recognizer.report(files, failureLine: failureLine) { file, run in
+        try recognizer.report(files, jobs: jobs, failureLine: failureLine) { file, run in
             if let overlay { try writeOverlay(run, for: file, into: overlay) }
             return json ? ReportLine.json(file: file, page: run.page) : TextReport.describe(file: file, page: run.page)
         }

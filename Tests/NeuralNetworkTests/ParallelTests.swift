@@ -16,4 +16,28 @@ final class ParallelTests: XCTestCase {
         }
         XCTAssertEqual(ranges, [0: 0..<3, 1: 3..<6, 2: 6..<9, 3: 9..<10])
     }
+
+    /// A worker thread of a batch runs the parts itself, in order, with the same ranges.
+    func testInlinePartsRunInOrderOnTheCallingThreadWithTheSameRanges() {
+        var calls: [(Int, Range<Int>, Bool)] = []
+        Parallel.$runsInline.withValue(true) {
+            Parallel.forEachRange(of: 10) { part, range in calls.append((part, range, Thread.isMainThread)) }
+        }
+        XCTAssertEqual(calls.map(\.0), [0, 1, 2, 3])
+        XCTAssertEqual(calls.map(\.1), [0..<3, 3..<6, 6..<9, 9..<10])
+        XCTAssertTrue(calls.allSatisfy(\.2), "every part on the calling (main) thread")
+        XCTAssertFalse(Parallel.runsInline, "the setting ends with withValue")
+    }
+
+    /// Inference gives the same numbers whether the parts run concurrently or inline.
+    func testInferenceIsTheSameInlineAndConcurrent() throws {
+        let layers = try Architecture.layers(named: Architecture.mscnn, inputShape: [1, 32, 32], classCount: 5, seed: 3)
+        let network = Network(layers: layers, seed: 3)
+        var generator = SeededGenerator(seed: 9)
+        let input = Tensor(shape: [11, 1, 32, 32], data: (0..<(11 * 32 * 32)).map { _ in generator.nextUniform() })
+        let concurrent = network.forward(input, mode: .inference)
+        let inline = Parallel.$runsInline.withValue(true) { network.forward(input, mode: .inference) }
+        XCTAssertEqual(concurrent.data, inline.data)
+        XCTAssertEqual(concurrent.shape, [11, 5])
+    }
 }

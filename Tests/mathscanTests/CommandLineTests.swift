@@ -144,6 +144,20 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(reports[0], reports[1])
     }
 
+    /// recognize reads several files at once but prints them in input order, as one worker does.
+    func testRecognizeWithTwoJobsPrintsWhatOneJobPrints() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.samples.path).sorted()
+            .filter { $0.hasSuffix(".png") }.map { Self.samples.appendingPathComponent($0).path }
+        XCTAssertGreaterThanOrEqual(files.count, 20)
+        let one = try mathscan(["recognize", "--json", "--jobs", "1"] + files)
+        let two = try mathscan(["recognize", "--json", "--jobs", "2"] + files)
+        XCTAssertEqual(one.status, 0, one.stderr)
+        XCTAssertEqual(two.status, 0, two.stderr)
+        XCTAssertEqual(one.jsonLines.map { $0["file"] as? String }, files)
+        XCTAssertEqual(two.stdout, one.stdout)
+        XCTAssertEqual(try mathscan(["recognize", "--jobs", "0", files[0]]).status, 2)
+    }
+
     /// The benchmarks report, not assert, speed; what they do assert is checked here: bench-batch
     /// compares one worker's lines with two workers' and bench gives a full-decode column.
     func testBenchmarksRunAndCompare() throws {
