@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <jpeglib.h>
 #include <jerror.h>
+#include <jpegint.h> // the decoder's own inverse-DCT module, for decoding coefficients once at any scale
 #include <setjmp.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -553,6 +554,163 @@ void codec_jpeg_decode(const unsigned char *data, size_t size, long long max_pix
     out->pixels = context->pixels;
     context->pixels = NULL;
     jpeg_context_destroy(context);
+}
+
+/* ------------------------------------------------- JPEG: entropy-decoded once, any scale */
+
+struct codec_jpeg_coefficients {
+    jpeg_context *context;
+    jvirt_barray_ptr *arrays;
+};
+
+/// Whether the grey image is component 0 exactly as stored (Y of YCbCr, or the only component)
+/// at full resolution: then libjpeg's grey decode at a scale is component 0's blocks through
+/// the inverse DCT of that scale, and the same blocks can be turned into pixels at any scale.
+static int jpeg_grey_is_component_zero(j_decompress_ptr cinfo) {
+    if (cinfo->data_precision != 8) return 0;
+    if (!((cinfo->jpeg_color_space == JCS_YCbCr && cinfo->num_components == 3)
+          || (cinfo->jpeg_color_space == JCS_GRAYSCALE && cinfo->num_components == 1))) return 0;
+    return cinfo->comp_info[0].h_samp_factor == cinfo->max_h_samp_factor
+        && cinfo->comp_info[0].v_samp_factor == cinfo->max_v_samp_factor;
+}
+
+/// The clamping table the inverse DCT routines index (libjpeg's decoder sets it up in its
+/// master control, which reading coefficients skips), laid out as jpegint.h's IDCT_range_limit
+/// expects: sample_range_limit[x] = clamp(x, 0, 255) for x in -256…383, and past it, from
+/// IDCT_range_limit = sample_range_limit + 128 indexed by (x & 1023): 128 + x for x in 0…127,
+/// 255 for 128…511, 0 for 512…895 and x − 896 for 896…1023 (small negatives, wrapped).
+static void jpeg_prepare_range_limit(j_decompress_ptr cinfo) {
+    JSAMPLE *table = (*cinfo->mem->alloc_small)((j_common_ptr)cinfo, JPOOL_IMAGE,
+                                                (5 * (MAXJSAMPLE + 1) + CENTERJSAMPLE) * sizeof(JSAMPLE));
+    JSAMPLE *limit = table + (MAXJSAMPLE + 1);
+    memset(table, 0, (MAXJSAMPLE + 1) * sizeof(JSAMPLE));
+    for (int i = 0; i <= MAXJSAMPLE; i++) limit[i] = (JSAMPLE)i;
+    JSAMPLE *idct = limit + CENTERJSAMPLE;
+    for (int i = CENTERJSAMPLE; i < 2 * (MAXJSAMPLE + 1); i++) idct[i] = MAXJSAMPLE;
+    memset(idct + 2 * (MAXJSAMPLE + 1), 0, (2 * (MAXJSAMPLE + 1) - CENTERJSAMPLE) * sizeof(JSAMPLE));
+    memcpy(idct + 4 * (MAXJSAMPLE + 1) - CENTERJSAMPLE, limit, CENTERJSAMPLE * sizeof(JSAMPLE));
+    cinfo->sample_range_limit = limit;
+}
+
+/// Whether every coefficient of every component was read to its last bit.
+static int jpeg_fully_refined(j_decompress_ptr cinfo) {
+    if (cinfo->coef_bits == NULL) return 0;
+    for (int ci = 0; ci < cinfo->num_components; ci++) {
+        for (int k = 0; k < DCTSIZE2; k++) {
+            if (cinfo->coef_bits[ci][k] != 0) return 0;
+        }
+    }
+    return 1;
+}
+
+codec_jpeg_coefficients *codec_jpeg_read_coefficients(const unsigned char *data, size_t size, long long max_pixels,
+                                                      codec_image *out) {
+    memset(out, 0, sizeof *out);
+    codec_jpeg_coefficients *coefficients = calloc(1, sizeof *coefficients);
+    jpeg_context *context = jpeg_context_create();
+    if (coefficients == NULL || context == NULL) {
+        free(coefficients);
+        if (context != NULL) jpeg_context_destroy(context);
+        fail(out, CODEC_OUT_OF_MEMORY, "out of memory");
+        return NULL;
+    }
+    coefficients->context = context;
+    if (setjmp(context->jump)) {
+        fail(out, context->status, context->message);
+        codec_jpeg_coefficients_free(coefficients);
+        return NULL;
+    }
+    jpeg_start_reading(context, data, size);
+    j_decompress_ptr cinfo = &context->cinfo;
+    out->width = (int)cinfo->image_width;
+    out->height = (int)cinfo->image_height;
+    if (exceeds_limit(cinfo->image_width, cinfo->image_height, max_pixels)) {
+        fail(out, CODEC_TOO_LARGE, "declared size exceeds the limit");
+        codec_jpeg_coefficients_free(coefficients);
+        return NULL;
+    }
+    if (!jpeg_grey_is_component_zero(cinfo)) {
+        fail(out, CODEC_UNSUPPORTED, "not a sequential JPEG whose grey is its first component");
+        codec_jpeg_coefficients_free(coefficients);
+        return NULL;
+    }
+    // Reads the whole file, to EOI, so that damage anywhere is reported here.
+    coefficients->arrays = jpeg_read_coefficients(cinfo);
+    if (coefficients->arrays == NULL) {
+        fail(out, CODEC_TRUNCATED, "the data ends early");
+        codec_jpeg_coefficients_free(coefficients);
+        return NULL;
+    }
+    // libjpeg smooths a progressive image between blocks while some coefficients are still
+    // coarse (scans missing); read to the last bit, it decodes blocks as they are.
+    if (cinfo->progressive_mode && !jpeg_fully_refined(cinfo)) {
+        fail(out, CODEC_UNSUPPORTED, "a progressive JPEG whose last scans are missing");
+        codec_jpeg_coefficients_free(coefficients);
+        return NULL;
+    }
+    out->status = CODEC_OK;
+    return coefficients;
+}
+
+void codec_jpeg_coefficients_decode(codec_jpeg_coefficients *coefficients, int scale_denom, codec_image *out) {
+    memset(out, 0, sizeof *out);
+    jpeg_context *context = coefficients->context;
+    j_decompress_ptr cinfo = &context->cinfo;
+    free(context->pixels);
+    context->pixels = NULL;
+    if (setjmp(context->jump)) {
+        fail(out, context->status, context->message);
+        return;
+    }
+    // libjpeg's scaled decode: N/8 with the smallest N (the block's side in pixels) at or
+    // above 1/scale_denom, and sizes rounded up.
+    int denominator = scale_denom < 1 ? 1 : scale_denom;
+    int side = (DCTSIZE + denominator - 1) / denominator;
+    for (int ci = 0; ci < cinfo->num_components; ci++) cinfo->comp_info[ci].DCT_scaled_size = side;
+    cinfo->dct_method = JDCT_ISLOW;  // libjpeg's default, as in codec_jpeg_decode
+    // libjpeg's own module picks the routine for that block size (SIMD where it has one) and
+    // its multiplier tables, exactly as its scaled decode does.
+    if (cinfo->sample_range_limit == NULL) jpeg_prepare_range_limit(cinfo);
+    if (cinfo->idct == NULL) jinit_inverse_dct(cinfo);
+    (*cinfo->idct->start_pass)(cinfo);
+    inverse_DCT_method_ptr inverse = cinfo->idct->inverse_DCT[0];
+    jpeg_component_info *component = &cinfo->comp_info[0];
+
+    size_t width = ((size_t)cinfo->image_width * (size_t)side + DCTSIZE - 1) / DCTSIZE;
+    size_t height = ((size_t)cinfo->image_height * (size_t)side + DCTSIZE - 1) / DCTSIZE;
+    size_t stride = (size_t)component->width_in_blocks * (size_t)side;
+    size_t rows = (size_t)component->height_in_blocks * (size_t)side;
+    if (stride < width || rows < height) {
+        fail(out, CODEC_CORRUPT, "component smaller than the image");
+        return;
+    }
+    context->pixels = malloc(stride * rows);
+    if (context->pixels == NULL) {
+        context->status = CODEC_OUT_OF_MEMORY;
+        set_message(context->message, "out of memory");
+        longjmp(context->jump, 1);
+    }
+    JSAMPROW lines[DCTSIZE];
+    for (JDIMENSION blockRow = 0; blockRow < component->height_in_blocks; blockRow++) {
+        JBLOCKARRAY blocks = (*cinfo->mem->access_virt_barray)((j_common_ptr)cinfo, coefficients->arrays[0], blockRow, 1, FALSE);
+        for (int line = 0; line < side; line++) lines[line] = context->pixels + ((size_t)blockRow * (size_t)side + (size_t)line) * stride;
+        for (JDIMENSION blockColumn = 0; blockColumn < component->width_in_blocks; blockColumn++) {
+            (*inverse)(cinfo, component, blocks[0][blockColumn], lines, blockColumn * (JDIMENSION)side);
+        }
+    }
+    // Rows of the padded blocks beyond the image are dropped, as libjpeg's decode does.
+    for (size_t y = 0; y < height; y++) memmove(context->pixels + y * width, context->pixels + y * stride, width);
+    out->status = CODEC_OK;
+    out->width = (int)width;
+    out->height = (int)height;
+    out->pixels = context->pixels;
+    context->pixels = NULL;
+}
+
+void codec_jpeg_coefficients_free(codec_jpeg_coefficients *coefficients) {
+    if (coefficients == NULL) return;
+    jpeg_context_destroy(coefficients->context);
+    free(coefficients);
 }
 
 void codec_jpeg_encode(const unsigned char *pixels, int width, int height, int channels, int quality, codec_buffer *out) {

@@ -69,7 +69,7 @@ public enum ImageDecoder {
         return format
     }
 
-    private static func checkStatus(of result: codec_image, limit: Int, swapsSides: Bool) throws {
+    static func checkStatus(of result: codec_image, limit: Int, swapsSides: Bool) throws {
         let message = CodecMessage.text(of: result.message)
         switch result.status {
         case CODEC_OK:

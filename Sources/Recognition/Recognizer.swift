@@ -30,6 +30,11 @@ public struct Recognizer: Sendable {
         /// Images are never worked on at more pixels than this (1/2, 1/4 or 1/8 scale instead),
         /// which bounds memory: a 100-megapixel photo or scan is read at 25 megapixels at most.
         public var maxWorkingPixels = 32_000_000
+        /// JPEGs up to this size that are decoded at a reduced scale are read once (`JPEGBlocks`):
+        /// the probe that chooses the scale and the image at that scale come from one entropy
+        /// decode. The blocks are held meanwhile (about 3 bytes a pixel for 4:2:0, 6 for 4:4:4);
+        /// larger files are read twice instead, which holds no blocks.
+        public var singleReadMaxPixels = 24_000_000
         /// Longest one page may take, from decoding to its last line; past it the page fails with
         /// `RecognitionError.timeBudgetExceeded`, so that a page of noise cannot hold a batch for
         /// minutes. Checked between stages and inside their loops. In a release build the slowest
@@ -142,24 +147,40 @@ public struct Recognizer: Sendable {
         }
         var scale = 1
         var probe: InkProbe?
+        var blocks: JPEGBlocks?
         if header.format == .jpeg, header.width * header.height > options.reducedDecodeAbovePixels {
+            // Read once when small enough: the probe and the image come from the same blocks,
+            // each pixel for pixel libjpeg's decode at its scale. Otherwise read twice.
+            if header.width * header.height <= options.singleReadMaxPixels {
+                blocks = JPEGBlocks(bytes, maxPixels: options.maxPixels)
+            }
             var probeOptions = decodeOptions
             probeOptions.scaleDenominator = 8
-            let analysed = Segmenter.probe(try ImageDecoder.decode(bytes, options: probeOptions))
+            let probeImage = try blocks.map { ImageDecoder.applyingOrientation(of: bytes, to: try $0.decode(scaleDenominator: 8)) }
+                ?? ImageDecoder.decode(bytes, options: probeOptions)
+            let analysed = Segmenter.probe(probeImage)
             probe = analysed
             scale = Segmenter.preferredDecodeScale(probe: analysed, probeScale: 8)
         }
         // Both decoders reduce while reading, so the full-size image is never held.
         while scale < 8, header.width * header.height / (scale * scale) > options.maxWorkingPixels { scale *= 2 }
         decodeOptions.scaleDenominator = scale
-        guard ImageDecoder.orientationTurnsSideways(bytes) else {
-            // When the probe's scale is the one chosen, it is the image: no second decode.
-            if let probe, scale == 8 { return (probe.image, scale, probe) }
-            return (try ImageDecoder.decode(bytes, options: decodeOptions), scale, nil)
+        /// The image at `scale`, from the blocks already read when there are some.
+        func decoded(appliesOrientation: Bool) throws -> GrayImage {
+            guard let blocks else {
+                var options = decodeOptions
+                options.appliesOrientation = appliesOrientation
+                return try ImageDecoder.decode(bytes, options: options)
+            }
+            let stored = try blocks.decode(scaleDenominator: scale)
+            return appliesOrientation ? ImageDecoder.applyingOrientation(of: bytes, to: stored) : stored
         }
-        decodeOptions.appliesOrientation = false
-        let stored = try ImageDecoder.decode(bytes, options: decodeOptions)
-        return (Self.upright(stored: stored, taggedAs: bytes), scale, nil)
+        guard ImageDecoder.orientationTurnsSideways(bytes) else {
+            // When the probe's scale is the one chosen, it is the image.
+            if let probe, scale == 8 { return (probe.image, scale, probe) }
+            return (try decoded(appliesOrientation: true), scale, nil)
+        }
+        return (Self.upright(stored: try decoded(appliesOrientation: false), taggedAs: bytes), scale, nil)
     }
 
     /// Share of sideways nearest neighbours (see `WritingDirection`) at or above which the

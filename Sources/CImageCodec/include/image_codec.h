@@ -59,6 +59,25 @@ void codec_png_decode(const unsigned char *data, size_t size, long long max_pixe
 /// max_pixels applies to the declared (full-scale) size.
 void codec_jpeg_decode(const unsigned char *data, size_t size, long long max_pixels, int scale_denom, codec_image *out);
 
+/// A sequential JPEG entropy-decoded once (its quantised DCT blocks), to be turned into grey
+/// pixels at one scale or several without reading the file again.
+typedef struct codec_jpeg_coefficients codec_jpeg_coefficients;
+
+/// Reads the whole file (to EOI; damage is reported here, in `out`) and keeps its blocks; NULL
+/// with `out` saying why when that fails or does not apply: CODEC_UNSUPPORTED for a file whose
+/// grey decode is not its first component as stored (CMYK, RGB, subsampled luma, a progressive
+/// file with scans missing), which codec_jpeg_decode handles. The blocks of all components are held: about 3 bytes per
+/// pixel for 4:2:0, 6 for 4:4:4. `data` need not outlive this call.
+codec_jpeg_coefficients *codec_jpeg_read_coefficients(const unsigned char *data, size_t size, long long max_pixels,
+                                                      codec_image *out);
+
+/// The grey image at 1/scale_denom (N/8 at or above it, as codec_jpeg_decode), pixel for pixel
+/// what codec_jpeg_decode gives for the same file and scale: libjpeg's own inverse DCT of that
+/// scale on the same blocks. May be called again for another scale.
+void codec_jpeg_coefficients_decode(codec_jpeg_coefficients *coefficients, int scale_denom, codec_image *out);
+
+void codec_jpeg_coefficients_free(codec_jpeg_coefficients *coefficients);
+
 /// `channels` is 1 (grey) or 3 (RGB interleaved); rows are width × channels bytes.
 void codec_png_encode(const unsigned char *pixels, int width, int height, int channels, codec_buffer *out);
 void codec_jpeg_encode(const unsigned char *pixels, int width, int height, int channels, int quality, codec_buffer *out);
