@@ -473,6 +473,7 @@ void codec_jpeg_header(const unsigned char *data, size_t size, codec_image *out)
     jpeg_start_reading(context, data, size);
     out->width = (int)context->cinfo.image_width;
     out->height = (int)context->cinfo.image_height;
+    out->progressive = context->cinfo.progressive_mode ? 1 : 0;
     out->status = CODEC_OK;
     jpeg_context_destroy(context);
 }

@@ -27,7 +27,8 @@ public enum ImageDecoder {
         let swapsSides = format == .jpeg && ExifOrientation(jpeg: bytes).swapsSides
         try checkStatus(of: result, limit: 0, swapsSides: swapsSides)
         let width = Int(result.width), height = Int(result.height)
-        return ImageHeader(format: format, width: swapsSides ? height : width, height: swapsSides ? width : height)
+        return ImageHeader(format: format, width: swapsSides ? height : width, height: swapsSides ? width : height,
+                           isProgressive: result.progressive != 0)
     }
 
     /// Decodes the whole image, reduced by `options.scaleDenominator`; throws before allocating

@@ -55,4 +55,12 @@ final class JPEGBlocksTests: XCTestCase {
         XCTAssertNil(JPEGBlocks(Array(bytes.prefix(bytes.count / 2)), maxPixels: 100_000_000), "truncated")
         XCTAssertNil(JPEGBlocks([0x89, 0x50, 0x4E, 0x47], maxPixels: 100_000_000), "not a JPEG")
     }
+
+    /// The recognizer reads only progressive files through their blocks; the header tells them apart.
+    func testHeaderSaysWhetherAJPEGIsProgressive() throws {
+        for (name, progressive) in [("progressive", true), ("grey-progressive", true), ("baseline-420", false), ("grey", false)] {
+            XCTAssertEqual(try ImageDecoder.header(of: Fixtures.bytes("decode/\(name).jpg")).isProgressive, progressive, name)
+        }
+        XCTAssertFalse(try ImageDecoder.header(of: Fixtures.bytes("decode/grey-8.png")).isProgressive)
+    }
 }

@@ -28,6 +28,8 @@ typedef struct {
     codec_status status;
     int width;
     int height;
+    /// Headers only: 1 for a progressive JPEG.
+    int progressive;
     /// width × height bytes, row-major; owned by the caller, release with codec_free.
     unsigned char *pixels;
     char message[CODEC_MESSAGE_LENGTH];
