@@ -16,6 +16,30 @@ struct GrammarDecoder {
         var choice: Int
     }
 
+    /// Where each state of a column is: a column usually holds a handful of states, which a
+    /// scan compares faster than hashing them; a long one (deep brackets) gets a dictionary.
+    private struct StateIndex {
+        static let scanLimit = 16
+        private var dictionary: [SyntaxState: Int]?
+
+        func index(of state: SyntaxState, in paths: [Path]) -> Int? {
+            if let dictionary { return dictionary[state] }
+            return paths.firstIndex { $0.state == state }
+        }
+
+        /// Records that `paths[index]` (about to be appended) ends in `state`.
+        mutating func add(_ state: SyntaxState, at index: Int, after paths: [Path]) {
+            if dictionary != nil {
+                dictionary?[state] = index
+            } else if index >= Self.scanLimit {
+                var all = [SyntaxState: Int](minimumCapacity: 2 * index)
+                for (earlier, path) in paths.enumerated() { all[path.state] = earlier }
+                all[state] = index
+                dictionary = all
+            }
+        }
+    }
+
     /// The most probable grammatical reading: for each symbol the index of its chosen
     /// alternative, and the sum of their log-probabilities.
     struct Reading: Equatable {
@@ -31,19 +55,24 @@ struct GrammarDecoder {
         var columns: [[Path]] = [[Path(state: .start, logProbability: 0, previous: -1, choice: -1)]]
         for alternatives in symbols {
             try checkpoint()
+            // Each alternative's role and log-probability once, not once per state.
+            let tried = alternatives.enumerated().filter { $0.element.probability > 0 }.map { choice, alternative in
+                // A mark set aside as noise leaves the reading where it was (no role).
+                (choice: choice, role: alternative.latex == LineLayout.noise ? nil : SymbolRole(alternative.latex, in: grammar),
+                 logProbability: log(alternative.probability))
+            }
             var next: [Path] = []
-            var indexOfState: [SyntaxState: Int] = [:]
+            var states = StateIndex()
             for (pathIndex, path) in (columns.last ?? []).enumerated() {
-                for (choice, alternative) in alternatives.enumerated() where alternative.probability > 0 {
-                    // A mark set aside as noise leaves the reading where it was.
-                    let following = alternative.latex == LineLayout.noise ? path.state : path.state.next(alternative.latex, in: grammar)
+                for alternative in tried {
+                    let following = alternative.role.map { path.state.next($0) } ?? path.state
                     guard let state = following else { continue }
-                    let candidate = Path(state: state, logProbability: path.logProbability + log(alternative.probability),
-                                         previous: pathIndex, choice: choice)
-                    if let index = indexOfState[state] {
+                    let candidate = Path(state: state, logProbability: path.logProbability + alternative.logProbability,
+                                         previous: pathIndex, choice: alternative.choice)
+                    if let index = states.index(of: state, in: next) {
                         if candidate.logProbability > next[index].logProbability { next[index] = candidate }
                     } else {
-                        indexOfState[state] = next.count
+                        states.add(state, at: next.count, after: next)
                         next.append(candidate)
                     }
                 }

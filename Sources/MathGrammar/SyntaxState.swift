@@ -35,8 +35,13 @@ struct SyntaxState: Hashable {
 
     /// The state after `symbol`, or nil when `symbol` cannot come next.
     func next(_ symbol: String, in grammar: Grammar) -> SyntaxState? {
+        next(SymbolRole(symbol, in: grammar))
+    }
+
+    /// The state after a symbol with this role, or nil when it cannot come next.
+    func next(_ role: SymbolRole) -> SyntaxState? {
         var state = self
-        if grammar.number.digits.contains(symbol) {
+        if role.isDigit {
             switch phase {
             case .operandExpected, .afterPrefix, .afterRelation, .integer: state.phase = .integer
             case .point, .fraction: state.phase = .fraction
@@ -44,41 +49,41 @@ struct SyntaxState: Hashable {
             }
             return state
         }
-        if symbol == grammar.number.point {
+        if role.isPoint {
             guard phase == .integer else { return nil }
             state.phase = .point
             return state
         }
         if expectsOperand {
-            if phase != .afterPrefix, grammar.prefixOperators[symbol] != nil {
+            if phase != .afterPrefix, role.isPrefix {
                 state.phase = .afterPrefix
                 return state
             }
-            if let group = grammar.group(opening: symbol) {
+            if let close = role.closesGroupItOpens {
                 state.phase = .operandExpected
-                state.openGroups.append(group.close)
+                state.openGroups.append(close)
                 return state
             }
             return nil
         }
         guard endsOperand else { return nil }
-        if grammar.infixOperators[symbol] != nil {
+        if role.isInfix {
             state.phase = .operandExpected
             return state
         }
-        if grammar.relations[symbol] != nil, openGroups.isEmpty {
+        if role.isRelation, openGroups.isEmpty {
             state.phase = .afterRelation
             return state
         }
-        if symbol == openGroups.last {
+        if role.symbol == openGroups.last {
             state.phase = .closed
             state.openGroups.removeLast()
             return state
         }
         // An operand directly followed by an opening bracket multiplies it: 2 ( 3 ).
-        if grammar.juxtaposition(before: symbol) != nil, let group = grammar.group(opening: symbol) {
+        if role.startsJuxtaposition, let close = role.closesGroupItOpens {
             state.phase = .operandExpected
-            state.openGroups.append(group.close)
+            state.openGroups.append(close)
             return state
         }
         return nil
@@ -115,5 +120,31 @@ struct SyntaxState: Hashable {
         case .integer, .fraction, .closed:
             return "a bracket is never closed: '\(openGroups.last ?? "")' is missing"
         }
+    }
+}
+
+/// What the grammar lets a symbol do, looked up once per symbol: the decoder tries every symbol
+/// after every state it keeps, and the lookups (string hashing) were most of its time.
+struct SymbolRole {
+    let symbol: String
+    let isDigit: Bool
+    let isPoint: Bool
+    let isPrefix: Bool
+    let isInfix: Bool
+    let isRelation: Bool
+    /// After an operand it opens a group that multiplies it (`2 ( 3 )`).
+    let startsJuxtaposition: Bool
+    /// The symbol that closes the group this one opens; nil when it opens none.
+    let closesGroupItOpens: String?
+
+    init(_ symbol: String, in grammar: Grammar) {
+        self.symbol = symbol
+        isDigit = grammar.number.digits.contains(symbol)
+        isPoint = symbol == grammar.number.point
+        isPrefix = grammar.prefixOperators[symbol] != nil
+        isInfix = grammar.infixOperators[symbol] != nil
+        isRelation = grammar.relations[symbol] != nil
+        startsJuxtaposition = grammar.juxtaposition(before: symbol) != nil
+        closesGroupItOpens = grammar.group(opening: symbol)?.close
     }
 }
