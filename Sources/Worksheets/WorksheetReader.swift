@@ -25,11 +25,30 @@ public struct WorksheetItem: Sendable, Equatable {
     public var answerMissing: Bool
 }
 
+/// A part of a page that is not handwritten mathematics, set aside rather than read.
+public struct NonMathRegion: Sendable, Equatable, Codable {
+    public enum Kind: String, Sendable, Equatable, Codable {
+        /// Typeset text: a heading, an instruction, a name line.
+        case printedText = "printed text"
+        /// A ruled line of a grid or a margin.
+        case ruledLine = "ruled line"
+    }
+
+    public var kind: Kind
+    /// In full-size pixels.
+    public var box: Box
+
+    public init(kind: Kind, box: Box) {
+        self.kind = kind
+        self.box = box
+    }
+}
+
 /// A worksheet page read item by item.
 public struct WorksheetPage: Sendable, Equatable {
     public var items: [WorksheetItem]
-    /// Regions that are not handwritten mathematics (ruled lines of a grid), in full-size pixels.
-    public var nonMath: [Box]
+    /// Regions that are not handwritten mathematics: printed text, ruled lines.
+    public var nonMath: [NonMathRegion]
     public var imageWidth: Int
     public var imageHeight: Int
 }
@@ -83,7 +102,9 @@ public struct WorksheetReader: Sendable {
                 mathML: reading.mathML, answer: Self.answer(of: reading.statement),
                 answerMissing: tokens.last.map(String.init) == MathSymbol.equals))
         }
-        return WorksheetPage(items: items, nonMath: found.rules.map { Self.scaled(glyphs[$0].box, by: scale) },
+        let printed = found.printed.map { NonMathRegion(kind: .printedText, box: Self.scaled(Box.union($0.map { glyphs[$0].box }), by: scale)) }
+        let rules = found.rules.map { NonMathRegion(kind: .ruledLine, box: Self.scaled(glyphs[$0].box, by: scale)) }
+        return WorksheetPage(items: items, nonMath: printed + rules,
                              imageWidth: image.width * scale, imageHeight: image.height * scale)
     }
 
