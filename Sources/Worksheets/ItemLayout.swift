@@ -56,6 +56,8 @@ public struct ItemLayout: Sendable {
 
     /// One problem of the page: indices into the input, in reading order left to right.
     public struct Item: Sendable, Equatable {
+        /// The item's number on the page (see `numbered`).
+        public var number = 0
         /// The item's label (`1)`, `2.`, `a)`): its symbols, kept apart from the expression.
         public var label: [Int]
         /// The problem and the student's answer.
@@ -107,12 +109,65 @@ public struct ItemLayout: Sendable {
             let kept = Array(ordered.prefix(labelCount)) + expression
             return Item(label: Array(ordered.prefix(labelCount)), expression: expression, box: Box.union(kept.map { boxes[$0] }))
         }
-        // Numbered items are read in their numbers' order (columns are read down, not across).
-        let numbers = items.map { Self.number(of: $0.label, labels: labels) }
-        if !items.isEmpty, numbers.allSatisfy({ $0 != nil }), Set(numbers.compactMap { $0 }).count == items.count {
-            items = zip(items, numbers).sorted { ($0.1 ?? 0) < ($1.1 ?? 0) }.map(\.0)
-        }
+        items = Self.numbered(items, labelNumbers: items.map { Self.number(of: $0.label, labels: labels) })
         return Layout(items: items, rules: rules.sorted(), printed: printed)
+    }
+
+    /// Items in reading order with their numbers. Item numbers run on in reading order, across
+    /// rows (a grid) or down columns; a label may be misread (a `7` read as `4`) or missed. So
+    /// when most items are labelled (≥ 60 %, at least 3), the order — row by row, as cut, or
+    /// column by column — in which most labels equal their place plus one offset (a page may
+    /// start at 11) is taken, and every item is numbered by its place in it: a misread label
+    /// then neither reorders the page nor gives two items one number. Otherwise labels that
+    /// are all present and different give the order; otherwise items are numbered by place.
+    static func numbered(_ items: [Item], labelNumbers: [Int?]) -> [Item] {
+        let labelled = labelNumbers.compactMap { $0 }.count
+        var best: (order: [Int], offset: Int, agreeing: Int)?
+        if labelled >= max(3, Int((0.6 * Double(items.count)).rounded(.up))) {
+            for order in [Array(items.indices), columnMajorOrder(items.map(\.box))] {
+                var offsets: [Int: Int] = [:]
+                for (place, index) in order.enumerated() {
+                    if let number = labelNumbers[index] { offsets[number - place, default: 0] += 1 }
+                }
+                // The most common offset; the smaller one on a tie, so the choice is deterministic.
+                guard let (offset, agreeing) = offsets.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }) else { continue }
+                if agreeing > (best?.agreeing ?? 0) { best = (order, offset, agreeing) }
+            }
+        }
+        if let best, Double(best.agreeing) >= 0.6 * Double(labelled) {
+            return best.order.enumerated().map { place, index in
+                var item = items[index]
+                item.number = place + best.offset
+                return item
+            }
+        }
+        if labelled == items.count, Set(labelNumbers.compactMap { $0 }).count == items.count {
+            return zip(items, labelNumbers).sorted { ($0.1 ?? 0) < ($1.1 ?? 0) }.map { item, number in
+                var item = item
+                item.number = number ?? 0
+                return item
+            }
+        }
+        return items.enumerated().map { place, item in
+            var item = item
+            item.number = place + 1
+            return item
+        }
+    }
+
+    /// Indices of boxes column by column, left to right, each column top to bottom: a column
+    /// is a run of boxes that overlap horizontally.
+    static func columnMajorOrder(_ boxes: [Box]) -> [Int] {
+        var columns: [(maxX: Int, members: [Int])] = []
+        for index in boxes.indices.sorted(by: { boxes[$0].x < boxes[$1].x }) {
+            if let last = columns.last, boxes[index].x < last.maxX {
+                columns[columns.count - 1].members.append(index)
+                columns[columns.count - 1].maxX = max(last.maxX, boxes[index].maxX)
+            } else {
+                columns.append((boxes[index].maxX, [index]))
+            }
+        }
+        return columns.flatMap { $0.members.sorted { boxes[$0].y < boxes[$1].y } }
     }
 
     /// A speck can only be a decimal point between two digits, or a dot of a `÷` over or

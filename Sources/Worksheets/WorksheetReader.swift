@@ -7,8 +7,9 @@ import Vocabulary
 
 /// One problem of a worksheet page as read: where it is, its label, and what it says.
 public struct WorksheetItem: Sendable, Equatable {
-    /// The item's number: its label's digits (`3)` → `3`) or else its place in reading order,
-    /// counted from 1 on the page.
+    /// The item's number: its label's digits (`3)` → `3`), or its place in reading order counted
+    /// from 1 on the page, or — where a few labels are misread — its place in the order most
+    /// labels follow (see `ItemLayout.numbered`).
     public var number: String
     /// The label as written (`3)`, `2.`), nil when the item has none.
     public var label: String?
@@ -95,10 +96,9 @@ public struct WorksheetReader: Sendable {
                                                                   checkpoint: { try budget.check(.grammar) })
             else { continue }
             let label = item.label.isEmpty ? nil : item.label.map { labels[$0] }.joined()
-            let number = ItemLayout.number(of: item.label, labels: labels).map(String.init) ?? "\(items.count + 1)"
             let tokens = result.latex.split(separator: " ")
             items.append(WorksheetItem(
-                number: number, label: label, box: Self.scaled(item.box, by: scale), reading: result,
+                number: "\(item.number)", label: label, box: Self.scaled(item.box, by: scale), reading: result,
                 mathML: reading.mathML, answer: Self.answer(of: reading.statement),
                 answerMissing: tokens.last.map(String.init) == MathSymbol.equals))
         }

@@ -180,4 +180,44 @@ final class ItemLayoutTests: XCTestCase {
         XCTAssertTrue(found.printed.isEmpty)
         XCTAssertEqual(found.items.count, 2)
     }
+
+    // MARK: item numbers
+
+    func numbers(_ layout: ItemLayout.Layout, _ labels: [String]) -> [String] {
+        layout.items.map { "\($0.number):" + $0.expression.map { labels[$0] }.joined() }
+    }
+
+    /// Two columns numbered down, 1–3 and 4–6, whose labels are given as `written`.
+    func numberedColumns(_ written: [String]) -> [(Box, String)] {
+        var symbols: [(Box, String)] = []
+        for i in 0..<3 {
+            symbols += row([written[i], ")", "7", "-", "\(i)"], x: 40, y: 50 + i * 150)
+            symbols += row([written[i + 3], ")", "8", "+", "\(i)"], x: 700, y: 120 + i * 150)
+        }
+        return symbols
+    }
+
+    func testAMisreadLabelNeitherReordersThePageNorRepeatsANumber() {
+        // Item 5's label read as 2: columns still read down, and it keeps number 5.
+        let (found, labels) = layout(numberedColumns(["1", "2", "3", "4", "2", "6"]))
+        XCTAssertEqual(numbers(found, labels), ["1:7-0", "2:7-1", "3:7-2", "4:8+0", "5:8+1", "6:8+2"])
+    }
+
+    func testNumbersMayStartAnywhere() {
+        let (found, labels) = layout(numberedColumns(["11", "12", "13", "14", "15", "16"]))
+        XCTAssertEqual(numbers(found, labels), ["11:7-0", "12:7-1", "13:7-2", "14:8+0", "15:8+1", "16:8+2"])
+    }
+
+    func testLabelsInNoReadingOrderAreKeptAsWritten() {
+        // Numbered 3, 1, 6 / 2, 5, 4 down the columns: no order agrees, the labels stand.
+        let (found, labels) = layout(numberedColumns(["3", "1", "6", "2", "5", "4"]))
+        XCTAssertEqual(numbers(found, labels), ["1:7-1", "2:8+0", "3:7-0", "4:8+2", "5:8+1", "6:7-2"])
+    }
+
+    func testUnlabelledItemsAreNumberedByPlace() {
+        var symbols: [(Box, String)] = []
+        for r in 0..<2 { for c in 0..<2 { symbols += row(["\(r)", "+", "\(c)"], x: 50 + c * 400, y: 60 + r * 200) } }
+        let (found, labels) = layout(symbols)
+        XCTAssertEqual(numbers(found, labels), ["1:0+0", "2:0+1", "3:1+0", "4:1+1"])
+    }
 }
