@@ -391,6 +391,7 @@ typedef struct {
     codec_status status;
     char message[CODEC_MESSAGE_LENGTH];
     unsigned char *pixels;
+    unsigned char *darkest; // the darkest channel, when asked for (see codec_jpeg_decode)
     unsigned char *row;
     unsigned char *encoded; // jpeg_mem_dest's buffer, which libjpeg may reallocate
     unsigned long encoded_size;
@@ -443,6 +444,7 @@ static void jpeg_context_destroy(jpeg_context *context) {
     jpeg_destroy_decompress(&context->cinfo);
     jpeg_destroy_compress(&context->compressor);
     free(context->pixels);
+    free(context->darkest);
     free(context->row);
     free(context->encoded);
     free(context);
@@ -487,7 +489,23 @@ static void cmyk_row_to_grey(const unsigned char *cmyk, unsigned char *grey, siz
     }
 }
 
-void codec_jpeg_decode(const unsigned char *data, size_t size, long long max_pixels, int scale_denom, codec_image *out) {
+/// Y of each YCbCr pixel into `grey`, and the darkest of its R, G, B (JFIF's conversion, in
+/// 16-bit fixed point) into `darkest`.
+static void ycc_row_split(const unsigned char *ycc, unsigned char *grey, unsigned char *darkest, size_t width) {
+    for (size_t x = 0; x < width; x++, ycc += 3) {
+        int y = ycc[0], cb = ycc[1] - 128, cr = ycc[2] - 128;
+        int r = y + ((91881 * cr + 32768) >> 16);
+        int g = y - ((22554 * cb + 46802 * cr - 32768) >> 16);
+        int b = y + ((116130 * cb + 32768) >> 16);
+        int low = r < g ? r : g;
+        low = low < b ? low : b;
+        grey[x] = (unsigned char)y;
+        darkest[x] = (unsigned char)(low < 0 ? 0 : low > 255 ? 255 : low);
+    }
+}
+
+void codec_jpeg_decode(const unsigned char *data, size_t size, long long max_pixels, int scale_denom, int with_darkest,
+                       codec_image *out) {
     memset(out, 0, sizeof *out);
     jpeg_context *context = jpeg_context_create();
     if (context == NULL) {
@@ -509,10 +527,13 @@ void codec_jpeg_decode(const unsigned char *data, size_t size, long long max_pix
         jpeg_context_destroy(context);
         return;
     }
-    int cmyk = 0;
+    int cmyk = 0, split = 0;
     switch (cinfo->jpeg_color_space) {
-    case JCS_GRAYSCALE:
     case JCS_YCbCr: // grey output is the Y channel: 0.299 R + 0.587 G + 0.114 B by definition
+        split = with_darkest;
+        cinfo->out_color_space = split ? JCS_YCbCr : JCS_GRAYSCALE;
+        break;
+    case JCS_GRAYSCALE:
     case JCS_RGB:
         cinfo->out_color_space = JCS_GRAYSCALE;
         break;
@@ -532,17 +553,19 @@ void codec_jpeg_decode(const unsigned char *data, size_t size, long long max_pix
 
     size_t width = cinfo->output_width, height = cinfo->output_height;
     context->pixels = malloc(width * height);
-    if (cmyk) context->row = malloc(width * 4);
-    if (context->pixels == NULL || (cmyk && context->row == NULL)) {
+    if (cmyk || split) context->row = malloc(width * 4);
+    if (split) context->darkest = malloc(width * height);
+    if (context->pixels == NULL || ((cmyk || split) && context->row == NULL) || (split && context->darkest == NULL)) {
         context->status = CODEC_OUT_OF_MEMORY;
         set_message(context->message, "out of memory");
         longjmp(context->jump, 1);
     }
     while (cinfo->output_scanline < height) {
         size_t y = cinfo->output_scanline;
-        JSAMPROW row = cmyk ? context->row : context->pixels + y * width;
+        JSAMPROW row = cmyk || split ? context->row : context->pixels + y * width;
         if (jpeg_read_scanlines(cinfo, &row, 1) != 1) continue;
         if (cmyk) cmyk_row_to_grey(context->row, context->pixels + y * width, width, cinfo->saw_Adobe_marker);
+        if (split) ycc_row_split(context->row, context->pixels + y * width, context->darkest + y * width, width);
     }
     // Reads up to EOI, so that damage or truncation after the last row is still reported.
     jpeg_finish_decompress(cinfo);
@@ -551,7 +574,9 @@ void codec_jpeg_decode(const unsigned char *data, size_t size, long long max_pix
     out->width = (int)width;
     out->height = (int)height;
     out->pixels = context->pixels;
+    out->darkest = context->darkest;
     context->pixels = NULL;
+    context->darkest = NULL;
     jpeg_context_destroy(context);
 }
 

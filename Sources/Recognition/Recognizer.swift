@@ -134,7 +134,8 @@ public struct Recognizer: Sendable {
     /// The decoded image at its scale, with the probe's ink analysis when the probe is the
     /// image (its scale was chosen), so that segmentation does not analyse the same pixels twice.
     static func decodeProbed(_ bytes: [UInt8], options: Options) throws -> (image: GrayImage, scale: Int, probe: InkProbe?) {
-        var decodeOptions = DecodeOptions()
+        // Coloured ink on neutral paper is read in its darkest channel (see `ColoredInk`).
+        var decodeOptions = DecodeOptions(channel: .darkestForColoredInk)
         decodeOptions.maxPixels = options.maxPixels
         let header = try ImageDecoder.header(of: bytes)
         guard max(header.width, header.height) <= options.maxSide else {
@@ -145,9 +146,13 @@ public struct Recognizer: Sendable {
         if header.format == .jpeg, header.width * header.height > options.reducedDecodeAbovePixels {
             var probeOptions = decodeOptions
             probeOptions.scaleDenominator = 8
-            let analysed = Segmenter.probe(try ImageDecoder.decode(bytes, options: probeOptions))
+            let (probeImage, channel) = try ImageDecoder.decodeReportingChannel(bytes, options: probeOptions)
+            let analysed = Segmenter.probe(probeImage)
             probe = analysed
             scale = Segmenter.preferredDecodeScale(probe: analysed, probeScale: 8)
+            // The probe decided the channel: the image is decoded in it, without the colour
+            // planes when it is luminance (the fast, Y-only decode).
+            decodeOptions.channel = channel
         }
         // Both decoders reduce while reading, so the full-size image is never held.
         while scale < 8, header.width * header.height / (scale * scale) > options.maxWorkingPixels { scale *= 2 }

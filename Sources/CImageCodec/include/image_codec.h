@@ -30,6 +30,9 @@ typedef struct {
     int height;
     /// width × height bytes, row-major; owned by the caller, release with codec_free.
     unsigned char *pixels;
+    /// When asked for and the image is in colour: the darkest of R, G and B of each pixel, laid
+    /// out as `pixels`; NULL otherwise. Owned by the caller, release with codec_free.
+    unsigned char *darkest;
     char message[CODEC_MESSAGE_LENGTH];
 } codec_image;
 
@@ -56,8 +59,10 @@ void codec_png_decode(const unsigned char *data, size_t size, long long max_pixe
 
 /// Decodes a baseline, progressive or greyscale JPEG to 8-bit grey at 1/scale_denom
 /// (libjpeg picks the nearest scale N/8 >= 1/scale_denom). libjpeg warnings are errors.
-/// max_pixels applies to the declared (full-scale) size.
-void codec_jpeg_decode(const unsigned char *data, size_t size, long long max_pixels, int scale_denom, codec_image *out);
+/// max_pixels applies to the declared (full-scale) size. With `with_darkest`, a YCbCr JPEG
+/// (every colour photo) also gets `darkest`; `pixels` stays its Y channel, as without.
+void codec_jpeg_decode(const unsigned char *data, size_t size, long long max_pixels, int scale_denom, int with_darkest,
+                       codec_image *out);
 
 /// `channels` is 1 (grey) or 3 (RGB interleaved); rows are width × channels bytes.
 void codec_png_encode(const unsigned char *pixels, int width, int height, int channels, codec_buffer *out);
