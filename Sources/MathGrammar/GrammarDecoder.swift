@@ -11,13 +11,17 @@ struct GrammarDecoder {
     /// The best path into a state after some symbols; `previous` indexes the paths one symbol back.
     private struct Path {
         var state: SyntaxState
+        /// The classifier's log-probability of the choices so far.
         var logProbability: Double
+        /// What the search ranks by: `logProbability` plus the log-priors of the rules used.
+        var score: Double
         var previous: Int
         var choice: Int
     }
 
-    /// The most probable grammatical reading: for each symbol the index of its chosen
-    /// alternative, and the sum of their log-probabilities.
+    /// The most probable grammatical reading (the classifier's probabilities weighed by the
+    /// rules' priors): for each symbol the index of its chosen alternative, and the sum of
+    /// their log-probabilities (the classifier's alone).
     struct Reading: Equatable {
         var choices: [Int]
         var logProbability: Double
@@ -28,7 +32,7 @@ struct GrammarDecoder {
     /// `checkpoint` is called per symbol (work grows with the line's length times the beam) and
     /// may throw to stop a line that takes too long.
     func decode(_ symbols: [[Alternative]], checkpoint: () throws -> Void) rethrows -> Result<Reading, GrammarError> {
-        var columns: [[Path]] = [[Path(state: .start, logProbability: 0, previous: -1, choice: -1)]]
+        var columns: [[Path]] = [[Path(state: .start, logProbability: 0, score: 0, previous: -1, choice: -1)]]
         for alternatives in symbols {
             try checkpoint()
             var next: [Path] = []
@@ -38,10 +42,14 @@ struct GrammarDecoder {
                     // A mark set aside as noise leaves the reading where it was.
                     let following = alternative.latex == LineLayout.noise ? path.state : path.state.next(alternative.latex, in: grammar)
                     guard let state = following else { continue }
-                    let candidate = Path(state: state, logProbability: path.logProbability + log(alternative.probability),
-                                         previous: pathIndex, choice: choice)
+                    // A prefix operator used where an operand is due pays its rule's prior.
+                    let prior = state.phase == .afterPrefix && path.state.phase != .afterPrefix
+                        ? grammar.prefixOperators[alternative.latex]?.prior ?? 1 : 1
+                    let logProbability = log(alternative.probability)
+                    let candidate = Path(state: state, logProbability: path.logProbability + logProbability,
+                                         score: path.score + logProbability + log(prior), previous: pathIndex, choice: choice)
                     if let index = indexOfState[state] {
-                        if candidate.logProbability > next[index].logProbability { next[index] = candidate }
+                        if candidate.score > next[index].score { next[index] = candidate }
                     } else {
                         indexOfState[state] = next.count
                         next.append(candidate)
@@ -51,7 +59,7 @@ struct GrammarDecoder {
             if next.count > beamWidth {
                 // Sort by score, ties by arrival order, so that results never depend on hashing.
                 next = next.enumerated()
-                    .sorted { ($0.element.logProbability, -$0.offset) > ($1.element.logProbability, -$1.offset) }
+                    .sorted { ($0.element.score, -$0.offset) > ($1.element.score, -$1.offset) }
                     .prefix(beamWidth).map(\.element)
             }
             if next.isEmpty { return .failure(.ungrammatical(reason: noReading(symbols))) }
@@ -59,7 +67,7 @@ struct GrammarDecoder {
         }
         let last = columns.last ?? []
         guard let best = last.indices.filter({ last[$0].state.isComplete })
-            .max(by: { last[$0].logProbability < last[$1].logProbability }) else {
+            .max(by: { last[$0].score < last[$1].score }) else {
             return .failure(.ungrammatical(reason: noReading(symbols)))
         }
         var choices: [Int] = []
