@@ -262,7 +262,7 @@ int dc_tiff_write(const char *path, int count, const uint8_t *const *pages, cons
 }
 
 int dc_pdf_write(const char *path, int count, const uint8_t *const *pages, const int *widths, const int *heights,
-                 double dpi, char *error, size_t error_size) {
+                 double dpi, const dc_printed_text *texts, int text_count, char *error, size_t error_size) {
     if (count < 1) { fail(error, error_size, "no pages"); return -1; }
     double scale = 72.0 / dpi;
     cairo_surface_t *pdf = cairo_pdf_surface_create(path, widths[0] * scale, heights[0] * scale);
@@ -287,6 +287,15 @@ int dc_pdf_write(const char *path, int count, const uint8_t *const *pages, const
         cairo_scale(cr, scale, scale);
         cairo_set_source_surface(cr, image, 0, 0);
         cairo_paint(cr);
+        cairo_set_source_rgb(cr, 0, 0, 0);
+        for (int t = 0; t < text_count; t++) {
+            if (texts[t].page != p || texts[t].text == NULL) continue;
+            cairo_select_font_face(cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL,
+                                   texts[t].bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+            cairo_set_font_size(cr, texts[t].size);
+            cairo_move_to(cr, texts[t].x, texts[t].y);
+            cairo_show_text(cr, texts[t].text);
+        }
         cairo_restore(cr);
         cairo_show_page(cr);
         cairo_surface_destroy(image);

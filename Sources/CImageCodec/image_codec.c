@@ -392,6 +392,7 @@ typedef struct {
     codec_status status;
     char message[CODEC_MESSAGE_LENGTH];
     unsigned char *pixels;
+    unsigned char *darkest; // the darkest channel, when asked for (see codec_jpeg_decode)
     unsigned char *row;
     unsigned char *encoded; // jpeg_mem_dest's buffer, which libjpeg may reallocate
     unsigned long encoded_size;
@@ -444,6 +445,7 @@ static void jpeg_context_destroy(jpeg_context *context) {
     jpeg_destroy_decompress(&context->cinfo);
     jpeg_destroy_compress(&context->compressor);
     free(context->pixels);
+    free(context->darkest);
     free(context->row);
     free(context->encoded);
     free(context);
@@ -489,7 +491,23 @@ static void cmyk_row_to_grey(const unsigned char *cmyk, unsigned char *grey, siz
     }
 }
 
-void codec_jpeg_decode(const unsigned char *data, size_t size, long long max_pixels, int scale_denom, codec_image *out) {
+/// Y of each YCbCr pixel into `grey`, and the darkest of its R, G, B (JFIF's conversion, in
+/// 16-bit fixed point) into `darkest`.
+static void ycc_row_split(const unsigned char *ycc, unsigned char *grey, unsigned char *darkest, size_t width) {
+    for (size_t x = 0; x < width; x++, ycc += 3) {
+        int y = ycc[0], cb = ycc[1] - 128, cr = ycc[2] - 128;
+        int r = y + ((91881 * cr + 32768) >> 16);
+        int g = y - ((22554 * cb + 46802 * cr - 32768) >> 16);
+        int b = y + ((116130 * cb + 32768) >> 16);
+        int low = r < g ? r : g;
+        low = low < b ? low : b;
+        grey[x] = (unsigned char)y;
+        darkest[x] = (unsigned char)(low < 0 ? 0 : low > 255 ? 255 : low);
+    }
+}
+
+void codec_jpeg_decode(const unsigned char *data, size_t size, long long max_pixels, int scale_denom, int with_darkest,
+                       codec_image *out) {
     memset(out, 0, sizeof *out);
     jpeg_context *context = jpeg_context_create();
     if (context == NULL) {
@@ -511,10 +529,13 @@ void codec_jpeg_decode(const unsigned char *data, size_t size, long long max_pix
         jpeg_context_destroy(context);
         return;
     }
-    int cmyk = 0;
+    int cmyk = 0, split = 0;
     switch (cinfo->jpeg_color_space) {
-    case JCS_GRAYSCALE:
     case JCS_YCbCr: // grey output is the Y channel: 0.299 R + 0.587 G + 0.114 B by definition
+        split = with_darkest;
+        cinfo->out_color_space = split ? JCS_YCbCr : JCS_GRAYSCALE;
+        break;
+    case JCS_GRAYSCALE:
     case JCS_RGB:
         cinfo->out_color_space = JCS_GRAYSCALE;
         break;
@@ -534,17 +555,19 @@ void codec_jpeg_decode(const unsigned char *data, size_t size, long long max_pix
 
     size_t width = cinfo->output_width, height = cinfo->output_height;
     context->pixels = malloc(width * height);
-    if (cmyk) context->row = malloc(width * 4);
-    if (context->pixels == NULL || (cmyk && context->row == NULL)) {
+    if (cmyk || split) context->row = malloc(width * 4);
+    if (split) context->darkest = malloc(width * height);
+    if (context->pixels == NULL || ((cmyk || split) && context->row == NULL) || (split && context->darkest == NULL)) {
         context->status = CODEC_OUT_OF_MEMORY;
         set_message(context->message, "out of memory");
         longjmp(context->jump, 1);
     }
     while (cinfo->output_scanline < height) {
         size_t y = cinfo->output_scanline;
-        JSAMPROW row = cmyk ? context->row : context->pixels + y * width;
+        JSAMPROW row = cmyk || split ? context->row : context->pixels + y * width;
         if (jpeg_read_scanlines(cinfo, &row, 1) != 1) continue;
         if (cmyk) cmyk_row_to_grey(context->row, context->pixels + y * width, width, cinfo->saw_Adobe_marker);
+        if (split) ycc_row_split(context->row, context->pixels + y * width, context->darkest + y * width, width);
     }
     // Reads up to EOI, so that damage or truncation after the last row is still reported.
     jpeg_finish_decompress(cinfo);
@@ -553,7 +576,9 @@ void codec_jpeg_decode(const unsigned char *data, size_t size, long long max_pix
     out->width = (int)width;
     out->height = (int)height;
     out->pixels = context->pixels;
+    out->darkest = context->darkest;
     context->pixels = NULL;
+    context->darkest = NULL;
     jpeg_context_destroy(context);
 }
 
@@ -653,12 +678,30 @@ codec_jpeg_coefficients *codec_jpeg_read_coefficients(const unsigned char *data,
     return coefficients;
 }
 
-void codec_jpeg_coefficients_decode(codec_jpeg_coefficients *coefficients, int scale_denom, codec_image *out) {
+/// One component's blocks through `inverse` into `plane` (stride × its block rows × `side`).
+static void jpeg_blocks_to_plane(j_decompress_ptr cinfo, jvirt_barray_ptr array, int ci, int side,
+                                 unsigned char *plane, size_t stride) {
+    jpeg_component_info *component = &cinfo->comp_info[ci];
+    inverse_DCT_method_ptr inverse = cinfo->idct->inverse_DCT[ci];
+    JSAMPROW lines[DCTSIZE];
+    for (JDIMENSION blockRow = 0; blockRow < component->height_in_blocks; blockRow++) {
+        JBLOCKARRAY blocks = (*cinfo->mem->access_virt_barray)((j_common_ptr)cinfo, array, blockRow, 1, FALSE);
+        for (int line = 0; line < side; line++) lines[line] = plane + ((size_t)blockRow * (size_t)side + (size_t)line) * stride;
+        for (JDIMENSION blockColumn = 0; blockColumn < component->width_in_blocks; blockColumn++) {
+            (*inverse)(cinfo, component, blocks[0][blockColumn], lines, blockColumn * (JDIMENSION)side);
+        }
+    }
+}
+
+void codec_jpeg_coefficients_decode(codec_jpeg_coefficients *coefficients, int scale_denom, int with_darkest,
+                                    codec_image *out) {
     memset(out, 0, sizeof *out);
     jpeg_context *context = coefficients->context;
     j_decompress_ptr cinfo = &context->cinfo;
     free(context->pixels);
-    context->pixels = NULL;
+    free(context->darkest);
+    free(context->row);
+    context->pixels = context->darkest = context->row = NULL;
     if (setjmp(context->jump)) {
         fail(out, context->status, context->message);
         return;
@@ -667,45 +710,77 @@ void codec_jpeg_coefficients_decode(codec_jpeg_coefficients *coefficients, int s
     // above 1/scale_denom, and sizes rounded up.
     int denominator = scale_denom < 1 ? 1 : scale_denom;
     int side = (DCTSIZE + denominator - 1) / denominator;
-    for (int ci = 0; ci < cinfo->num_components; ci++) cinfo->comp_info[ci].DCT_scaled_size = side;
+    int colour = with_darkest && cinfo->jpeg_color_space == JCS_YCbCr;
+    // Each component's block size as libjpeg's output dimensions choose it: subsampled chroma
+    // is scaled up by its inverse DCT rather than upsampled where a power of two allows. The
+    // colour planes are used only when that leaves them at the image's size (4:2:0 and 4:4:4
+    // down to 1/2); otherwise libjpeg would upsample them, and the file is left to its decode.
+    for (int ci = 0; ci < cinfo->num_components; ci++) {
+        jpeg_component_info *component = &cinfo->comp_info[ci];
+        int size = side;
+        while (size < DCTSIZE && (cinfo->max_h_samp_factor * side) % (component->h_samp_factor * size * 2) == 0
+               && (cinfo->max_v_samp_factor * side) % (component->v_samp_factor * size * 2) == 0) size *= 2;
+        component->DCT_scaled_size = size;
+        if (colour && (component->h_samp_factor * size != cinfo->max_h_samp_factor * side
+                       || component->v_samp_factor * size != cinfo->max_v_samp_factor * side)) {
+            fail(out, CODEC_UNSUPPORTED, "colour planes that libjpeg would upsample");
+            return;
+        }
+    }
     cinfo->dct_method = JDCT_ISLOW;  // libjpeg's default, as in codec_jpeg_decode
-    // libjpeg's own module picks the routine for that block size (SIMD where it has one) and
+    // libjpeg's own module picks the routine for each block size (SIMD where it has one) and
     // its multiplier tables, exactly as its scaled decode does.
     if (cinfo->sample_range_limit == NULL) jpeg_prepare_range_limit(cinfo);
     if (cinfo->idct == NULL) jinit_inverse_dct(cinfo);
     (*cinfo->idct->start_pass)(cinfo);
-    inverse_DCT_method_ptr inverse = cinfo->idct->inverse_DCT[0];
-    jpeg_component_info *component = &cinfo->comp_info[0];
 
     size_t width = ((size_t)cinfo->image_width * (size_t)side + DCTSIZE - 1) / DCTSIZE;
     size_t height = ((size_t)cinfo->image_height * (size_t)side + DCTSIZE - 1) / DCTSIZE;
-    size_t stride = (size_t)component->width_in_blocks * (size_t)side;
-    size_t rows = (size_t)component->height_in_blocks * (size_t)side;
-    if (stride < width || rows < height) {
-        fail(out, CODEC_CORRUPT, "component smaller than the image");
-        return;
+    int planes = colour ? 3 : 1;
+    unsigned char *plane[3] = {NULL, NULL, NULL};
+    size_t stride[3] = {0, 0, 0};
+    for (int ci = 0; ci < planes; ci++) {
+        jpeg_component_info *component = &cinfo->comp_info[ci];
+        stride[ci] = (size_t)component->width_in_blocks * (size_t)component->DCT_scaled_size;
+        size_t rows = (size_t)component->height_in_blocks * (size_t)component->DCT_scaled_size;
+        if (stride[ci] < width || rows < height) {
+            fail(out, CODEC_CORRUPT, "component smaller than the image");
+            return;
+        }
+        // Y in `pixels`; Cb and Cr side by side in `row` (freed with the context on failure).
+        plane[ci] = (unsigned char *)(*cinfo->mem->alloc_large)((j_common_ptr)cinfo, JPOOL_IMAGE, stride[ci] * rows);
+        jpeg_blocks_to_plane(cinfo, coefficients->arrays[ci], ci, cinfo->comp_info[ci].DCT_scaled_size, plane[ci], stride[ci]);
     }
-    context->pixels = malloc(stride * rows);
-    if (context->pixels == NULL) {
+    context->pixels = malloc(width * height);
+    if (colour) {
+        context->darkest = malloc(width * height);
+        context->row = malloc(width * 3);
+    }
+    if (context->pixels == NULL || (colour && (context->darkest == NULL || context->row == NULL))) {
         context->status = CODEC_OUT_OF_MEMORY;
         set_message(context->message, "out of memory");
         longjmp(context->jump, 1);
     }
-    JSAMPROW lines[DCTSIZE];
-    for (JDIMENSION blockRow = 0; blockRow < component->height_in_blocks; blockRow++) {
-        JBLOCKARRAY blocks = (*cinfo->mem->access_virt_barray)((j_common_ptr)cinfo, coefficients->arrays[0], blockRow, 1, FALSE);
-        for (int line = 0; line < side; line++) lines[line] = context->pixels + ((size_t)blockRow * (size_t)side + (size_t)line) * stride;
-        for (JDIMENSION blockColumn = 0; blockColumn < component->width_in_blocks; blockColumn++) {
-            (*inverse)(cinfo, component, blocks[0][blockColumn], lines, blockColumn * (JDIMENSION)side);
+    for (size_t y = 0; y < height; y++) {
+        // Rows and columns of the padded blocks beyond the image are dropped, as libjpeg does.
+        if (!colour) {
+            memcpy(context->pixels + y * width, plane[0] + y * stride[0], width);
+            continue;
         }
+        unsigned char *ycc = context->row;
+        for (size_t x = 0; x < width; x++) {
+            ycc[3 * x] = plane[0][y * stride[0] + x];
+            ycc[3 * x + 1] = plane[1][y * stride[1] + x];
+            ycc[3 * x + 2] = plane[2][y * stride[2] + x];
+        }
+        ycc_row_split(ycc, context->pixels + y * width, context->darkest + y * width, width);
     }
-    // Rows of the padded blocks beyond the image are dropped, as libjpeg's decode does.
-    for (size_t y = 0; y < height; y++) memmove(context->pixels + y * width, context->pixels + y * stride, width);
     out->status = CODEC_OK;
     out->width = (int)width;
     out->height = (int)height;
     out->pixels = context->pixels;
-    context->pixels = NULL;
+    out->darkest = context->darkest;
+    context->pixels = context->darkest = NULL;
 }
 
 void codec_jpeg_coefficients_free(codec_jpeg_coefficients *coefficients) {

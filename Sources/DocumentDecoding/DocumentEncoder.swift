@@ -1,5 +1,10 @@
 import CDocumentCodec
 import ImageDecoding
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Writes grey pages as a multi-page TIFF or PDF: synthetic scans for tests and demonstrations.
 public enum DocumentEncoder {
@@ -10,10 +15,33 @@ public enum DocumentEncoder {
         }
     }
 
-    /// A PDF with one page per image, each sized as scanned at `dpi`.
-    public static func writePDF(_ pages: [GrayImage], to path: String, dpi: Double) throws {
+    /// A line of typeset text on a page, as a printed worksheet has (a heading, instructions).
+    public struct PrintedText: Sendable {
+        /// The page it is on, counted from 0.
+        public var page: Int
+        /// Where its baseline starts, in the page image's pixels.
+        public var x: Double, y: Double
+        /// Font size in pixels.
+        public var size: Double
+        public var bold: Bool
+        public var text: String
+
+        public init(page: Int, x: Double, y: Double, size: Double, bold: Bool = false, text: String) {
+            (self.page, self.x, self.y, self.size, self.bold, self.text) = (page, x, y, size, bold, text)
+        }
+    }
+
+    /// A PDF with one page per image, each sized as scanned at `dpi`, with `text` printed over
+    /// the images as vector text in the system's sans-serif font.
+    public static func writePDF(_ pages: [GrayImage], text: [PrintedText] = [], to path: String, dpi: Double) throws {
+        // C strings that live until the C call returns.
+        let strings = text.map { strdup($0.text) }
+        defer { strings.forEach { free($0) } }
+        let printed = zip(text, strings).map { line, string in
+            dc_printed_text(page: Int32(line.page), x: line.x, y: line.y, size: line.size, bold: line.bold ? 1 : 0, text: UnsafePointer(string))
+        }
         try write(pages) { pointers, widths, heights, message in
-            dc_pdf_write(path, Int32(pages.count), pointers, widths, heights, dpi, message, 256)
+            dc_pdf_write(path, Int32(pages.count), pointers, widths, heights, dpi, printed, Int32(printed.count), message, 256)
         }
     }
 

@@ -12,10 +12,24 @@ public struct DecodeOptions: Sendable {
     /// JPEG only: turn the image as its EXIF orientation says. False gives the pixels as
     /// stored, for a caller that checks the tag against the content (tags can be wrong).
     public var appliesOrientation: Bool = true
+    /// Which grey level a colour JPEG's pixels get (PNG and grey JPEGs: always luminance).
+    public var channel: Channel = .luminance
 
-    public init(maxPixels: Int = 100_000_000, scaleDenominator: Int = 1, appliesOrientation: Bool = true) {
+    public enum Channel: Sendable, Equatable {
+        /// 0.299 R + 0.587 G + 0.114 B (the JPEG's Y channel).
+        case luminance
+        /// The darkest of R, G and B.
+        case darkest
+        /// The darkest channel where the ink is coloured on near-neutral paper (a pink marker
+        /// on a grey card), in which such ink is hardly darker than the paper; else luminance
+        /// (see `ColoredInk`).
+        case darkestForColoredInk
+    }
+
+    public init(maxPixels: Int = 100_000_000, scaleDenominator: Int = 1, appliesOrientation: Bool = true, channel: Channel = .luminance) {
         self.maxPixels = maxPixels
         self.scaleDenominator = scaleDenominator
         self.appliesOrientation = appliesOrientation
+        self.channel = channel
     }
 }

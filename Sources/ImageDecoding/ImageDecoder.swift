@@ -2,7 +2,8 @@ import CImageCodec
 
 /// Decodes PNG and JPEG bytes into an 8-bit greyscale image.
 ///
-/// Colour is reduced with the luma weights 0.299 R + 0.587 G + 0.114 B, transparency is
+/// Colour is reduced with the luma weights 0.299 R + 0.587 G + 0.114 B (or, asked for, to the
+/// darkest channel where the ink is coloured: `DecodeOptions.channel`), transparency is
 /// composited on white, and the EXIF orientation of a JPEG is applied so that the result is upright.
 public enum ImageDecoder {
     private static let pngSignature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
@@ -34,6 +35,13 @@ public enum ImageDecoder {
     /// Decodes the whole image, reduced by `options.scaleDenominator`; throws before allocating
     /// when the declared (full-size) width × height exceeds `options.maxPixels`.
     public static func decode(_ bytes: [UInt8], options: DecodeOptions = DecodeOptions()) throws -> GrayImage {
+        try decodeReportingChannel(bytes, options: options).image
+    }
+
+    /// The same, with the channel the pixels are: `.darkest` or `.luminance` (for
+    /// `.darkestForColoredInk`, the one chosen).
+    public static func decodeReportingChannel(_ bytes: [UInt8], options: DecodeOptions = DecodeOptions())
+        throws -> (image: GrayImage, channel: DecodeOptions.Channel) {
         let format = try detectedFormat(of: bytes)
         let limit = Int64(options.maxPixels)
         let scale = Int32(min(max(options.scaleDenominator, 1), 8))
@@ -42,14 +50,32 @@ public enum ImageDecoder {
         bytes.withUnsafeBufferPointer { buffer in
             switch format {
             case .png: codec_png_decode(buffer.baseAddress, buffer.count, limit, scale, &result)
-            case .jpeg: codec_jpeg_decode(buffer.baseAddress, buffer.count, limit, scale, &result)
+            case .jpeg: codec_jpeg_decode(buffer.baseAddress, buffer.count, limit, scale, options.channel == .luminance ? 0 : 1, &result)
             }
         }
-        defer { codec_free(result.pixels) }
+        return try image(of: result, options: options, orientation: orientation)
+    }
+
+    /// The image in `result` (whose buffers it frees) in the channel `options` ask for, turned
+    /// by `orientation`, with the channel it is in.
+    static func image(of result: codec_image, options: DecodeOptions, orientation: ExifOrientation)
+        throws -> (image: GrayImage, channel: DecodeOptions.Channel) {
+        defer {
+            codec_free(result.pixels)
+            codec_free(result.darkest)
+        }
         try checkStatus(of: result, limit: options.maxPixels, swapsSides: orientation.swapsSides)
         let width = Int(result.width), height = Int(result.height)
-        let pixels = [UInt8](UnsafeBufferPointer(start: result.pixels, count: width * height))
-        return orientation.apply(to: GrayImage(width: width, height: height, pixels: pixels))
+        var pixels = [UInt8](UnsafeBufferPointer(start: result.pixels, count: width * height))
+        var channel = DecodeOptions.Channel.luminance
+        if let darkest = result.darkest {
+            let darkestPixels = [UInt8](UnsafeBufferPointer(start: darkest, count: width * height))
+            if options.channel == .darkest || ColoredInk.prefersDarkestChannel(luminance: pixels, darkest: darkestPixels) {
+                pixels = darkestPixels
+                channel = .darkest
+            }
+        }
+        return (orientation.apply(to: GrayImage(width: width, height: height, pixels: pixels)), channel)
     }
 
     /// Whether the bytes are a JPEG whose EXIF orientation turns the stored pixels a quarter

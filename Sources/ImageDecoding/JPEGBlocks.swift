@@ -24,13 +24,29 @@ public final class JPEGBlocks {
 
     deinit { codec_jpeg_coefficients_free(blocks) }
 
-    /// The grey image reduced by `scaleDenominator` (as `DecodeOptions.scaleDenominator` for JPEG).
-    public func decode(scaleDenominator: Int) throws -> GrayImage {
+    /// What `ImageDecoder.decodeReportingChannel(bytes, options:)` gives for the file these
+    /// blocks were read from (`bytes`, for its EXIF orientation), pixel for pixel; nil when the
+    /// blocks cannot give it (the darkest channel of colour planes libjpeg would upsample).
+    public func decodeReportingChannel(_ bytes: [UInt8], options: DecodeOptions) throws -> (image: GrayImage, channel: DecodeOptions.Channel)? {
         var result = codec_image()
-        codec_jpeg_coefficients_decode(blocks, Int32(min(max(scaleDenominator, 1), 8)), &result)
-        defer { codec_free(result.pixels) }
-        try ImageDecoder.checkStatus(of: result, limit: 0, swapsSides: false)
-        let width = Int(result.width), height = Int(result.height)
-        return GrayImage(width: width, height: height, pixels: [UInt8](UnsafeBufferPointer(start: result.pixels, count: width * height)))
+        codec_jpeg_coefficients_decode(blocks, Int32(min(max(options.scaleDenominator, 1), 8)),
+                                       options.channel == .luminance ? 0 : 1, &result)
+        if result.status == CODEC_UNSUPPORTED {
+            codec_free(result.pixels)
+            return nil
+        }
+        let orientation = options.appliesOrientation ? ExifOrientation(jpeg: bytes) : .upright
+        return try ImageDecoder.image(of: result, options: options, orientation: orientation)
+    }
+
+    /// The grey image reduced by `scaleDenominator`, as stored (no EXIF orientation).
+    public func decode(scaleDenominator: Int) throws -> GrayImage {
+        try ImageDecoder.image(of: decoded(scaleDenominator), options: DecodeOptions(), orientation: .upright).image
+    }
+
+    private func decoded(_ scaleDenominator: Int) -> codec_image {
+        var result = codec_image()
+        codec_jpeg_coefficients_decode(blocks, Int32(min(max(scaleDenominator, 1), 8)), 0, &result)
+        return result
     }
 }

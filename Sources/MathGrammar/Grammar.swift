@@ -108,7 +108,7 @@ extension Grammar {
         mutating func add(_ rule: RuleLine, at line: Int, fail: (String) -> GrammarError) throws {
             let allowed: [String: Set<String>] = [
                 "number": ["digits", "point", "latex", "mathml"],
-                "prefix": ["precedence", "meaning", "latex", "mathml"],
+                "prefix": ["precedence", "meaning", "latex", "mathml", "prior"],
                 "infix": ["precedence", "associativity", "meaning", "latex", "mathml"],
                 "group": ["meaning", "latex", "mathml"],
                 "relation": ["meaning", "latex", "mathml"],
@@ -179,10 +179,18 @@ extension Grammar {
             }
             let meaning = try meaningAttribute(of: rule, among: isPrefix ? OperatorMeaning.prefix : OperatorMeaning.infix, fail: fail)
             let placeholders: [String] = isPrefix ? ["operand"] : ["left", "right"]
+            var prior = 1.0
+            if let text = rule.attributes["prior"] {
+                guard let parsed = Double(text), parsed > 0, parsed <= 1 else {
+                    throw fail("prior must be a number above 0 and at most 1, found '\(text)'")
+                }
+                prior = parsed
+            }
             return OperatorRule(
                 symbol: symbol, precedence: precedence, associativity: associativity, meaning: meaning,
                 latex: try template("latex", of: rule, placeholders: placeholders, fail: fail),
-                mathML: try template("mathml", of: rule, placeholders: placeholders, fail: fail))
+                mathML: try template("mathml", of: rule, placeholders: placeholders, fail: fail),
+                prior: prior)
         }
 
         /// `juxtaposition OPEN... precedence=N ...`: the symbols are opening brackets (checked

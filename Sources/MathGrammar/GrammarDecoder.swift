@@ -11,7 +11,10 @@ struct GrammarDecoder {
     /// The best path into a state after some symbols; `previous` indexes the paths one symbol back.
     private struct Path {
         var state: SyntaxState
+        /// The classifier's log-probability of the choices so far.
         var logProbability: Double
+        /// What the search ranks by: `logProbability` plus the log-priors of the rules used.
+        var score: Double
         var previous: Int
         var choice: Int
     }
@@ -40,8 +43,9 @@ struct GrammarDecoder {
         }
     }
 
-    /// The most probable grammatical reading: for each symbol the index of its chosen
-    /// alternative, and the sum of their log-probabilities.
+    /// The most probable grammatical reading (the classifier's probabilities weighed by the
+    /// rules' priors): for each symbol the index of its chosen alternative, and the sum of
+    /// their log-probabilities (the classifier's alone).
     struct Reading: Equatable {
         var choices: [Int]
         var logProbability: Double
@@ -52,14 +56,15 @@ struct GrammarDecoder {
     /// `checkpoint` is called per symbol (work grows with the line's length times the beam) and
     /// may throw to stop a line that takes too long.
     func decode(_ symbols: [[Alternative]], checkpoint: () throws -> Void) rethrows -> Result<Reading, GrammarError> {
-        var columns: [[Path]] = [[Path(state: .start, logProbability: 0, previous: -1, choice: -1)]]
+        var columns: [[Path]] = [[Path(state: .start, logProbability: 0, score: 0, previous: -1, choice: -1)]]
         for alternatives in symbols {
             try checkpoint()
-            // Each alternative's role and log-probability once, not once per state.
+            // Each alternative's role, log-probability and prior once, not once per state.
             let tried = alternatives.enumerated().filter { $0.element.probability > 0 }.map { choice, alternative in
                 // A mark set aside as noise leaves the reading where it was (no role).
                 (choice: choice, role: alternative.latex == LineLayout.noise ? nil : SymbolRole(alternative.latex, in: grammar),
-                 logProbability: log(alternative.probability))
+                 logProbability: log(alternative.probability),
+                 logPrefixPrior: log(grammar.prefixOperators[alternative.latex]?.prior ?? 1))
             }
             var next: [Path] = []
             var states = StateIndex()
@@ -67,10 +72,14 @@ struct GrammarDecoder {
                 for alternative in tried {
                     let following = alternative.role.map { path.state.next($0) } ?? path.state
                     guard let state = following else { continue }
+                    // A prefix operator used where an operand is due pays its rule's prior
+                    // (log 1 = 0 otherwise).
+                    let logPrior = state.phase == .afterPrefix && path.state.phase != .afterPrefix ? alternative.logPrefixPrior : 0
                     let candidate = Path(state: state, logProbability: path.logProbability + alternative.logProbability,
+                                         score: path.score + alternative.logProbability + logPrior,
                                          previous: pathIndex, choice: alternative.choice)
                     if let index = states.index(of: state, in: next) {
-                        if candidate.logProbability > next[index].logProbability { next[index] = candidate }
+                        if candidate.score > next[index].score { next[index] = candidate }
                     } else {
                         states.add(state, at: next.count, after: next)
                         next.append(candidate)
@@ -80,7 +89,7 @@ struct GrammarDecoder {
             if next.count > beamWidth {
                 // Sort by score, ties by arrival order, so that results never depend on hashing.
                 next = next.enumerated()
-                    .sorted { ($0.element.logProbability, -$0.offset) > ($1.element.logProbability, -$1.offset) }
+                    .sorted { ($0.element.score, -$0.offset) > ($1.element.score, -$1.offset) }
                     .prefix(beamWidth).map(\.element)
             }
             if next.isEmpty { return .failure(.ungrammatical(reason: noReading(symbols))) }
@@ -88,7 +97,7 @@ struct GrammarDecoder {
         }
         let last = columns.last ?? []
         guard let best = last.indices.filter({ last[$0].state.isComplete })
-            .max(by: { last[$0].logProbability < last[$1].logProbability }) else {
+            .max(by: { last[$0].score < last[$1].score }) else {
             return .failure(.ungrammatical(reason: noReading(symbols)))
         }
         var choices: [Int] = []

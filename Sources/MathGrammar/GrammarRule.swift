@@ -45,6 +45,10 @@ public struct OperatorRule: Sendable, Equatable {
     /// Placeholders: `$operand` (prefix) or `$left`, `$right` (infix).
     public var latex: Template
     public var mathML: Template
+    /// Prefix rules: how likely the operator is where an operand is due, against a digit
+    /// there (1 = no preference). The decoder weighs each reading by it, so a mark the
+    /// classifier found about as likely a `1` as a `+` is not read as a rare unary plus.
+    public var prior: Double = 1
 }
 
 /// A pair of brackets; the two symbols may be the same (`| x |`).

@@ -143,7 +143,8 @@ public struct Recognizer: Sendable {
     /// The decoded image at its scale, with the probe's ink analysis when the probe is the
     /// image (its scale was chosen), so that segmentation does not analyse the same pixels twice.
     static func decodeProbed(_ bytes: [UInt8], options: Options) throws -> (image: GrayImage, scale: Int, probe: InkProbe?) {
-        var decodeOptions = DecodeOptions()
+        // Coloured ink on neutral paper is read in its darkest channel (see `ColoredInk`).
+        var decodeOptions = DecodeOptions(channel: .darkestForColoredInk)
         decodeOptions.maxPixels = options.maxPixels
         let header = try ImageDecoder.header(of: bytes)
         guard max(header.width, header.height) <= options.maxSide else {
@@ -151,33 +152,33 @@ public struct Recognizer: Sendable {
         }
         var scale = 1
         var probe: InkProbe?
+        // A progressive file is read once (see `singleReadMaxPixels`): the probe and the image
+        // come from the same blocks, each pixel for pixel (and channel for channel) libjpeg's
+        // decode at its scale. Otherwise, or when that fails, each is decoded from the file.
         var blocks: JPEGBlocks?
         if header.format == .jpeg, header.width * header.height > options.reducedDecodeAbovePixels {
-            // The probe and the image from the same blocks, each pixel for pixel libjpeg's
-            // decode at its scale (see `singleReadMaxPixels`); otherwise two decodes.
             if header.isProgressive, header.width * header.height <= options.singleReadMaxPixels {
                 blocks = JPEGBlocks(bytes, maxPixels: options.maxPixels)
             }
             var probeOptions = decodeOptions
             probeOptions.scaleDenominator = 8
-            let probeImage = try blocks.map { ImageDecoder.applyingOrientation(of: bytes, to: try $0.decode(scaleDenominator: 8)) }
-                ?? ImageDecoder.decode(bytes, options: probeOptions)
+            let (probeImage, channel) = try blocks?.decodeReportingChannel(bytes, options: probeOptions)
+                ?? ImageDecoder.decodeReportingChannel(bytes, options: probeOptions)
             let analysed = Segmenter.probe(probeImage)
             probe = analysed
             scale = Segmenter.preferredDecodeScale(probe: analysed, probeScale: 8)
+            // The probe decided the channel: the image is decoded in it, without the colour
+            // planes when it is luminance (the fast, Y-only decode).
+            decodeOptions.channel = channel
         }
         // Both decoders reduce while reading, so the full-size image is never held.
         while scale < 8, header.width * header.height / (scale * scale) > options.maxWorkingPixels { scale *= 2 }
         decodeOptions.scaleDenominator = scale
-        /// The image at `scale`, from the blocks already read when there are some.
+        /// The image at `scale`, from the blocks already read when they can give it.
         func decoded(appliesOrientation: Bool) throws -> GrayImage {
-            guard let blocks else {
-                var options = decodeOptions
-                options.appliesOrientation = appliesOrientation
-                return try ImageDecoder.decode(bytes, options: options)
-            }
-            let stored = try blocks.decode(scaleDenominator: scale)
-            return appliesOrientation ? ImageDecoder.applyingOrientation(of: bytes, to: stored) : stored
+            var options = decodeOptions
+            options.appliesOrientation = appliesOrientation
+            return try blocks?.decodeReportingChannel(bytes, options: options)?.image ?? ImageDecoder.decode(bytes, options: options)
         }
         guard ImageDecoder.orientationTurnsSideways(bytes) else {
             // When the probe's scale is the one chosen, it is the image.

@@ -1,10 +1,11 @@
+import Foundation
 import ImageDecoding
 import Recognition
 import Worksheets
 
 /// One page of one student's file with every item marked: what the reports are made from.
 public struct GradedPage: Sendable {
-    public struct Row: Sendable, Equatable {
+    public struct Row: Sendable, Equatable, Codable {
         public var item: String
         /// What the student wrote (LaTeX), empty for a key item missing from the page.
         public var written: String
@@ -24,16 +25,20 @@ public struct GradedPage: Sendable {
     public var rows: [Row]
     /// A small copy of the page for the report's picture; nil when the file could not be read.
     public var thumbnail: GrayImage?
+    /// Printed text and ruled lines set aside, not graded (full-size pixels).
+    public var nonMath: [NonMathRegion]
     /// The full page's size, to place the boxes on the thumbnail.
     public var pageWidth: Int
     public var pageHeight: Int
     /// Why the page could not be read.
     public var error: String?
 
-    public init(file: String, page: Int, rows: [Row], thumbnail: GrayImage?, pageWidth: Int, pageHeight: Int, error: String? = nil) {
+    public init(file: String, page: Int, rows: [Row], nonMath: [NonMathRegion] = [], thumbnail: GrayImage?,
+                pageWidth: Int, pageHeight: Int, error: String? = nil) {
         self.file = file
         self.page = page
         self.rows = rows
+        self.nonMath = nonMath
         self.thumbnail = thumbnail
         self.pageWidth = pageWidth
         self.pageHeight = pageHeight
@@ -53,7 +58,7 @@ public struct GradedPage: Sendable {
             rows.append(Row(item: number, written: "", mathML: nil, value: nil,
                             expected: grader.key?.expected(number)?.text, verdict: .blank, confidence: nil, box: nil))
         }
-        self.init(file: file, page: page, rows: rows, thumbnail: thumbnail,
+        self.init(file: file, page: page, rows: rows, nonMath: reading.nonMath, thumbnail: thumbnail,
                   pageWidth: reading.imageWidth, pageHeight: reading.imageHeight)
     }
 
@@ -74,5 +79,38 @@ public struct GradedPage: Sendable {
             }
         }
         return GrayImage(width: width, height: height, pixels: pixels)
+    }
+}
+
+/// Saved as JSON, so that a batch that was stopped resumes without reading a page twice; the
+/// thumbnail is kept as PNG bytes.
+extension GradedPage: Codable {
+    enum CodingKeys: String, CodingKey {
+        case file, page, rows, nonMath, thumbnailPNG, pageWidth, pageHeight, error
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let png = try container.decodeIfPresent(Data.self, forKey: .thumbnailPNG)
+        self.init(file: try container.decode(String.self, forKey: .file),
+                  page: try container.decode(Int.self, forKey: .page),
+                  rows: try container.decode([Row].self, forKey: .rows),
+                  nonMath: try container.decode([NonMathRegion].self, forKey: .nonMath),
+                  thumbnail: try png.map { try ImageDecoder.decode(Array($0)) },
+                  pageWidth: try container.decode(Int.self, forKey: .pageWidth),
+                  pageHeight: try container.decode(Int.self, forKey: .pageHeight),
+                  error: try container.decodeIfPresent(String.self, forKey: .error))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(file, forKey: .file)
+        try container.encode(page, forKey: .page)
+        try container.encode(rows, forKey: .rows)
+        try container.encode(nonMath, forKey: .nonMath)
+        try container.encodeIfPresent(try thumbnail.map { Data(try ImageEncoder.png($0)) }, forKey: .thumbnailPNG)
+        try container.encode(pageWidth, forKey: .pageWidth)
+        try container.encode(pageHeight, forKey: .pageHeight)
+        try container.encodeIfPresent(error, forKey: .error)
     }
 }

@@ -31,7 +31,10 @@ public enum HTMLReport {
                 html += "<p class=\"wrong\">Could not be read: \(escape(error))</p></div></section>\n"
                 continue
             }
-            html += itemTable(page) + "</div>\n"
+            html += itemTable(page)
+            let printed = page.nonMath.filter { $0.kind == .printedText }.count
+            if printed > 0 { html += "<p class=\"blank\">\(printed) region\(printed == 1 ? "" : "s") of printed text (headings, instructions) set aside, not graded.</p>\n" }
+            html += "</div>\n"
             if let picture = picture(page) { html += "<div>\(picture)</div>\n" }
             html += "</section>\n"
         }
@@ -82,6 +85,12 @@ public enum HTMLReport {
         let sx = Double(w) / Double(page.pageWidth), sy = Double(h) / Double(page.pageHeight)
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(w)\" height=\"\(h)\" viewBox=\"0 0 \(w) \(h)\">"
         svg += "<image width=\"\(w)\" height=\"\(h)\" href=\"data:image/png;base64,\(Data(png).base64EncodedString())\"/>"
+        // Printed text set aside: a dashed grey box, so the teacher sees it was not read as maths.
+        for region in page.nonMath where region.kind == .printedText {
+            let (x, y) = (Double(region.box.x) * sx - 3, Double(region.box.y) * sy - 3)
+            svg += String(format: "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"none\" stroke=\"#888888\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>",
+                          x, y, Double(region.box.width) * sx + 6, Double(region.box.height) * sy + 6)
+        }
         for row in page.rows {
             guard let box = row.box else { continue }
             let color = colors[row.verdict] ?? "#1565c0"

@@ -3,7 +3,7 @@ import MathGrammar
 import Vocabulary
 
 /// How one problem of a worksheet is marked.
-public enum ItemVerdict: String, Sendable, Equatable, CaseIterable {
+public enum ItemVerdict: String, Sendable, Equatable, CaseIterable, Codable {
     /// ✓: the answer is right (the item's own `=` holds, or it equals the key's answer).
     case right
     /// ✗: the answer is wrong.

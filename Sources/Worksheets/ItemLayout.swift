@@ -38,6 +38,17 @@ public struct ItemLayout: Sendable {
     /// a piece made only of them is not a problem.
     public var speckSize = 0.4
 
+    /// Printed text (a heading, an instruction, a name line) is set in type: its letters stand
+    /// on one baseline and reach one x-height or cap height to the pixel, which no hand does
+    /// for long. A band of at least `printedMinimumMarks` marks, most of them (`printedAlignedShare`)
+    /// sharing top and bottom with two others, is printed — when its marks are also smaller
+    /// than the writing (median height ≤ `printedMaximumHeight` symbol heights; worksheets are
+    /// printed in a smaller size than children write) and few writing-sized marks in it stand
+    /// out of the alignment (so a row of problems beside an instruction is not lost with it).
+    public var printedMinimumMarks = 12
+    public var printedAlignedShare = 0.5
+    public var printedMaximumHeight = 0.75
+
     /// Operators and relations: a piece with one is an expression, not a lone number.
     let binaryOperators = MathSymbol.binaryOperators.union([MathSymbol.equals])
 
@@ -45,6 +56,8 @@ public struct ItemLayout: Sendable {
 
     /// One problem of the page: indices into the input, in reading order left to right.
     public struct Item: Sendable, Equatable {
+        /// The item's number on the page (see `numbered`).
+        public var number = 0
         /// The item's label (`1)`, `2.`, `a)`): its symbols, kept apart from the expression.
         public var label: [Int]
         /// The problem and the student's answer.
@@ -57,6 +70,8 @@ public struct ItemLayout: Sendable {
         public var items: [Item]
         /// Ruled lines set aside as separators.
         public var rules: [Int]
+        /// Printed text set aside: the marks of each printed region (a heading, an instruction).
+        public var printed: [[Int]] = []
     }
 
     /// - Parameters:
@@ -72,7 +87,8 @@ public struct ItemLayout: Sendable {
         let rules = ruledLines(boxes, frames: frames, height: height)
         let writing = boxes.indices.filter { !rules.contains($0) }
         var pieces: [[Int]] = []
-        cut(writing, frames: frames, labels: labels, height: height, into: &pieces)
+        var printed: [[Int]] = []
+        cut(writing, frames: frames, labels: labels, height: height, into: &pieces, printed: &printed)
         // A piece of specks, or of marks none of which reads as a digit (a stray stroke, a
         // fragment of a ruled line), is no problem of the worksheet.
         let isSpeck = { (index: Int) in Double(max(boxes[index].width, boxes[index].height)) < self.speckSize * height }
@@ -93,12 +109,65 @@ public struct ItemLayout: Sendable {
             let kept = Array(ordered.prefix(labelCount)) + expression
             return Item(label: Array(ordered.prefix(labelCount)), expression: expression, box: Box.union(kept.map { boxes[$0] }))
         }
-        // Numbered items are read in their numbers' order (columns are read down, not across).
-        let numbers = items.map { Self.number(of: $0.label, labels: labels) }
-        if !items.isEmpty, numbers.allSatisfy({ $0 != nil }), Set(numbers.compactMap { $0 }).count == items.count {
-            items = zip(items, numbers).sorted { ($0.1 ?? 0) < ($1.1 ?? 0) }.map(\.0)
+        items = Self.numbered(items, labelNumbers: items.map { Self.number(of: $0.label, labels: labels) })
+        return Layout(items: items, rules: rules.sorted(), printed: printed)
+    }
+
+    /// Items in reading order with their numbers. Item numbers run on in reading order, across
+    /// rows (a grid) or down columns; a label may be misread (a `7` read as `4`) or missed. So
+    /// when most items are labelled (≥ 60 %, at least 3), the order — row by row, as cut, or
+    /// column by column — in which most labels equal their place plus one offset (a page may
+    /// start at 11) is taken, and every item is numbered by its place in it: a misread label
+    /// then neither reorders the page nor gives two items one number. Otherwise labels that
+    /// are all present and different give the order; otherwise items are numbered by place.
+    static func numbered(_ items: [Item], labelNumbers: [Int?]) -> [Item] {
+        let labelled = labelNumbers.compactMap { $0 }.count
+        var best: (order: [Int], offset: Int, agreeing: Int)?
+        if labelled >= max(3, Int((0.6 * Double(items.count)).rounded(.up))) {
+            for order in [Array(items.indices), columnMajorOrder(items.map(\.box))] {
+                var offsets: [Int: Int] = [:]
+                for (place, index) in order.enumerated() {
+                    if let number = labelNumbers[index] { offsets[number - place, default: 0] += 1 }
+                }
+                // The most common offset; the smaller one on a tie, so the choice is deterministic.
+                guard let (offset, agreeing) = offsets.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }) else { continue }
+                if agreeing > (best?.agreeing ?? 0) { best = (order, offset, agreeing) }
+            }
         }
-        return Layout(items: items, rules: rules.sorted())
+        if let best, Double(best.agreeing) >= 0.6 * Double(labelled) {
+            return best.order.enumerated().map { place, index in
+                var item = items[index]
+                item.number = place + best.offset
+                return item
+            }
+        }
+        if labelled == items.count, Set(labelNumbers.compactMap { $0 }).count == items.count {
+            return zip(items, labelNumbers).sorted { ($0.1 ?? 0) < ($1.1 ?? 0) }.map { item, number in
+                var item = item
+                item.number = number ?? 0
+                return item
+            }
+        }
+        return items.enumerated().map { place, item in
+            var item = item
+            item.number = place + 1
+            return item
+        }
+    }
+
+    /// Indices of boxes column by column, left to right, each column top to bottom: a column
+    /// is a run of boxes that overlap horizontally.
+    static func columnMajorOrder(_ boxes: [Box]) -> [Int] {
+        var columns: [(maxX: Int, members: [Int])] = []
+        for index in boxes.indices.sorted(by: { boxes[$0].x < boxes[$1].x }) {
+            if let last = columns.last, boxes[index].x < last.maxX {
+                columns[columns.count - 1].members.append(index)
+                columns[columns.count - 1].maxX = max(last.maxX, boxes[index].maxX)
+            } else {
+                columns.append((boxes[index].maxX, [index]))
+            }
+        }
+        return columns.flatMap { $0.members.sorted { boxes[$0].y < boxes[$1].y } }
     }
 
     /// A speck can only be a decimal point between two digits, or a dot of a `÷` over or
@@ -141,14 +210,20 @@ public struct ItemLayout: Sendable {
 
     /// Cuts rows first, so a grid is read row by row as people read a page; each row then by
     /// its columns, and each piece again until nothing splits.
-    private func cut(_ indices: [Int], frames: [Frame], labels: [String], height: Double, into pieces: inout [[Int]]) {
+    private func cut(_ indices: [Int], frames: [Frame], labels: [String], height: Double, into pieces: inout [[Int]], printed: inout [[Int]]) {
         guard indices.count > 1 else {
             if !indices.isEmpty { pieces.append(indices) }
             return
         }
         let rows = Self.split(indices, gap: rowGap * height) { (frames[$0].y0, frames[$0].y1) }
         if rows.count > 1 {
-            for row in rows { cut(row, frames: frames, labels: labels, height: height, into: &pieces) }
+            for row in rows { cut(row, frames: frames, labels: labels, height: height, into: &pieces, printed: &printed) }
+            return
+        }
+        // A band that no clear row splits: printed text is set aside whole, before its words
+        // could be cut into "problems".
+        if isPrintedText(indices, frames: frames, height: height) {
+            printed.append(indices)
             return
         }
         // Specks between two problems are no bridge from one to the other.
@@ -157,7 +232,7 @@ public struct ItemLayout: Sendable {
         let written = split.filter { !$0.allSatisfy(isSpeck) }
         let columns = finishedColumns(written.isEmpty ? split : written, frames: frames, labels: labels, height: height, isSpeck: isSpeck)
         if columns.count > 1 {
-            for column in columns { cut(column, frames: frames, labels: labels, height: height, into: &pieces) }
+            for column in columns { cut(column, frames: frames, labels: labels, height: height, into: &pieces, printed: &printed) }
             return
         }
         pieces.append(indices)
@@ -186,6 +261,32 @@ public struct ItemLayout: Sendable {
             result.append(column)
         }
         return result
+    }
+
+    /// Whether a band's marks are printed text (see `printedMinimumMarks`).
+    func isPrintedText(_ indices: [Int], frames: [Frame], height: Double) -> Bool {
+        guard indices.count >= printedMinimumMarks else { return false }
+        let heights = indices.map { frames[$0].y1 - frames[$0].y0 }.sorted()
+        let medianHeight = heights[heights.count / 2]
+        guard medianHeight <= printedMaximumHeight * height else { return false }
+        // Type is aligned to the pixel; allow for the blur and threshold of a scan or photo.
+        let tolerance = max(1.5, 0.04 * medianHeight)
+        let byBottom = indices.sorted { frames[$0].y1 < frames[$1].y1 }
+        var aligned = Set<Int>()
+        var lower = 0
+        for (position, index) in byBottom.enumerated() {
+            while frames[byBottom[lower]].y1 < frames[index].y1 - tolerance { lower += 1 }
+            var partners = 0
+            var other = lower
+            while other < byBottom.count, frames[byBottom[other]].y1 <= frames[index].y1 + tolerance {
+                if other != position, abs(frames[byBottom[other]].y0 - frames[index].y0) <= tolerance { partners += 1 }
+                other += 1
+            }
+            if partners >= 2 { aligned.insert(index) }
+        }
+        guard Double(aligned.count) >= printedAlignedShare * Double(indices.count) else { return false }
+        let standingOut = indices.filter { !aligned.contains($0) && frames[$0].y1 - frames[$0].y0 >= printedMaximumHeight * height }
+        return standingOut.count <= max(2, indices.count / 10)
     }
 
     /// Ruled lines: single long thin marks, and chains of thin pieces lined up along one

@@ -7,8 +7,9 @@ import Vocabulary
 
 /// One problem of a worksheet page as read: where it is, its label, and what it says.
 public struct WorksheetItem: Sendable, Equatable {
-    /// The item's number: its label's digits (`3)` → `3`) or else its place in reading order,
-    /// counted from 1 on the page.
+    /// The item's number: its label's digits (`3)` → `3`), or its place in reading order counted
+    /// from 1 on the page, or — where a few labels are misread — its place in the order most
+    /// labels follow (see `ItemLayout.numbered`).
     public var number: String
     /// The label as written (`3)`, `2.`), nil when the item has none.
     public var label: String?
@@ -25,11 +26,30 @@ public struct WorksheetItem: Sendable, Equatable {
     public var answerMissing: Bool
 }
 
+/// A part of a page that is not handwritten mathematics, set aside rather than read.
+public struct NonMathRegion: Sendable, Equatable, Codable {
+    public enum Kind: String, Sendable, Equatable, Codable {
+        /// Typeset text: a heading, an instruction, a name line.
+        case printedText = "printed text"
+        /// A ruled line of a grid or a margin.
+        case ruledLine = "ruled line"
+    }
+
+    public var kind: Kind
+    /// In full-size pixels.
+    public var box: Box
+
+    public init(kind: Kind, box: Box) {
+        self.kind = kind
+        self.box = box
+    }
+}
+
 /// A worksheet page read item by item.
 public struct WorksheetPage: Sendable, Equatable {
     public var items: [WorksheetItem]
-    /// Regions that are not handwritten mathematics (ruled lines of a grid), in full-size pixels.
-    public var nonMath: [Box]
+    /// Regions that are not handwritten mathematics: printed text, ruled lines.
+    public var nonMath: [NonMathRegion]
     public var imageWidth: Int
     public var imageHeight: Int
 }
@@ -76,14 +96,15 @@ public struct WorksheetReader: Sendable {
                                                                   checkpoint: { try budget.check(.grammar) })
             else { continue }
             let label = item.label.isEmpty ? nil : item.label.map { labels[$0] }.joined()
-            let number = ItemLayout.number(of: item.label, labels: labels).map(String.init) ?? "\(items.count + 1)"
             let tokens = result.latex.split(separator: " ")
             items.append(WorksheetItem(
-                number: number, label: label, box: Self.scaled(item.box, by: scale), reading: result,
+                number: "\(item.number)", label: label, box: Self.scaled(item.box, by: scale), reading: result,
                 mathML: reading.mathML, answer: Self.answer(of: reading.statement),
                 answerMissing: tokens.last.map(String.init) == MathSymbol.equals))
         }
-        return WorksheetPage(items: items, nonMath: found.rules.map { Self.scaled(glyphs[$0].box, by: scale) },
+        let printed = found.printed.map { NonMathRegion(kind: .printedText, box: Self.scaled(Box.union($0.map { glyphs[$0].box }), by: scale)) }
+        let rules = found.rules.map { NonMathRegion(kind: .ruledLine, box: Self.scaled(glyphs[$0].box, by: scale)) }
+        return WorksheetPage(items: items, nonMath: printed + rules,
                              imageWidth: image.width * scale, imageHeight: image.height * scale)
     }
 

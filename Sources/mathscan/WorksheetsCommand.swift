@@ -2,6 +2,7 @@ import ArgumentParser
 import DocumentDecoding
 import Foundation
 import ImageDecoding
+import NeuralNetwork
 import Recognition
 import WorksheetReport
 import Worksheets
@@ -16,7 +17,12 @@ struct GradeWorksheets: ParsableCommand {
             Each page is split into its problems by its layout (a grid, columns, rows), item labels \
             such as 1) or 2. kept apart. A problem is right or wrong by its own = or, with --key, by \
             the expected answer of its item number; an answer missing after = is blank; a reading \
-            whose confidence is below --min-confidence is ? (uncertain), for the teacher to check.
+            whose confidence is below --min-confidence is ? (uncertain), for the teacher to check. \
+            Printed text (headings, instructions) is set aside and shown, not graded.
+
+            Each file's pages are saved in the report folder as soon as the file is done \
+            (pages/NNN-name.json); with --resume a stopped run goes on from there, reading only \
+            the files not yet done (or changed, or graded with other settings).
             """)
 
     @Argument(help: "Folders (searched recursively for .png, .jpg, .jpeg, .tif, .tiff, .pdf) or files; the format is read from the bytes.")
@@ -37,6 +43,9 @@ struct GradeWorksheets: ParsableCommand {
     @Option(help: "Title of the HTML report.")
     var title = "Worksheets"
 
+    @Flag(help: "Keep the files a previous run into --out already graded with the same settings; read only the others.")
+    var resume = false
+
     @OptionGroup var modelOptions: ModelOptions
 
     func validate() throws {
@@ -47,9 +56,11 @@ struct GradeWorksheets: ParsableCommand {
 
     func run() throws {
         let answerKey: AnswerKey?
+        var keyText = ""
         if let key {
             do {
-                answerKey = try AnswerKey(parsing: try InputFiles.readText(key))
+                keyText = try InputFiles.readText(key)
+                answerKey = try AnswerKey(parsing: keyText)
             } catch {
                 throw CommandFailure("\(key): \(error)")
             }
@@ -67,6 +78,9 @@ struct GradeWorksheets: ParsableCommand {
             throw CommandFailure("cannot create \(pagesFolder.path): \(error.localizedDescription)")
         }
 
+        // What a saved file's grades depend on besides the file: a run with other settings reads it again.
+        let settings = "key \(FNV1a.hash(keyText.utf8)) min-confidence \(minConfidence) dpi \(dpi) model \(modelOptions.model ?? "shipped") "
+            + "grammar \(modelOptions.grammar ?? "shipped")"
         var graded: [GradedPage] = []
         var failures = 0
         let clock = ContinuousClock()
@@ -76,9 +90,24 @@ struct GradeWorksheets: ParsableCommand {
             let elapsed = clock.now - start
             let eta = index == 0 ? "" : " ETA \(Self.duration(elapsed / index * (files.count - index)))"
             StandardError.write((progressing ? "\r\u{1B}[K" : "") + "worksheets: \(index + 1)/\(files.count) \(file)\(eta)" + (progressing ? "" : "\n"))
+            let recordURL = pagesFolder.appendingPathComponent(Self.fileName(file: file, index: index) + ".json")
+            let bytes: [UInt8]
+            do {
+                bytes = try InputFiles.read(file)
+            } catch {
+                failures += 1
+                StandardError.write((progressing ? "\r\u{1B}[K" : "") + "mathscan: \(file): \(error)\n")
+                graded.append(GradedPage(file: file, page: 1, rows: [], thumbnail: nil, pageWidth: 0, pageHeight: 0, error: "\(error)"))
+                continue
+            }
+            let checksum = FNV1a.hash(bytes)
+            if resume, let saved = GradedFile.load(recordURL), saved.file == file, saved.checksum == checksum, saved.settings == settings {
+                graded += saved.pages
+                continue
+            }
             var pages: [GradedPage] = []
             do {
-                for (number, result) in try DocumentReader.pages(of: InputFiles.read(file), reader: reader, dpi: dpi) {
+                for (number, result) in try DocumentReader.pages(of: bytes, reader: reader, dpi: dpi) {
                     switch result {
                     case .success(let (reading, thumbnail)):
                         pages.append(GradedPage(file: file, page: number, reading: reading, grader: grader, thumbnail: thumbnail))
@@ -95,11 +124,16 @@ struct GradeWorksheets: ParsableCommand {
                 continue
             }
             for page in pages {
-                let name = Self.pageFileName(file: file, page: page.page, index: index)
+                let name = Self.fileName(file: file, index: index) + "-p\(page.page)"
                 try Self.write(CSVReport.render([page]), to: pagesFolder.appendingPathComponent(name + ".csv"))
                 if let picture = HTMLReport.picture(page) {
                     try Self.write(picture, to: pagesFolder.appendingPathComponent(name + ".svg"))
                 }
+            }
+            // Saved last, atomically: a run stopped before this point reads the file again; so
+            // does one after a page failed (it may have been given up for time).
+            if !pages.contains(where: { $0.error != nil }) {
+                try GradedFile(file: file, checksum: checksum, settings: settings, pages: pages).save(recordURL)
             }
             graded += pages
         }
@@ -112,11 +146,12 @@ struct GradeWorksheets: ParsableCommand {
         if failures > 0 { throw ExitCode(1) }
     }
 
-    /// `pages/003-name-p2` (then `.csv` and `.svg`): the input's place keeps names unique and in input order.
-    static func pageFileName(file: String, page: Int, index: Int) -> String {
+    /// `pages/003-name` (then `-p2.csv`, `-p2.svg` per page and `.json` for the file): the
+    /// input's place keeps names unique and in input order.
+    static func fileName(file: String, index: Int) -> String {
         let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
             .map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" }
-        return String(format: "%03d-", index + 1) + String(stem) + "-p\(page)"
+        return String(format: "%03d-", index + 1) + String(stem)
     }
 
     static func write(_ text: String, to url: URL) throws {
@@ -130,6 +165,29 @@ struct GradeWorksheets: ParsableCommand {
     static func duration(_ duration: Duration) -> String {
         let seconds = Int(duration.components.seconds)
         return seconds >= 60 ? "\(seconds / 60)m\(String(format: "%02d", seconds % 60))s" : "\(seconds)s"
+    }
+}
+
+/// One input file's graded pages as saved for `--resume`, with what they were graded from.
+struct GradedFile: Codable {
+    var file: String
+    /// FNV-1a of the file's bytes: a file changed since is read again.
+    var checksum: UInt64
+    var settings: String
+    var pages: [GradedPage]
+
+    /// The saved record, nil when there is none or it cannot be read (then the file is read again).
+    static func load(_ url: URL) -> GradedFile? {
+        guard let data = try? Data(contentsOf: url) else { return nil }
+        return try? JSONDecoder().decode(GradedFile.self, from: data)
+    }
+
+    func save(_ url: URL) throws {
+        do {
+            try JSONEncoder().encode(self).write(to: url, options: .atomic)
+        } catch {
+            throw CommandFailure("cannot write \(url.path): \(error.localizedDescription)")
+        }
     }
 }
 

@@ -44,6 +44,35 @@ final class JPEGBlocksTests: XCTestCase {
         }
     }
 
+    /// The recognizer's path: luminance or the darkest channel (chosen, or asked for), turned
+    /// as the EXIF tag says, exactly as the decode of the file gives them; colour planes libjpeg
+    /// would upsample (full size) are left to that decode.
+    func testEveryChannelIsThatOfLibjpegsDecode() throws {
+        var files = try generatedJPEGs()
+        for name in ["baseline-420", "baseline-444", "grey", "orientation-6", "progressive"] {
+            files.append((name, try Fixtures.bytes("decode/\(name).jpg")))
+        }
+        var chosen: Set<String> = []
+        for (name, bytes) in files {
+            let blocks = try XCTUnwrap(JPEGBlocks(bytes, maxPixels: 100_000_000), name)
+            for channel in [DecodeOptions.Channel.luminance, .darkest, .darkestForColoredInk] {
+                for denominator in [1, 2, 4, 8] {
+                    let options = DecodeOptions(scaleDenominator: denominator, channel: channel)
+                    let expected = try ImageDecoder.decodeReportingChannel(bytes, options: options)
+                    guard let decoded = try blocks.decodeReportingChannel(bytes, options: options) else {
+                        XCTAssertTrue(denominator == 1 && channel != .luminance && name != "baseline-444",
+                                      "\(name) 1/\(denominator) \(channel): only subsampled colour at full size is left to the decode")
+                        continue
+                    }
+                    XCTAssertEqual(decoded.channel, expected.channel, "\(name) 1/\(denominator) \(channel)")
+                    XCTAssertTrue(decoded.image == expected.image, "\(name) 1/\(denominator) \(channel): pixels differ")
+                    chosen.insert("\(decoded.channel)")
+                }
+            }
+        }
+        XCTAssertEqual(chosen, ["luminance", "darkest"], "both channels exercised")
+    }
+
     /// Files whose grey is not their first component as stored, or too large, or damaged, are
     /// left to the ordinary decode.
     func testFilesItDoesNotApplyToAreRefused() throws {

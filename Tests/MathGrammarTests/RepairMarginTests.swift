@@ -125,4 +125,28 @@ final class RepairMarginTests: XCTestCase {
         XCTAssertGreaterThan(LineReader.repairMargin, 0)
         XCTAssertTrue(LineReader.repairMargin.isFinite)
     }
+
+    /// Unary plus is rare (the grammar's `prior=0.05`): a mark about as likely a `1` as a `+`
+    /// where a number starts is read as the `1`, and the confidence says what that cost; a `+`
+    /// the classifier is sure of stays a unary plus.
+    func testAWeakUnaryPlusIsReadAsTheDigitOne() throws {
+        var weak = LineSketch()
+        weak.add(.operatorSign, [("+", 0.6), ("1", 0.4)])
+        weak.add("2 + 3")   // each at 0.9
+        let reading = reader.read(weak.symbols)
+        XCTAssertEqual(reading.latex, "12 + 3")
+        XCTAssertEqual(reading.confidence, 0.4 * 0.9 * 0.9 * 0.9, accuracy: 1e-9, "the classifier's probability of what was chosen")
+
+        var sure = LineSketch()
+        sure.add(.operatorSign, [("+", 0.999), ("1", 0.001)])
+        sure.add("2 + 3")
+        XCTAssertEqual(reader.read(sure.symbols).latex, "+ 2 + 3")
+
+        // Without the prior the weak mark stays a unary plus.
+        let source = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("grammars/arithmetic.grammar"), encoding: .utf8)
+        let flat = try Grammar(source: source.replacingOccurrences(of: "prior=0.05", with: ""), name: "flat")
+        XCTAssertEqual(flat.prefixOperators["+"]?.prior, 1)
+        XCTAssertEqual(LineReader(grammar: flat).read(weak.symbols).latex, "+ 2 + 3")
+    }
 }

@@ -22,4 +22,23 @@ final class DecodeScaleTests: XCTestCase {
         options.maxWorkingPixels = 480_000
         XCTAssertEqual(try Recognizer.decode(try jpeg(width: 800, height: 600), options: options).scale, 1)
     }
+
+    /// A photo of pink ink on grey card is read in its darkest channel, in which the ink has
+    /// the contrast it has to the eye; the probe of a large photo decides the same way.
+    func testColoredInkOnNeutralPaperIsDecodedInTheDarkestChannel() throws {
+        for (width, height) in [(300, 200), (3000, 2000)] {
+            var pixels: [UInt8] = []
+            for y in 0..<height {
+                for x in 0..<width {
+                    let isInk = (height / 3..<2 * height / 3).contains(y) && (x / (width / 50)) % 3 == 0
+                    pixels += isInk ? [235, 60, 150] : [168, 168, 166]
+                }
+            }
+            let bytes = try ImageEncoder.jpeg(RGBImage(width: width, height: height, pixels: pixels), quality: 90)
+            let (image, scale) = try Recognizer.decode(bytes, options: Recognizer.Options())
+            let expected = try ImageDecoder.decode(bytes, options: DecodeOptions(scaleDenominator: scale, channel: .darkestForColoredInk))
+            XCTAssertEqual(image, expected, "\(width) × \(height)")
+            XCTAssertLessThan(image.pixels.min() ?? 255, 100, "the ink is dark")
+        }
+    }
 }

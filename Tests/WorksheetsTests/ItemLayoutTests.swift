@@ -135,4 +135,89 @@ final class ItemLayoutTests: XCTestCase {
         let (found, labels) = layout(symbols)
         XCTAssertEqual(texts(found, labels), ["7 1 \\times 6"])
     }
+
+    // MARK: printed text
+
+    /// A line of type: `count` letters 12 wide, x-height 16 or ascender height 22, all on one
+    /// baseline at `baseline`, 2 apart, words of 5 letters 8 apart.
+    func printedLine(count: Int, x: Int, baseline: Int) -> [(Box, String)] {
+        (0..<count).map { index in
+            let height = index % 3 == 0 ? 22 : 16
+            let left = x + index * 14 + (index / 5) * 8
+            return (Box(x: left, y: baseline - height, width: 12, height: height), index % 2 == 0 ? "1" : "0")
+        }
+    }
+
+    func testAPrintedHeadingIsSetAsideAndTheProblemsBelowAreRead() {
+        var symbols = printedLine(count: 30, x: 40, baseline: 40)
+        symbols += printedLine(count: 24, x: 40, baseline: 70)
+        for c in 0..<3 { symbols += row(["\(c)", "+", "4"], x: 50 + c * 400, y: 140 + c * 5) }
+        let (found, labels) = layout(symbols)
+        XCTAssertEqual(texts(found, labels), ["0 + 4", "1 + 4", "2 + 4"])
+        XCTAssertEqual(found.printed.count, 1)
+        XCTAssertEqual(Set(found.printed.flatMap { $0 }), Set(0..<54))
+    }
+
+    func testNeatLongHandwritingIsNotPrintedText() {
+        // Fourteen symbols of writing size whose tops and bottoms wander by a few pixels, as
+        // a hand's do even when it is careful.
+        let jitter = [0, 3, -2, 5, 1, -4, 2, 6, -1, 4, -3, 0, 3, -5]
+        let written = ["1", "2", "3", "+", "4", "5", "6", "+", "7", "8", "9", "=", "1", "3"]
+        let symbols = written.enumerated().map { index, label in
+            (Box(x: 40 + index * 40, y: 100 + jitter[index], width: 30, height: 40 + jitter[(index + 3) % jitter.count]), label)
+        }
+        let (found, labels) = layout(symbols)
+        XCTAssertTrue(found.printed.isEmpty)
+        XCTAssertEqual(texts(found, labels), [written.joined(separator: " ")])
+    }
+
+    func testWritingSizedMarksInPerfectAlignmentAreNotPrintedText() {
+        // Aligned like type but as large as the writing on the page: not a heading in a
+        // smaller print, so it is read (a row of ruled-paper digits, a stencil).
+        var symbols = row(["1", "2", "+", "3", "4", "+", "5", "6", "+", "7", "8", "=", "2", "0"], x: 40, y: 100)
+        symbols += row(["5", "+", "5"], x: 40, y: 300)
+        let (found, _) = layout(symbols)
+        XCTAssertTrue(found.printed.isEmpty)
+        XCTAssertEqual(found.items.count, 2)
+    }
+
+    // MARK: item numbers
+
+    func numbers(_ layout: ItemLayout.Layout, _ labels: [String]) -> [String] {
+        layout.items.map { "\($0.number):" + $0.expression.map { labels[$0] }.joined() }
+    }
+
+    /// Two columns numbered down, 1–3 and 4–6, whose labels are given as `written`.
+    func numberedColumns(_ written: [String]) -> [(Box, String)] {
+        var symbols: [(Box, String)] = []
+        for i in 0..<3 {
+            symbols += row([written[i], ")", "7", "-", "\(i)"], x: 40, y: 50 + i * 150)
+            symbols += row([written[i + 3], ")", "8", "+", "\(i)"], x: 700, y: 120 + i * 150)
+        }
+        return symbols
+    }
+
+    func testAMisreadLabelNeitherReordersThePageNorRepeatsANumber() {
+        // Item 5's label read as 2: columns still read down, and it keeps number 5.
+        let (found, labels) = layout(numberedColumns(["1", "2", "3", "4", "2", "6"]))
+        XCTAssertEqual(numbers(found, labels), ["1:7-0", "2:7-1", "3:7-2", "4:8+0", "5:8+1", "6:8+2"])
+    }
+
+    func testNumbersMayStartAnywhere() {
+        let (found, labels) = layout(numberedColumns(["11", "12", "13", "14", "15", "16"]))
+        XCTAssertEqual(numbers(found, labels), ["11:7-0", "12:7-1", "13:7-2", "14:8+0", "15:8+1", "16:8+2"])
+    }
+
+    func testLabelsInNoReadingOrderAreKeptAsWritten() {
+        // Numbered 3, 1, 6 / 2, 5, 4 down the columns: no order agrees, the labels stand.
+        let (found, labels) = layout(numberedColumns(["3", "1", "6", "2", "5", "4"]))
+        XCTAssertEqual(numbers(found, labels), ["1:7-1", "2:8+0", "3:7-0", "4:8+2", "5:8+1", "6:7-2"])
+    }
+
+    func testUnlabelledItemsAreNumberedByPlace() {
+        var symbols: [(Box, String)] = []
+        for r in 0..<2 { for c in 0..<2 { symbols += row(["\(r)", "+", "\(c)"], x: 50 + c * 400, y: 60 + r * 200) } }
+        let (found, labels) = layout(symbols)
+        XCTAssertEqual(numbers(found, labels), ["1:0+0", "2:0+1", "3:1+0", "4:1+1"])
+    }
 }

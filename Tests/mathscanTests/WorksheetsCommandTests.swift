@@ -28,12 +28,12 @@ final class WorksheetsCommandTests: XCTestCase {
         InkRenderer.render(try composer.compose(tokens, seed: seed)).image
     }
 
-    /// A white page with the problems in a grid of two columns, row by row.
-    func page(_ problems: [GrayImage]) -> GrayImage {
+    /// A white page with the problems in a grid of two columns, row by row, below `top` pixels.
+    func page(_ problems: [GrayImage], top: Int = 50) -> GrayImage {
         let cellWidth = 900, cellHeight = 260
-        var page = GrayImage(width: 2 * cellWidth + 100, height: ((problems.count + 1) / 2) * cellHeight + 100)
+        var page = GrayImage(width: 2 * cellWidth + 100, height: ((problems.count + 1) / 2) * cellHeight + top + 50)
         for (index, ink) in problems.enumerated() {
-            let x0 = 50 + (index % 2) * cellWidth, y0 = 50 + (index / 2) * cellHeight
+            let x0 = 50 + (index % 2) * cellWidth, y0 = top + (index / 2) * cellHeight
             for y in 0..<min(ink.height, cellHeight - 40) {
                 for x in 0..<min(ink.width, cellWidth - 100) {
                     let value = ink[x, y]
@@ -74,7 +74,8 @@ final class WorksheetsCommandTests: XCTestCase {
         ])
         let ben2 = page(try [problem(composer, t("5 + 5 = 10"), seed: 17), problem(composer, t("4 \\times 4 = 18"), seed: 18)])
         try DocumentEncoder.writeTIFF([ben1, ben2], to: scans.appendingPathComponent("ben.tif").path, bilevel: true)
-        // Cleo (PDF): item 3 scribbled over (two answers on top of each other), item 6 missing.
+        // Cleo (PDF): a printed heading (set in type by the PDF, as a teacher's sheet is), item 3
+        // scribbled over (two answers on top of each other), item 6 missing.
         let scribbled = try problem(composer, t("6 \\times 3 = 18"), seed: 23)
         let over = try problem(composer, t("2 + 8 = 14"), seed: 33)
         var jumble = GrayImage(width: max(scribbled.width, over.width + 30), height: max(scribbled.height, over.height + 10))
@@ -88,8 +89,10 @@ final class WorksheetsCommandTests: XCTestCase {
             problem(composer, t("3 + 4 = 7"), seed: 21), problem(composer, t("12 + 5 = 17"), seed: 22),
             jumble, problem(composer, t("8 + 8 = 61"), seed: 24),
             problem(composer, t("20 + 5 = 25"), seed: 25),
-        ])
-        try DocumentEncoder.writePDF([cleo], to: scans.appendingPathComponent("cleo.pdf").path, dpi: 200)
+        ], top: 200)
+        let heading = [DocumentEncoder.PrintedText(page: 0, x: 50, y: 70, size: 40, bold: true, text: "Worksheet 2: Addition and multiplication"),
+                       DocumentEncoder.PrintedText(page: 0, x: 50, y: 125, size: 28, text: "Name: ____________   Work out each problem.")]
+        try DocumentEncoder.writePDF([cleo], text: heading, to: scans.appendingPathComponent("cleo.pdf").path, dpi: 200)
         try "1\t7\n2\t17\n3\t18\n4\t16\n5\t25\n6\t14\n".write(to: folder.appendingPathComponent("key.tsv"), atomically: true, encoding: .utf8)
 
         let report = folder.appendingPathComponent("report")
@@ -124,6 +127,10 @@ final class WorksheetsCommandTests: XCTestCase {
         XCTAssertTrue(picture.hasPrefix("<svg"))
         XCTAssertEqual(picture.components(separatedBy: "<rect").count - 1, 6, "six items boxed")
         XCTAssertEqual(picture.components(separatedBy: "✗").count - 1, 2, "two marked wrong")
+        // Cleo's printed heading is set aside (no item above comes from it) and shown as such.
+        let cleoPicture = try String(contentsOf: report.appendingPathComponent("pages/003-cleo-p1.svg"), encoding: .utf8)
+        XCTAssertEqual(cleoPicture.components(separatedBy: "stroke-dasharray").count - 1, 2, "the title and the name line")
+        XCTAssertTrue(html.contains("2 regions of printed text"), "the report says the heading was not graded")
     }
 
     func testABrokenFileIsReportedAndTheOthersGraded() throws {
@@ -150,5 +157,75 @@ final class WorksheetsCommandTests: XCTestCase {
         XCTAssertTrue(outcome.stderr.contains("time budget"), outcome.stderr)
         let csv = try String(contentsOf: folder.appendingPathComponent("r/class.csv"), encoding: .utf8)
         XCTAssertTrue(csv.contains("specks.png,1,,,,,\"error: reading the page took longer than its time budget"), csv)
+    }
+
+    /// With --resume a file graded before is not read again — its saved pages are reused even
+    /// under a time budget no page could meet — while a new or changed file is read.
+    func testResumeReusesOnlyFilesAlreadyGraded() throws {
+        let composer = try composer()
+        let folder = try temporaryFolder()
+        let a = folder.appendingPathComponent("a.png"), b = folder.appendingPathComponent("b.png")
+        let report = folder.appendingPathComponent("r"), csv = report.appendingPathComponent("class.csv")
+        try Data(ImageEncoder.png(page([try problem(composer, ["3", "+", "4", "=", "7"], seed: 1)]))).write(to: a)
+        try Data(ImageEncoder.png(page([try problem(composer, ["5", "+", "2", "=", "7"], seed: 2)]))).write(to: b)
+        let first = try MathscanProcess.run(["worksheets", a.path, "--out", report.path])
+        XCTAssertEqual(first.status, 0, first.stderr)
+
+        let resumed = try MathscanProcess.run(["worksheets", a.path, b.path, "--out", report.path, "--resume", "--time-budget", "0.001"])
+        XCTAssertEqual(resumed.status, 1, "b.png is read, and cannot be in a millisecond")
+        var text = try String(contentsOf: csv, encoding: .utf8)
+        XCTAssertTrue(text.contains("a.png,1,1,3 + 4 = 7,7,7,right,"), text)
+        XCTAssertTrue(text.contains("b.png,1,,,,,\"error: reading the page took longer"), text)
+
+        // Without --resume every file is read again.
+        let again = try MathscanProcess.run(["worksheets", a.path, "--out", report.path, "--time-budget", "0.001"])
+        XCTAssertEqual(again.status, 1)
+        XCTAssertTrue(try String(contentsOf: csv, encoding: .utf8).contains("a.png,1,,,,,\"error:"))
+
+        // A file changed since it was graded is read again.
+        try Data(ImageEncoder.png(page([try problem(composer, ["2", "+", "2", "=", "4"], seed: 3)]))).write(to: a)
+        let changed = try MathscanProcess.run(["worksheets", a.path, b.path, "--out", report.path, "--resume"])
+        XCTAssertEqual(changed.status, 0, changed.stderr)
+        text = try String(contentsOf: csv, encoding: .utf8)
+        XCTAssertTrue(text.contains("a.png,1,1,2 + 2 = 4,4,4,right,"), text)
+        XCTAssertTrue(text.contains("b.png,1,1,5 + 2 = 7,7,7,right,"), text)
+    }
+
+    /// A class batch killed at any moment and resumed writes the same report as one run through.
+    func testAKilledClassBatchResumesToTheSameReport() throws {
+        let composer = try composer()
+        let folder = try temporaryFolder()
+        let scans = folder.appendingPathComponent("scans")
+        try FileManager.default.createDirectory(at: scans, withIntermediateDirectories: true)
+        for student in 0..<8 {
+            let problems = try (0..<4).map { item in
+                try problem(composer, ["\(item + 1)", "+", "\(student % 5)", "=", "\(item + 1 + student % 5)"], seed: UInt64(10 * student + item))
+            }
+            try Data(ImageEncoder.png(page(problems))).write(to: scans.appendingPathComponent("student\(student).png"))
+        }
+        let whole = folder.appendingPathComponent("whole"), stopped = folder.appendingPathComponent("stopped")
+        XCTAssertEqual(try MathscanProcess.run(["worksheets", scans.path, "--out", whole.path]).status, 0)
+
+        let process = Process()
+        process.executableURL = MathscanProcess.executable
+        process.arguments = ["worksheets", scans.path, "--out", stopped.path]
+        process.standardError = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        // Kill it once some files are done, wherever it is.
+        let deadline = Date().addingTimeInterval(60)
+        let pages = stopped.appendingPathComponent("pages")
+        while Date() < deadline, ((try? FileManager.default.contentsOfDirectory(atPath: pages.path)) ?? []).filter({ $0.hasSuffix(".json") }).count < 2 {
+            usleep(2_000)
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+
+        let resumed = try MathscanProcess.run(["worksheets", scans.path, "--out", stopped.path, "--resume"])
+        XCTAssertEqual(resumed.status, 0, resumed.stderr)
+        for name in ["class.csv", "index.html"] {
+            XCTAssertEqual(try String(contentsOf: stopped.appendingPathComponent(name), encoding: .utf8),
+                           try String(contentsOf: whole.appendingPathComponent(name), encoding: .utf8), name)
+        }
     }
 }

@@ -26,8 +26,18 @@ int dc_pdf_page(const uint8_t *data, size_t size, int index, double dpi, long ma
 int dc_tiff_write(const char *path, int count, const uint8_t *const *pages, const int *widths, const int *heights,
                   int bilevel, char *error, size_t error_size);
 
-/// Writes grey pages to a PDF at `path`, one image per page, sized as scanned at `dpi`.
+/// A line of printed text on a PDF page: its baseline starts at (`x`, `y`) in the page image's
+/// pixels; `size` is the font size in pixels; the font is the system's sans-serif.
+typedef struct {
+    int page;
+    double x, y, size;
+    int bold;
+    const char *text;
+} dc_printed_text;
+
+/// Writes grey pages to a PDF at `path`, one image per page, sized as scanned at `dpi`, with
+/// `text_count` lines of printed (vector) text over them.
 int dc_pdf_write(const char *path, int count, const uint8_t *const *pages, const int *widths, const int *heights,
-                 double dpi, char *error, size_t error_size);
+                 double dpi, const dc_printed_text *texts, int text_count, char *error, size_t error_size);
 
 #endif

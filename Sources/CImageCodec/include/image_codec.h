@@ -32,6 +32,9 @@ typedef struct {
     int progressive;
     /// width × height bytes, row-major; owned by the caller, release with codec_free.
     unsigned char *pixels;
+    /// When asked for and the image is in colour: the darkest of R, G and B of each pixel, laid
+    /// out as `pixels`; NULL otherwise. Owned by the caller, release with codec_free.
+    unsigned char *darkest;
     char message[CODEC_MESSAGE_LENGTH];
 } codec_image;
 
@@ -58,8 +61,10 @@ void codec_png_decode(const unsigned char *data, size_t size, long long max_pixe
 
 /// Decodes a baseline, progressive or greyscale JPEG to 8-bit grey at 1/scale_denom
 /// (libjpeg picks the nearest scale N/8 >= 1/scale_denom). libjpeg warnings are errors.
-/// max_pixels applies to the declared (full-scale) size.
-void codec_jpeg_decode(const unsigned char *data, size_t size, long long max_pixels, int scale_denom, codec_image *out);
+/// max_pixels applies to the declared (full-scale) size. With `with_darkest`, a YCbCr JPEG
+/// (every colour photo) also gets `darkest`; `pixels` stays its Y channel, as without.
+void codec_jpeg_decode(const unsigned char *data, size_t size, long long max_pixels, int scale_denom, int with_darkest,
+                       codec_image *out);
 
 /// A sequential JPEG entropy-decoded once (its quantised DCT blocks), to be turned into grey
 /// pixels at one scale or several without reading the file again.
@@ -74,9 +79,12 @@ codec_jpeg_coefficients *codec_jpeg_read_coefficients(const unsigned char *data,
                                                       codec_image *out);
 
 /// The grey image at 1/scale_denom (N/8 at or above it, as codec_jpeg_decode), pixel for pixel
-/// what codec_jpeg_decode gives for the same file and scale: libjpeg's own inverse DCT of that
-/// scale on the same blocks. May be called again for another scale.
-void codec_jpeg_coefficients_decode(codec_jpeg_coefficients *coefficients, int scale_denom, codec_image *out);
+/// what codec_jpeg_decode gives for the same file, scale and `with_darkest` (`darkest` too):
+/// libjpeg's own inverse DCT of each block size on the same blocks. CODEC_UNSUPPORTED when the
+/// darkest channel is asked of colour planes libjpeg would upsample (4:2:2, or 4:2:0 at full
+/// size): codec_jpeg_decode then. May be called again for another scale.
+void codec_jpeg_coefficients_decode(codec_jpeg_coefficients *coefficients, int scale_denom, int with_darkest,
+                                    codec_image *out);
 
 void codec_jpeg_coefficients_free(codec_jpeg_coefficients *coefficients);
 
