@@ -31,13 +31,14 @@ public struct Recognizer: Sendable {
         /// which bounds memory: a 100-megapixel photo or scan is read at 25 megapixels at most.
         public var maxWorkingPixels = 32_000_000
         /// Progressive JPEGs up to this size that are decoded at a reduced scale are read once
-        /// (`JPEGBlocks`): the probe that chooses the scale and the image at that scale come
-        /// from one entropy decode. Their decode holds every block anyway (later scans refine
-        /// them), so this costs no memory and halves the work (12 MP: 102 → 45 ms). A baseline
-        /// JPEG is probed by a 1/8 decode that holds no blocks and, only when a finer scale is
-        /// chosen, decoded again at it: holding its blocks to read it once was measured slower
-        /// when 1/8 is chosen (12 MP: 25 → 40 ms; half of the large real-dev photos) and no
-        /// faster at 1/4. Larger progressive files are read twice, to bound memory.
+        /// (`JPEGBlocks`): the probe that chooses the scale and channel and the image at that
+        /// scale come from one entropy decode. Their decode holds every block anyway (later
+        /// scans refine them), so this costs no memory and nearly halves the decode (12 MP
+        /// real-dev photos: 89–122 → 45–59 ms). A baseline JPEG is probed by a 1/8 decode that
+        /// holds no blocks and, only when a finer scale is chosen, decoded again at it: holding
+        /// its blocks to read it once was measured slower when 1/8 is chosen (12 MP: 25 → 40 ms;
+        /// half of the large real-dev photos) and no faster at 1/4. Larger progressive files
+        /// are read twice, to bound memory.
         public var singleReadMaxPixels = 24_000_000
         /// Longest one page may take, from decoding to its last line; past it the page fails with
         /// `RecognitionError.timeBudgetExceeded`, so that a page of noise cannot hold a batch for
