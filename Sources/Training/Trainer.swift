@@ -77,9 +77,7 @@ public struct Trainer {
         var best: (model: ModelFile, epoch: Int, accuracy: Float, loss: Float)?
         for epoch in 1...config.epochs {
             let epochStart = clock.now
-            // Cosine decay from the full rate to 5 % of it.
-            let progress = config.epochs > 1 ? Float(epoch - 1) / Float(config.epochs - 1) : 0
-            optimizer.learningRate = config.learningRate * (0.05 + 0.95 * 0.5 * (1 + cosf(.pi * progress)))
+            optimizer.learningRate = config.learningRate(epoch: epoch)
             let order = sampler.epoch(rng: &rng)
             var lossSum: Float = 0, correct = 0, seen = 0
             for batch in 0..<batches {
