@@ -27,9 +27,11 @@ public struct ModelMeasurement: Sendable, Codable, Equatable {
     public var bestEpoch: Int
     /// Wall time of training, validation after each epoch included.
     public var trainingSeconds: Double
-    /// The process's peak resident memory when this model's training ended (getrusage
-    /// ru_maxrss): a high-water mark of the whole run so far, not this model's alone.
+    /// The process's peak resident memory while this model trained (the loaded data included).
     public var peakMemoryMB: Double
+    /// What training added to the memory already in use: the peak minus the resident memory
+    /// before it started. nil where the peak cannot be reset (not Linux).
+    public var trainingMemoryMB: Double?
     /// Crops labelled per second (held-out set, chunks of `SymbolClassifier.chunkSize`).
     public var inferenceCropsPerSecond: Double
     public var selection: ClassificationReport
@@ -113,8 +115,9 @@ public final class Lab {
     func measure(name: String, prefix: String, configuration: TrainingConfiguration, on crops: LabeledCrops? = nil,
                  files: inout [String]) throws -> ModelMeasurement {
         log("\(prefix): training \(name) (\(configuration.architecture), \(configuration.optimizer.rawValue), lr \(configuration.learningRate), batch \(configuration.batchSize), \(configuration.epochs) epochs)")
+        let before = Memory.resetPeak()
         let result = try train(configuration, on: crops)
-        let peak = Self.peakMemoryMB()
+        let peak = Memory.peakMB()
         let classifier = try SymbolClassifier(modelBytes: result.model.encoded())
         let selectionReport = ClassificationReport(classifier: classifier, data: selection)
         // Inference speed: the held-out report timed (the selection split's without held-out data).
@@ -128,7 +131,7 @@ public final class Lab {
             name: name, architecture: configuration.architecture, optimizer: configuration.optimizer.rawValue,
             learningRate: configuration.learningRate, batchSize: configuration.batchSize,
             parameters: try result.model.makeNetwork().parameterCount, epochs: result.history.count, bestEpoch: result.bestEpoch,
-            trainingSeconds: result.seconds, peakMemoryMB: peak, inferenceCropsPerSecond: speed,
+            trainingSeconds: result.seconds, peakMemoryMB: peak, trainingMemoryMB: before.map { max(0, peak - $0) }, inferenceCropsPerSecond: speed,
             selection: selectionReport, heldOut: heldOutReport, history: result.history)
         let slug = "\(prefix)-\(Self.slug(name))"
         files.append(try write(ConfusionMatrixChart.svg(heldOutReport ?? selectionReport), to: "\(slug)-confusion.svg"))
@@ -168,7 +171,7 @@ public final class Lab {
     /// Writes an experiment's JSON and Markdown; returns their names.
     func writeResult<T: Encodable>(_ result: T, markdown: String, experiment: LabExperiment) throws -> [String] {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.outputFormatting = [.sortedKeys]  // compact: the Markdown is the readable form
         let json = String(decoding: try encoder.encode(result), as: UTF8.self)
         return [try write(json + "\n", to: "\(experiment.rawValue).json"), try write(markdown, to: "\(experiment.rawValue).md")]
     }
@@ -179,12 +182,6 @@ public final class Lab {
             + "\(heldOut.count) held-out-writer crops; seed \(seed)."
     }
 
-    static func peakMemoryMB() -> Double {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        return Double(usage.ru_maxrss) / 1024  // kilobytes on Linux
-    }
-
     static func seconds(_ duration: Duration) -> Double {
         let (seconds, attoseconds) = duration.components
         return Double(seconds) + Double(attoseconds) * 1e-18
@@ -192,6 +189,36 @@ public final class Lab {
 
     static func slug(_ name: String) -> String {
         String(name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" })
+    }
+}
+
+/// The process's resident memory, from the kernel.
+enum Memory {
+    /// Resets the peak-resident-memory mark to the current use (Linux: `5` to
+    /// /proc/self/clear_refs) and returns that use in MB; nil where that is not possible.
+    static func resetPeak() -> Double? {
+        guard let handle = FileHandle(forWritingAtPath: "/proc/self/clear_refs") else { return nil }
+        defer { try? handle.close() }
+        guard (try? handle.write(contentsOf: Data("5".utf8))) != nil else { return nil }
+        return status("VmRSS")
+    }
+
+    /// Peak resident memory in MB since the last reset (getrusage's lifetime peak without /proc).
+    static func peakMB() -> Double {
+        if let peak = status("VmHWM") { return peak }
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024  // kilobytes on Linux
+    }
+
+    /// A `kB` line of /proc/self/status, in MB.
+    static func status(_ key: String) -> Double? {
+        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+        for line in text.split(separator: "\n") where line.hasPrefix(key + ":") {
+            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            if fields.count >= 2, let kilobytes = Double(fields[fields.count - 2]) { return kilobytes / 1024 }
+        }
+        return nil
     }
 }
 

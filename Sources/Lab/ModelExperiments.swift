@@ -220,8 +220,8 @@ extension Lab {
         ])
         files.append(try write(chart, to: "compare-accuracy.svg"))
         var markdown = "# Every model\n\nEach model of this run, trained on this machine. Training time includes the evaluation after "
-            + "each epoch; peak memory is the process's high-water mark (getrusage) when the model finished, so it only grows down "
-            + "the table; inference is crops per second labelling the held-out set. Selection accuracy is on the split the best "
+            + "each epoch; training MB is the resident memory training added (the kernel's peak mark, reset before each model, "
+            + "minus the memory in use before), peak MB the process's peak while the model trained, loaded data included; inference is crops per second labelling the held-out set. Selection accuracy is on the split the best "
             + "epoch was chosen on; held-out is writers never trained or chosen on. \(dataLine)\n\n"
         markdown += Self.comparisonTable(models) + "\n" + Markdown.image("compare-accuracy.svg", "accuracy per model")
         files += try writeResult(ModelsResult(experiment: LabExperiment.compare.rawValue, budget: budget, models: models),
@@ -230,10 +230,10 @@ extension Lab {
     }
 
     static func comparisonTable(_ models: [ModelMeasurement]) -> String {
-        Markdown.table(["model", "architecture", "parameters", "training s", "epochs", "peak MB", "selection acc.", "held-out acc.",
+        Markdown.table(["model", "architecture", "parameters", "training s", "epochs", "training MB", "peak MB", "selection acc.", "held-out acc.",
                         "held-out top-3", "held-out macro F1", "inference crops/s"], models.map { m in
             [m.name, m.architecture, "\(m.parameters)", String(format: "%.1f", m.trainingSeconds), "\(m.epochs)",
-             String(format: "%.0f", m.peakMemoryMB), Markdown.percent(m.selection.accuracy),
+             m.trainingMemoryMB.map { String(format: "%.0f", $0) } ?? "–", String(format: "%.0f", m.peakMemoryMB), Markdown.percent(m.selection.accuracy),
              m.heldOut.map { Markdown.percent($0.accuracy) } ?? "–", m.heldOut.map { Markdown.percent($0.top3Accuracy) } ?? "–",
              m.heldOut.map { String(format: "%.3f", ModelMeasurement.macroF1($0)) } ?? "–", String(format: "%.0f", m.inferenceCropsPerSecond)]
         })

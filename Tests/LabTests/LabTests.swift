@@ -86,6 +86,7 @@ final class LabTests: XCTestCase {
         XCTAssertGreaterThan(model.parameters, 0, file: file, line: line)
         XCTAssertGreaterThan(model.trainingSeconds, 0, file: file, line: line)
         XCTAssertGreaterThan(model.peakMemoryMB, 0, file: file, line: line)
+        if let extra = model.trainingMemoryMB { XCTAssertTrue((0...model.peakMemoryMB).contains(extra), file: file, line: line) }
         XCTAssertGreaterThan(model.inferenceCropsPerSecond, 0, file: file, line: line)
         XCTAssertFalse(model.history.isEmpty, file: file, line: line)
         XCTAssertTrue(model.history.allSatisfy { $0.trainingLoss.isFinite }, file: file, line: line)
