@@ -232,5 +232,5 @@ enum Markdown {
 
     static func percent(_ value: Double) -> String { String(format: "%.2f %%", value * 100) }
 
-    static func image(_ file: String, _ caption: String) -> String { "![\(caption)](\(file))\n" }
+    static func image(_ file: String, _ caption: String) -> String { "![\(caption)](\(file))\n\n" }
 }

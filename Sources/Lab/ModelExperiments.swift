@@ -71,7 +71,7 @@ extension Lab {
             models.map { model in
                 var elapsed = 0.0
                 return LabChart.Series(name: model.name, points: model.history.compactMap { record in
-                    elapsed += record.seconds
+                    elapsed += record.trainingSeconds
                     return value(record).map { (byTime ? elapsed : Double(record.epoch), Double($0)) }
                 })
             }
@@ -85,10 +85,10 @@ extension Lab {
         var markdown = "# Batch, mini-batch and stochastic gradient descent\n\nThe MLP (`mlp`) trained \(budget.gradientDescentEpochs) "
             + "epochs by plain gradient descent at a constant rate, without augmentation, on \(crops.count) training crops "
             + "(≤ \(budget.gradientDescentPerClass) per class): " + modes.map { "\($0.name) at rate \($0.rate)" }.joined(separator: ", ")
-            + ". Time is wall time, the evaluation after each epoch included. \(dataLine)\n\n"
-        markdown += Markdown.table(["mode", "updates per epoch", "seconds", "final training loss", "selection acc.", "held-out acc."],
+            + ". Time is the wall time of the updates (the evaluation after each epoch left out). \(dataLine)\n\n"
+        markdown += Markdown.table(["mode", "updates per epoch", "update seconds", "final training loss", "selection acc.", "held-out acc."],
                                    zip(modes, models).map { mode, model in
-            [mode.name, "\((crops.count + mode.batch - 1) / mode.batch)", String(format: "%.1f", model.trainingSeconds),
+            [mode.name, "\((crops.count + mode.batch - 1) / mode.batch)", String(format: "%.1f", model.history.reduce(0) { $0 + $1.trainingSeconds }),
              String(format: "%.4f", model.history.last?.trainingLoss ?? .nan), Markdown.percent(model.selection.accuracy),
              model.heldOut.map { Markdown.percent($0.accuracy) } ?? "–"]
         }) + "\n"

@@ -21,7 +21,10 @@ public struct EpochRecord: Sendable, Codable, Equatable {
     /// nil without validation data.
     public var validationLoss: Float?, validationAccuracy: Float?
     public var learningRate: Float
+    /// Wall time of the epoch, validation included …
     public var seconds: Double
+    /// … and of its batches alone (augmentation, forward, backward, update).
+    public var trainingSeconds: Double
 }
 
 /// The outcome of a training run.
@@ -102,7 +105,8 @@ public struct Trainer {
 
             var record = EpochRecord(epoch: epoch, trainingLoss: lossSum / Float(max(seen, 1)),
                                      trainingAccuracy: Float(correct) / Float(max(seen, 1)),
-                                     learningRate: optimizer.learningRate, seconds: 0)
+                                     learningRate: optimizer.learningRate, seconds: 0,
+                                     trainingSeconds: Self.seconds(clock.now - epochStart))
             if let validation {
                 let (loss, accuracy) = Self.lossAndAccuracy(network: network, data: validation, mean: mean, std: std)
                 record.validationLoss = loss

@@ -127,6 +127,9 @@ final class LabTests: XCTestCase {
         XCTAssertEqual(result.models.map(\.batchSize), [18, 64, 1], "full batch is every crop (6 per class × 3)")
         result.models.forEach { assertSane($0) }
         XCTAssertEqual(result.models.map(\.history.count), [2, 2, 2])
+        for record in result.models.flatMap(\.history) {
+            XCTAssertTrue(record.trainingSeconds > 0 && record.trainingSeconds <= record.seconds, "updates are part of the epoch")
+        }
         for name in ["loss-epochs", "accuracy-epochs", "loss-time", "accuracy-time"] {
             XCTAssertTrue(files.contains("gradient-descent-\(name).svg"), name)
         }
