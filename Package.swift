@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(name: "InkInputTests", dependencies: ["InkInput", "NeuralNetwork", "Synthesis", "MathGrammar"]),
         .testTarget(name: "PreprocessingTests", dependencies: ["Preprocessing", "NeuralNetwork", "InkInput", "Synthesis"]),
         .testTarget(name: "NeuralNetworkTests", dependencies: ["NeuralNetwork"]),
-        .testTarget(name: "LabTests", dependencies: ["Lab", "Training", "Classification", "NeuralNetwork"]),
+        .testTarget(name: "LabTests", dependencies: ["Lab", "Training", "Classification", "NeuralNetwork", "ImageDecoding"]),
         .testTarget(name: "ClassificationTests", dependencies: ["Classification", "Training"]),
         .testTarget(name: "MathGrammarTests", dependencies: ["MathGrammar", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "RecognitionTests", dependencies: ["Recognition"]),

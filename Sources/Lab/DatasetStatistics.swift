@@ -12,6 +12,13 @@ public struct DatasetStatistics: Sendable, Codable, Equatable {
         public var training: [Int], selection: [Int], heldOut: [Int]
         /// Share of crops whose ink covers each bin of `coverageBins` (training split).
         public var inkCoverage: [Double]
+        /// PNG files per size ("W×H"), the most common first (none for InkML sources).
+        public var imageSizes: [SizeCount]
+    }
+
+    public struct SizeCount: Sendable, Codable, Equatable {
+        public var size: String
+        public var files: Int
     }
 
     public struct ClassShape: Sendable, Codable, Equatable {
@@ -43,7 +50,9 @@ public struct DatasetStatistics: Sendable, Codable, Equatable {
             }
             let total = max(Double(source.training.count), 1)
             return SourceCounts(source: source.name, training: source.training.classCounts, selection: source.selection.classCounts,
-                                heldOut: source.heldOut.classCounts, inkCoverage: histogram.map { $0 / total })
+                                heldOut: source.heldOut.classCounts, inkCoverage: histogram.map { $0 / total },
+                                imageSizes: source.imageSizes.map { SizeCount(size: $0.key, files: $0.value) }
+                                    .sorted { ($0.files, $1.size) > ($1.files, $0.size) })
         }
         let all = data.training
         var sums = [(width: Double, height: Double, coverage: Double, count: Int)](repeating: (0, 0, 0, 0), count: classNames.count)
@@ -121,6 +130,11 @@ extension Lab {
             + "with one middle pen width and no photos.\n\n"
         markdown += Markdown.table(["source", "training", "selection", "held-out writers"], statistics.sources.map {
             [$0.source, "\($0.training.reduce(0, +))", "\($0.selection.reduce(0, +))", "\($0.heldOut.reduce(0, +))"]
+        })
+        markdown += "\n## Image sizes of the sources\n\nPNG files per size before cropping (InkML is ink without pixels):\n\n"
+        markdown += Markdown.table(["source", "PNG files", "distinct sizes", "most common sizes"], statistics.sources.map { source in
+            [source.source, "\(source.imageSizes.reduce(0) { $0 + $1.files })", "\(source.imageSizes.count)",
+             source.imageSizes.prefix(5).map { "\($0.size) (\($0.files))" }.joined(separator: ", ")]
         })
         markdown += "\n## Crops per class (training / selection / held-out)\n\n"
         markdown += Markdown.table(["class"] + statistics.sources.map(\.source), statistics.classNames.indices.map { c in

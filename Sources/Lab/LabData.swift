@@ -12,12 +12,16 @@ public struct LabSource: Sendable {
     public var selection: LabeledCrops
     /// The held-out writers' symbols, rendered like the selection split: never trained or chosen on.
     public var heldOut: LabeledCrops
+    /// How many of the source's PNG files have each size, as "W×H" (empty for InkML, which is
+    /// ink without pixels).
+    public var imageSizes: [String: Int]
 
-    public init(name: String, training: LabeledCrops, selection: LabeledCrops, heldOut: LabeledCrops) {
+    public init(name: String, training: LabeledCrops, selection: LabeledCrops, heldOut: LabeledCrops, imageSizes: [String: Int] = [:]) {
         self.name = name
         self.training = training
         self.selection = selection
         self.heldOut = heldOut
+        self.imageSizes = imageSizes
     }
 }
 
@@ -57,13 +61,31 @@ public struct LabData: Sendable {
             let parts = try TrainingData.load(sources: [source], reportSources: [], loader: loader)
             let heldOut = try heldOutLoader.load(source)
             let name = URL(fileURLWithPath: source).standardizedFileURL.lastPathComponent
-            loaded.append(LabSource(name: name, training: parts.training, selection: parts.selection, heldOut: heldOut))
+            loaded.append(LabSource(name: name, training: parts.training, selection: parts.selection, heldOut: heldOut,
+                                    imageSizes: pngSizes(under: source)))
             if withoutPhotos {
                 // Only InkML sources have photo crops; image sources are the same either way.
                 photoFree.append(contentsOf: loader.photoShare > 0 && containsInkML(source) ? try photoFreeLoader.load(source) : parts.training)
             }
         }
         return LabData(classNames: loader.classNames, sources: loaded, trainingWithoutPhotos: withoutPhotos ? photoFree : nil)
+    }
+
+    /// The sizes of the PNG files under `folder`, read from their headers (IHDR).
+    static func pngSizes(under folder: String) -> [String: Int] {
+        var sizes: [String: Int] = [:]
+        let root = URL(fileURLWithPath: folder)
+        let enumerator = FileManager.default.enumerator(atPath: folder)
+        while let path = enumerator?.nextObject() as? String {
+            guard path.lowercased().hasSuffix(".png"), let handle = FileHandle(forReadingAtPath: root.appendingPathComponent(path).path) else { continue }
+            defer { try? handle.close() }
+            guard let header = try? handle.read(upToCount: 24), header.count == 24 else { continue }
+            let bytes = [UInt8](header)
+            func bigEndian(_ offset: Int) -> Int { bytes[offset..<(offset + 4)].reduce(0) { $0 << 8 | Int($1) } }
+            guard bytes[12..<16].elementsEqual("IHDR".utf8) else { continue }
+            sizes["\(bigEndian(16))×\(bigEndian(20))", default: 0] += 1
+        }
+        return sizes
     }
 
     static func containsInkML(_ folder: String) -> Bool {

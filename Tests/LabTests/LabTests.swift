@@ -1,4 +1,5 @@
 import Foundation
+import ImageDecoding
 @testable import Lab
 import NeuralNetwork
 import Training
@@ -38,7 +39,8 @@ final class LabTests: XCTestCase {
     static func data(photoFree: Bool = true) -> LabData {
         let sources = (0..<2).map { source in
             LabSource(name: "source\(source)", training: crops(count: 14, seed: 10 + UInt64(source)),
-                      selection: crops(count: 6, seed: 20 + UInt64(source)), heldOut: crops(count: 6, seed: 30 + UInt64(source)))
+                      selection: crops(count: 6, seed: 20 + UInt64(source)), heldOut: crops(count: 6, seed: 30 + UInt64(source)),
+                      imageSizes: source == 0 ? [:] : ["45×45": 30, "32×40": 12])
         }
         return LabData(classNames: classNames, sources: sources, trainingWithoutPhotos: photoFree ? crops(count: 14, seed: 40) : nil)
     }
@@ -100,6 +102,8 @@ final class LabTests: XCTestCase {
         XCTAssertEqual(statistics.sources[0].training, [14, 14, 14])
         XCTAssertEqual(statistics.sources[1].heldOut, [6, 6, 6])
         for source in statistics.sources { XCTAssertEqual(source.inkCoverage.reduce(0, +), 1, accuracy: 1e-9) }
+        XCTAssertEqual(statistics.sources[1].imageSizes.map(\.size), ["45×45", "32×40"], "most common first")
+        XCTAssertTrue(statistics.sources[0].imageSizes.isEmpty)
         // The bar "1" is taller than wide; the ring is about as wide as tall.
         XCTAssertGreaterThan(statistics.classes[0].meanInkHeight, 2 * statistics.classes[0].meanInkWidth)
         XCTAssertEqual(statistics.classes[2].meanInkHeight, statistics.classes[2].meanInkWidth, accuracy: 2)
@@ -228,6 +232,16 @@ final class LabTests: XCTestCase {
         let other = try Lab(data: Self.data(), budget: .quick, seed: 2, output: folder)
         try other.run(.learningRate)
         XCTAssertNotEqual(try decode(LearningRateSweep.self, .learningRate).accuracy, first.accuracy)
+    }
+
+    /// Sizes come from the PNG header; other files are not images.
+    func testPNGSizesAreReadFromHeaders() throws {
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        let image = try ImageEncoder.png(GrayImage(width: 7, height: 5))
+        for name in ["a.png", "sub/b.png"] { try Data(image).write(to: folder.appendingPathComponent(name)) }
+        try Data("not an image".utf8).write(to: folder.appendingPathComponent("c.png"))
+        try Data(image).write(to: folder.appendingPathComponent("d.txt"))
+        XCTAssertEqual(LabData.pngSizes(under: folder.path), ["7×5": 2])
     }
 
     func testSubsamplingKeepsAtMostPerClass() {
