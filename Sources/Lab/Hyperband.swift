@@ -46,12 +46,12 @@ public struct HyperbandSearch: Sendable, Codable, Equatable {
     public var winner: Int
     public var winnerAccuracy: Double
 
-    /// The search space (notebook 2's): learning rate log-uniform in [1e-4, 1e-2] (Adam), hidden
+    /// The search space: learning rate log-uniform in [1e-4, 3e-2] (Adam), hidden
     /// width, dropout and batch size from lists.
     static let widths = [32, 64, 128, 256, 512], dropouts: [Float] = [0, 0.1, 0.25, 0.5], batchSizes = [16, 32, 64, 128]
 
     static func sample(id: Int, rng: inout SeededGenerator) -> Configuration {
-        let rate = powf(10, rng.uniform(-4, -2))
+        let rate = powf(10, rng.uniform(-4, log10f(3e-2)))
         return Configuration(id: id, learningRate: rate, hidden: widths[Int(rng.next() % UInt64(widths.count))],
                              dropout: dropouts[Int(rng.next() % UInt64(dropouts.count))],
                              batchSize: batchSizes[Int(rng.next() % UInt64(batchSizes.count))])
@@ -141,7 +141,7 @@ extension Lab {
                                    yLabel: "selection accuracy", series: lines)
         files.append(try write(chart, to: "hyperband-rungs.svg"))
         var markdown = "# Hyperband\n\nSuccessive halving in brackets (R = \(search.maxEpochs) epochs, η = \(search.eta)) over the MLP "
-            + "(sigmoid hidden layer) trained with Adam (cosine schedule, no augmentation): learning rate log-uniform in [1e-4, 1e-2], "
+            + "(sigmoid hidden layer) trained with Adam (cosine schedule, no augmentation): learning rate log-uniform in [1e-4, 3e-2], "
             + "width \(HyperbandSearch.widths), dropout \(HyperbandSearch.dropouts), batch size \(HyperbandSearch.batchSizes). "
             + "Each rung retrains its survivors from scratch; the score is the best selection-split accuracy. "
             + "Budget: \(search.totalEpochs) epochs over \(search.configurations.count) configurations. \(dataLine)\n\n"

@@ -23,10 +23,10 @@ public struct LabBudget: Sendable, Codable, Equatable {
     public var augmentationEpochs: Int
 
     public static let full = LabBudget(
-        trainingPerClass: 600, selectionPerClass: 300, heldOutPerClass: nil, epochs: 10,
-        gradientDescentEpochs: 10, gradientDescentPerClass: 200,
-        sweepLearningRates: [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3], sweepEpochs: 12,
-        optimizerEpochs: 12, hyperbandMaxEpochs: 9, hyperbandEta: 3, augmentationEpochs: 8)
+        trainingPerClass: 1500, selectionPerClass: 500, heldOutPerClass: nil, epochs: 15,
+        gradientDescentEpochs: 15, gradientDescentPerClass: 500,
+        sweepLearningRates: [0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10], sweepEpochs: 15,
+        optimizerEpochs: 15, hyperbandMaxEpochs: 27, hyperbandEta: 3, augmentationEpochs: 10)
 
     public static let quick = LabBudget(
         trainingPerClass: 12, selectionPerClass: 6, heldOutPerClass: 6, epochs: 2,
