@@ -125,7 +125,7 @@ public final class Lab {
         let clock = ContinuousClock()
         let start = clock.now
         let timedReport = ClassificationReport(classifier: classifier, data: timedData)
-        let speed = Double(timedData.count) / max(Self.seconds(clock.now - start), 1e-9)
+        let speed = Double(timedData.count) / max(Trainer.seconds(clock.now - start), 1e-9)
         let heldOutReport = heldOut.count > 0 ? timedReport : nil
         let measurement = ModelMeasurement(
             name: name, architecture: configuration.architecture, optimizer: configuration.optimizer.rawValue,
@@ -180,11 +180,6 @@ public final class Lab {
     var dataLine: String {
         "Data: \(training.count) training crops (≤ \(budget.trainingPerClass) per class), \(selection.count) selection-split crops, "
             + "\(heldOut.count) held-out-writer crops; seed \(seed)."
-    }
-
-    static func seconds(_ duration: Duration) -> Double {
-        let (seconds, attoseconds) = duration.components
-        return Double(seconds) + Double(attoseconds) * 1e-18
     }
 
     static func slug(_ name: String) -> String {

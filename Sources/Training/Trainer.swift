@@ -184,7 +184,8 @@ public struct Trainer {
         }
     }
 
-    static func seconds(_ duration: Duration) -> Double {
+    /// A duration in seconds, for timings people read.
+    public static func seconds(_ duration: Duration) -> Double {
         let (seconds, attoseconds) = duration.components
         return Double(seconds) + Double(attoseconds) * 1e-18
     }
