@@ -26,7 +26,9 @@ public enum LabChart {
         func xValue(_ x: Double) -> Double { logarithmicX ? log10(max(x, 1e-6)) : x }
         let xs = all.map { xValue($0.x) }, ys = all.map(\.y)
         let xLow = xs.min() ?? 0, xHigh = max(xs.max() ?? 1, xLow + 1e-9)
-        let yLow = min(ys.min() ?? 0, 0), yHigh = max(ys.max() ?? 1, yLow + 1e-9)
+        // The data's own range (padded), so that curves near 1 are not squeezed against the top.
+        let spread = max((ys.max() ?? 1) - (ys.min() ?? 0), 1e-6)
+        let yLow = (ys.min() ?? 0) - 0.05 * spread, yHigh = (ys.max() ?? 1) + 0.05 * spread
         func px(_ x: Double) -> Double { left + (xValue(x) - xLow) / (xHigh - xLow) * width }
         func py(_ y: Double) -> Double { top + height - (y - yLow) / (yHigh - yLow) * height }
         var svg = header(width: Int(width + left + 190), height: Int(height + top + 60))
@@ -79,11 +81,11 @@ public enum LabChart {
                     svg += "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(cellWidth)\" height=\"\(cellHeight)\" fill=\"#eee\" stroke=\"#ddd\"/>\n"
                     continue
                 }
+                // White → mid blue: light enough for black labels everywhere.
                 let share = (value - low) / (high - low)
-                let fade = Int((255 * (1 - share)).rounded())
-                svg += "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(cellWidth)\" height=\"\(cellHeight)\" fill=\"rgb(\(fade),\(fade),255)\" stroke=\"#ddd\"/>"
-                svg += text(x + cellWidth / 2, y + cellHeight / 2 + 4, String(format: "%.3f", value), anchor: "middle",
-                            color: share > 0.6 ? "white" : "black")
+                let (r, g) = (Int((255 - 160 * share).rounded()), Int((255 - 110 * share).rounded()))
+                svg += "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(cellWidth)\" height=\"\(cellHeight)\" fill=\"rgb(\(r),\(g),255)\" stroke=\"#ddd\"/>"
+                svg += text(x + cellWidth / 2, y + cellHeight / 2 + 4, String(format: "%.3f", value), anchor: "middle")
             }
         }
         return svg + "</svg>\n"

@@ -138,7 +138,7 @@ extension Lab {
             return LabChart.Series(name: "#\(id)", points: points)
         }
         let chart = LabChart.lines(title: "Hyperband: selection accuracy of the survivors per rung", xLabel: "epochs",
-                                   yLabel: "selection accuracy", series: lines)
+                                   yLabel: "selection accuracy", series: lines, logarithmicX: true)
         files.append(try write(chart, to: "hyperband-rungs.svg"))
         var markdown = "# Hyperband\n\nSuccessive halving in brackets (R = \(search.maxEpochs) epochs, η = \(search.eta)) over the MLP "
             + "(sigmoid hidden layer) trained with Adam (cosine schedule, no augmentation): learning rate log-uniform in [1e-4, 3e-2], "
