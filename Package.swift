@@ -49,15 +49,19 @@ let package = Package(
         .target(name: "Evaluation", dependencies: ["Recognition", "Classification", "InkInput", "Preprocessing", "ImageDecoding"]),
         // Reports a teacher opens (CSV, HTML) from graded worksheet pages.
         .target(name: "WorksheetReport", dependencies: ["Worksheets", "Recognition", "ImageDecoding"]),
+        // The model lab (issue #14): the notebooks' experiments (baselines, optimizers, sweeps,
+        // Hyperband, ablations) as one command each; used only by the command-line tool.
+        .target(name: "Lab", dependencies: ["Training", "NeuralNetwork", "Classification", "Preprocessing", "ImageDecoding", "Vocabulary"]),
         .executableTarget(
             name: "mathscan",
-            dependencies: ["MathscanKit", "Vocabulary", "Worksheets", "WorksheetReport", "DocumentDecoding", "Evaluation", "Synthesis", "Training", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["MathscanKit", "Vocabulary", "Worksheets", "WorksheetReport", "DocumentDecoding", "Evaluation", "Synthesis", "Training", "Lab", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         .testTarget(name: "ImageDecodingTests", dependencies: ["ImageDecoding"]),
         .testTarget(name: "InkInputTests", dependencies: ["InkInput", "NeuralNetwork", "Synthesis", "MathGrammar"]),
         .testTarget(name: "PreprocessingTests", dependencies: ["Preprocessing", "NeuralNetwork", "InkInput", "Synthesis"]),
         .testTarget(name: "NeuralNetworkTests", dependencies: ["NeuralNetwork"]),
+        .testTarget(name: "LabTests", dependencies: ["Lab", "Training", "Classification", "NeuralNetwork", "ImageDecoding"]),
         .testTarget(name: "ClassificationTests", dependencies: ["Classification", "Training"]),
         .testTarget(name: "MathGrammarTests", dependencies: ["MathGrammar", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "RecognitionTests", dependencies: ["Recognition"]),

@@ -5,9 +5,29 @@ public enum Architecture {
     /// The default: three conv blocks (conv 3×3 → max-pool 2 → batch norm → ReLU) with 16, 32, 64
     /// channels, then dropout → dense 128 → ReLU → dropout → dense K.
     public static let mscnn = "mscnn"
+    /// Multinomial logistic regression (notebooks 1 and 5): flatten → dense K, softmax in the loss.
+    public static let logistic = "logistic"
+    /// The notebooks' from-scratch MLP: flatten → dense 128 → sigmoid → dense K. `mlp(hidden:dropout:)`
+    /// names other widths and a dropout before the output layer.
+    public static let mlp = "mlp"
     /// The default for new models.
     public static let defaultName = mscnn
-    public static let names = [mscnn, seed000]
+    public static let names = [mscnn, seed000, logistic, mlp]
+
+    /// The MLP with `hidden` sigmoid units and dropout `dropout` (0 ..< 1) after them, as
+    /// `mlp-<hidden>-d<percent>`: the name alone rebuilds the network from a model file.
+    public static func mlp(hidden: Int, dropout: Float = 0) -> String {
+        "\(mlp)-\(hidden)-d\(Int((dropout * 100).rounded()))"
+    }
+
+    /// Hidden width and dropout of an MLP name: `mlp` is 128 units without dropout.
+    static func mlpShape(_ name: String) -> (hidden: Int, dropout: Float)? {
+        if name == mlp { return (128, 0) }
+        let parts = name.split(separator: "-")
+        guard parts.count == 3, parts[0] == mlp, let hidden = Int(parts[1]), hidden > 0, parts[2].hasPrefix("d"),
+              let percent = Int(parts[2].dropFirst()), (0..<100).contains(percent) else { return nil }
+        return (hidden, Float(percent) / 100)
+    }
 
     /// The layers of architecture `name` for inputs `(C, H, W)` and `classCount` outputs.
     /// `seed` drives dropout.
@@ -38,8 +58,16 @@ public enum Architecture {
             builder.append { ReLU(inputShape: $0) }
             builder.append { Dropout(inputShape: $0, rate: 0.25, seed: seed &+ 2) }
             builder.dense(classCount)
+        case logistic:
+            builder.append { Flatten(inputShape: $0) }
+            builder.dense(classCount)
         default:
-            throw WeightsError.unknownArchitecture(name)
+            guard let (hidden, dropout) = mlpShape(name) else { throw WeightsError.unknownArchitecture(name) }
+            builder.append { Flatten(inputShape: $0) }
+            builder.dense(hidden)
+            builder.append { Sigmoid(inputShape: $0) }
+            if dropout > 0 { builder.append { Dropout(inputShape: $0, rate: dropout, seed: seed &+ 1) } }
+            builder.dense(classCount)
         }
         if let first = builder.layers.first as? Conv2D { first.propagatesGradient = false }
         return builder.layers

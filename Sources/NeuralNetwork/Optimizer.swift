@@ -6,7 +6,8 @@ public protocol Optimizer {
     mutating func step(_ store: ParameterStore)
 }
 
-/// Stochastic gradient descent with momentum: v ← μ·v − λ·g; w ← w + v.
+/// Stochastic gradient descent with momentum: v ← μ·v − λ·g; w ← w + v. With μ = 0 it is plain
+/// gradient descent, w ← w − λ·g.
 public struct SGD: Optimizer {
     public var learningRate: Float
     public var momentum: Float
@@ -66,6 +67,47 @@ public struct Adam: Optimizer {
                                 v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i]
                                 w[i] -= stepSize * m[i] / (v[i].squareRoot() + eps)
                             }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Nadam (Dozat 2016): Adam with Nesterov momentum, which looks one step ahead by mixing the
+/// next step's momentum with the current gradient:
+///
+///     m ← β₁·m + (1 − β₁)·g;   v ← β₂·v + (1 − β₂)·g²
+///     m̂ = β₁·m / (1 − β₁^(t+1)) + (1 − β₁)·g / (1 − β₁^t);   v̂ = v / (1 − β₂^t)
+///     w ← w − λ·m̂ / (√v̂ + ε)
+public struct Nadam: Optimizer {
+    public var learningRate: Float
+    public var beta1: Float, beta2: Float, epsilon: Float
+    private var m: [Float] = [], v: [Float] = []
+    private var t = 0
+
+    public init(learningRate: Float = 2e-3, beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8) {
+        self.learningRate = learningRate
+        self.beta1 = beta1; self.beta2 = beta2; self.epsilon = epsilon
+    }
+
+    public mutating func step(_ store: ParameterStore) {
+        let count = store.trainableCount
+        if m.count != count { m = [Float](repeating: 0, count: count); v = m; t = 0 }
+        t += 1
+        let b1 = beta1, b2 = beta2, eps = epsilon, lr = learningRate
+        let momentumScale = b1 / (1 - powf(b1, Float(t + 1))), gradientScale = (1 - b1) / (1 - powf(b1, Float(t)))
+        let varianceScale = 1 / (1 - powf(b2, Float(t)))
+        store.values.withUnsafeMutableBufferPointer { w in
+            store.gradients.withUnsafeBufferPointer { g in
+                m.withUnsafeMutableBufferPointer { m in
+                    v.withUnsafeMutableBufferPointer { v in
+                        for i in 0..<count {
+                            m[i] = b1 * m[i] + (1 - b1) * g[i]
+                            v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i]
+                            let lookahead = momentumScale * m[i] + gradientScale * g[i]
+                            w[i] -= lr * lookahead / ((v[i] * varianceScale).squareRoot() + eps)
                         }
                     }
                 }

@@ -21,7 +21,10 @@ public struct EpochRecord: Sendable, Codable, Equatable {
     /// nil without validation data.
     public var validationLoss: Float?, validationAccuracy: Float?
     public var learningRate: Float
+    /// Wall time of the epoch, validation included …
     public var seconds: Double
+    /// … and of its batches alone (augmentation, forward, backward, update).
+    public var trainingSeconds: Double
 }
 
 /// The outcome of a training run.
@@ -77,9 +80,7 @@ public struct Trainer {
         var best: (model: ModelFile, epoch: Int, accuracy: Float, loss: Float)?
         for epoch in 1...config.epochs {
             let epochStart = clock.now
-            // Cosine decay from the full rate to 5 % of it.
-            let progress = config.epochs > 1 ? Float(epoch - 1) / Float(config.epochs - 1) : 0
-            optimizer.learningRate = config.learningRate * (0.05 + 0.95 * 0.5 * (1 + cosf(.pi * progress)))
+            optimizer.learningRate = config.learningRate(epoch: epoch)
             let order = sampler.epoch(rng: &rng)
             var lossSum: Float = 0, correct = 0, seen = 0
             let indicesOf = { (batch: Int) in order[(batch * config.batchSize)..<min(order.count, (batch + 1) * config.batchSize)] }
@@ -114,7 +115,8 @@ public struct Trainer {
 
             var record = EpochRecord(epoch: epoch, trainingLoss: lossSum / Float(max(seen, 1)),
                                      trainingAccuracy: Float(correct) / Float(max(seen, 1)),
-                                     learningRate: optimizer.learningRate, seconds: 0)
+                                     learningRate: optimizer.learningRate, seconds: 0,
+                                     trainingSeconds: Self.seconds(clock.now - epochStart))
             if let validation {
                 let (loss, accuracy) = Self.lossAndAccuracy(network: network, data: validation, mean: mean, std: std)
                 record.validationLoss = loss
@@ -215,7 +217,8 @@ public struct Trainer {
         }
     }
 
-    static func seconds(_ duration: Duration) -> Double {
+    /// A duration in seconds, for timings people read.
+    public static func seconds(_ duration: Duration) -> Double {
         let (seconds, attoseconds) = duration.components
         return Double(seconds) + Double(attoseconds) * 1e-18
     }

@@ -31,7 +31,7 @@ struct Train: ParsableCommand {
     @Option(help: "Network architecture: \(Architecture.names.joined(separator: ", ")).")
     var arch = Architecture.defaultName
 
-    @Option(help: "sgd, adam or wame.")
+    @Option(help: "sgd (plain), momentum, adam, nadam or wame.")
     var optimizer = TrainingConfiguration.OptimizerKind.adam
 
     @Option(help: "Maximum number of epochs.")
@@ -66,10 +66,10 @@ struct Train: ParsableCommand {
     var cache = "/tmp/mathscan-cache"
 
     @Option(help: "Pen widths (pixels at a 48-pixel symbol size) InkML symbols are rendered with, comma separated.")
-    var penWidths = "2,4"
+    var penWidths = Self.defaultPenWidths
 
     @Option(help: "Share of InkML files whose symbols are also cut from a simulated phone photo (JPEG) of the expression.")
-    var photoShare = 0.5
+    var photoShare = Self.defaultPhotoShare
 
     @Flag(help: "Train on the crops as they are, without random rotation, zoom, shift, elastic and stroke changes.")
     var noAugmentation = false
@@ -87,7 +87,13 @@ struct Train: ParsableCommand {
         guard parsedPenWidths != nil else { throw ValidationError("--pen-widths must be positive numbers, e.g. 2,4") }
     }
 
-    private var parsedPenWidths: [Double]? {
+    /// How training crops are rendered unless told otherwise; the lab loads with these too, so
+    /// that both share one crop cache.
+    static let defaultPenWidths = "2,4", defaultPhotoShare = 0.5
+
+    private var parsedPenWidths: [Double]? { Self.parsePenWidths(penWidths) }
+
+    static func parsePenWidths(_ penWidths: String) -> [Double]? {
         let widths = penWidths.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
         guard !widths.isEmpty, widths.allSatisfy({ ($0 ?? 0) > 0 }) else { return nil }
         return widths.compactMap { $0 }

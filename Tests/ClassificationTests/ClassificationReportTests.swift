@@ -36,7 +36,7 @@ final class ClassificationReportTests: XCTestCase {
     func testLearningCurvesPlotBothSeries() {
         let history = (1...3).map { EpochRecord(epoch: $0, trainingLoss: 1 / Float($0), trainingAccuracy: 0.5 + 0.1 * Float($0),
                                                validationLoss: 1.2 / Float($0), validationAccuracy: 0.4 + 0.1 * Float($0),
-                                               learningRate: 0.001, seconds: 1) }
+                                               learningRate: 0.001, seconds: 1, trainingSeconds: 0.8) }
         let svg = LearningCurveChart.svg(history)
         XCTAssertEqual(svg.components(separatedBy: "<polyline").count - 1, 4) // loss and accuracy, train and validation
         XCTAssertTrue(svg.contains("validation"))

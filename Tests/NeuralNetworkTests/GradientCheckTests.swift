@@ -15,6 +15,43 @@ final class GradientCheckTests: XCTestCase {
 
     func testReLU() { check(ReLU(inputShape: [3, 2, 2]), batch: 2) }
 
+    func testSigmoid() { check(Sigmoid(inputShape: [3, 2, 2]), batch: 2) }
+
+    /// The lab's baselines end to end: logistic regression and the sigmoid MLP (without and with
+    /// dropout, which is left out as above).
+    func testLogisticRegressionAndMLPArchitectures() throws {
+        for name in [Architecture.logistic, Architecture.mlp, Architecture.mlp(hidden: 6, dropout: 0.25)] {
+            let layers = try Architecture.layers(named: name, inputShape: [1, 4, 5], classCount: 3, seed: 1).filter { !($0 is Dropout) }
+            check(network: Network(layers: layers, seed: 3), batch: 4, checkInput: true, step: 1e-2, tolerance: 2e-2)
+        }
+    }
+
+    func testMLPNamesCarryWidthAndDropout() throws {
+        XCTAssertEqual(Architecture.mlp(hidden: 256, dropout: 0.25), "mlp-256-d25")
+        let layers = try Architecture.layers(named: "mlp-256-d25", inputShape: [1, 8, 8], classCount: 5, seed: 1)
+        XCTAssertEqual(layers.map(\.outputShape), [[64], [256], [256], [256], [5]])
+        XCTAssertEqual((layers[3] as? Dropout)?.rate, 0.25)
+        XCTAssertTrue(layers[2] is Sigmoid)
+        let plain = try Architecture.layers(named: Architecture.mlp, inputShape: [1, 8, 8], classCount: 5, seed: 1)
+        XCTAssertEqual(plain.map(\.outputShape), [[64], [128], [128], [5]])
+        let logistic = try Architecture.layers(named: Architecture.logistic, inputShape: [1, 8, 8], classCount: 5, seed: 1)
+        XCTAssertEqual(Network(layers: logistic, seed: 1).parameterCount, 64 * 5 + 5)
+        for bad in ["mlp-0-d0", "mlp-12-d100", "mlp-x-d5", "mlp-12", "mlp-12-5"] {
+            XCTAssertThrowsError(try Architecture.layers(named: bad, inputShape: [1, 8, 8], classCount: 5, seed: 1), bad)
+        }
+    }
+
+    /// σ(0) = ½ and its slope there is ¼.
+    func testSigmoidValues() {
+        let layer = Sigmoid(inputShape: [3])
+        let store = ParameterStore(trainableCount: 0, bufferCount: 0)
+        let output = layer.forward(Tensor(shape: [1, 3], data: [0, 40, -40]), store: store, mode: .training)
+        XCTAssertEqual(output.data[0], 0.5, accuracy: 1e-7)
+        XCTAssertEqual(output.data[1], 1, accuracy: 1e-6)
+        XCTAssertEqual(output.data[2], 0, accuracy: 1e-6)
+        XCTAssertEqual(layer.backward(Tensor(shape: [1, 3], data: [1, 1, 1]), store: store).data[0], 0.25, accuracy: 1e-7)
+    }
+
     func testFlatten() { check(Flatten(inputShape: [2, 3, 2]), batch: 2) }
 
     func testBatchNormOnImages() { check(BatchNorm(inputShape: [3, 3, 2]), batch: 4) }

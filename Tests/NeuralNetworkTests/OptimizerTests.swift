@@ -4,6 +4,45 @@ import XCTest
 final class OptimizerTests: XCTestCase {
     func testSGDReducesLoss() { assertReducesLoss(SGD(learningRate: 0.05, momentum: 0.9)) }
 
+    func testPlainSGDReducesLoss() { assertReducesLoss(SGD(learningRate: 0.2, momentum: 0)) }
+
+    func testNadamReducesLoss() { assertReducesLoss(Nadam(learningRate: 0.01)) }
+
+    /// Plain SGD moves by −λ·g; momentum adds μ times the previous move.
+    func testSGDAndMomentumStepsMatchHandComputation() {
+        let store = ParameterStore(trainableCount: 1, bufferCount: 0)
+        store.values = [1.0]
+        var plain = SGD(learningRate: 0.1, momentum: 0)
+        store.gradients = [2.0]; plain.step(store)
+        store.gradients = [1.0]; plain.step(store)
+        XCTAssertEqual(store.values[0], 1.0 - 0.2 - 0.1, accuracy: 1e-6)
+
+        store.values = [1.0]
+        var momentum = SGD(learningRate: 0.1, momentum: 0.9)
+        store.gradients = [2.0]; momentum.step(store)  // v = −0.2
+        XCTAssertEqual(store.values[0], 0.8, accuracy: 1e-6)
+        store.gradients = [1.0]; momentum.step(store)  // v = 0.9·(−0.2) − 0.1 = −0.28
+        XCTAssertEqual(store.values[0], 0.52, accuracy: 1e-6)
+    }
+
+    /// Two Nadam steps on one weight from the update rule, with ε = 0.
+    func testNadamStepMatchesHandComputation() {
+        let store = ParameterStore(trainableCount: 1, bufferCount: 0)
+        store.values = [1.0]
+        var nadam = Nadam(learningRate: 0.1, beta1: 0.9, beta2: 0.999, epsilon: 0)
+        // t = 1: m = 0.2, v = 0.004; m̂ = 0.9·0.2/(1 − 0.81) + 0.1·2/(1 − 0.9) = 0.947368 + 2; v̂ = 4.
+        store.gradients = [2.0]
+        nadam.step(store)
+        let w1 = 1.0 - 0.1 * (0.9 * 0.2 / 0.19 + 2.0) / 2.0
+        XCTAssertEqual(Double(store.values[0]), w1, accuracy: 1e-5)
+        // t = 2: m = 0.18 + 0.1 = 0.28, v = 0.003996 + 0.001 = 0.004996;
+        // m̂ = 0.9·0.28/(1 − 0.729) + 0.1·1/(1 − 0.81); v̂ = 0.004996/(1 − 0.998001).
+        store.gradients = [1.0]
+        nadam.step(store)
+        let mHat = 0.9 * 0.28 / 0.271 + 0.1 / 0.19, vHat = 0.004996 / (1 - 0.999 * 0.999)
+        XCTAssertEqual(Double(store.values[0]), w1 - 0.1 * mHat / vHat.squareRoot(), accuracy: 1e-4)
+    }
+
     func testAdamReducesLoss() { assertReducesLoss(Adam(learningRate: 0.01)) }
 
     func testWAMEReducesLoss() { assertReducesLoss(WAME(learningRate: 0.01)) }
