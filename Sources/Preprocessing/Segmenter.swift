@@ -62,8 +62,20 @@ public enum Segmenter {
     /// The same, from a probe analysed once with `probe(_:options:)`.
     public static func preferredDecodeScale(probe: InkProbe, probeScale: Int) -> Int {
         guard let analysis = probe.analysis else { return 1 }
-        return preferredScale(analysis, probeScale: probeScale, options: probe.options)
+        let byStrokes = preferredScale(analysis, probeScale: probeScale, options: probe.options)
+        // Strokes are not all: the marks must stay large enough to classify. In a probe where
+        // small marks are faint (a page of small writing under a bold printed heading), the
+        // strokes measured are the print's, and the writing would be lost at their scale.
+        let heights = analysis.components.filter { $0.area >= StrokeWidth.minimumArea }.map(\.box.height).sorted()
+        guard !heights.isEmpty else { return byStrokes }
+        let fullSizeHeight = heights[heights.count / 2] * max(1, probeScale)
+        var bySize = 1
+        while bySize < 8, fullSizeHeight / (bySize * 2) >= minimumMarkHeight { bySize *= 2 }
+        return min(byStrokes, bySize)
     }
+
+    /// The typical mark is decoded at least this tall (pixels): crops are 32 × 32.
+    static let minimumMarkHeight = 16
 
     /// Analyses a small decode probe once: it chooses the decode scale, and when that scale is
     /// the probe's, `segment` reuses the analysis instead of repeating it on the same pixels.

@@ -154,4 +154,23 @@ final class SegmenterTests: XCTestCase {
         XCTAssertEqual(Segmenter.preferredDecodeScale(probe: thin.image, probeScale: 1), 1)
         XCTAssertEqual(Segmenter.preferredDecodeScale(probe: GrayImage(width: 10, height: 10), probeScale: 8), 1)
     }
+
+    /// Thick strokes alone would choose the probe's own scale; marks that small there would be
+    /// too small to classify, so the decode stays fine enough for them to be 16 pixels tall.
+    func testPreferredDecodeScaleKeepsTheMarksLargeEnoughToRead() {
+        /// A row of L-shaped marks `height` tall with 4-pixel strokes, on white.
+        func probe(height: Int) -> GrayImage {
+            var image = GrayImage(width: 40 + 20 * (height + 8), height: height + 40)
+            for mark in 0..<20 {
+                let x0 = 20 + mark * (height + 8)
+                for y in 20..<(20 + height) { for x in x0..<(x0 + 4) { image.pixels[y * image.width + x] = 0 } }
+                for y in (16 + height)..<(20 + height) { for x in x0..<(x0 + height) { image.pixels[y * image.width + x] = 0 } }
+            }
+            return image
+        }
+        // 10 pixels tall at 1/8: 80 at full size, 20 at 1/4.
+        XCTAssertEqual(Segmenter.preferredDecodeScale(probe: probe(height: 10), probeScale: 8), 4)
+        // 30 pixels tall at 1/8: the strokes decide.
+        XCTAssertEqual(Segmenter.preferredDecodeScale(probe: probe(height: 30), probeScale: 8), 8)
+    }
 }
