@@ -9,8 +9,9 @@ import InkInput
 import Synthesis
 
 /// Builds a worksheet test set from real handwritten expressions (InkML with truth): pages of
-/// problems laid out in grids, or numbered down columns, saved as clean scans, photo-like JPEGs
-/// and PDF pages, with a manifest in the real-dev format (tier `grid`, the problems in reading
+/// problems laid out in grids, or numbered down columns, under a printed heading, saved as PDF
+/// pages and, rendered back from them, clean scans and photo-like JPEGs, with a manifest in the
+/// real-dev format (tier `grid`, the problems in reading
 /// order separated by ` ; `) for `mathscan score --tier grid --items`.
 struct WorksheetSet: ParsableCommand {
     static let configuration = CommandConfiguration(
