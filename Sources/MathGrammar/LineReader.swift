@@ -35,7 +35,8 @@ public struct LineReader: Sendable {
     /// `checkpoint` is called per symbol of the grammar's search and may throw to stop a line
     /// that takes too long (a line of thousands of specks; see `Recognizer.Options.timeBudget`).
     public func read(_ symbols: [PlacedSymbol], strokeWidth: Double? = nil, checkpoint: () throws -> Void) rethrows -> LineReading {
-        let layout = LineLayout(symbols, digits: grammar.number.digits, strokeWidth: strokeWidth)
+        let layout = LineLayout(symbols, digits: grammar.number.digits, brackets: Set(grammar.groups.flatMap { [$0.open, $0.close] }),
+                                strokeWidth: strokeWidth)
         return try read(layout.symbols, ignored: layout.ignored, checkpoint: checkpoint)
     }
 

@@ -88,11 +88,13 @@ final class DecodingTests: XCTestCase {
     }
 
     func testChoiceIsGlobalNotGreedy() {
-        // "(" is the better first label, but only "( 2 )" completes it; "127" is more probable.
+        // "(" is the better first label, but only "( 2 )" completes it; "127" is more probable
+        // (a bracket-tall mark weighs a digit reading at about half: 0.45 × 0.54 for the 1
+        // against 0.55 for the bracket, then 0.9 × 0.54 for the 7 against 0.1).
         var line = LineSketch()
         line.add(.bracket, [("(", 0.55), ("1", 0.45)])
         line.add(.digit, [("2", 0.9)])
-        line.add(.bracket, [(")", 0.3), ("7", 0.7)])
+        line.add(.bracket, [(")", 0.1), ("7", 0.9)])
         XCTAssertEqual(reader.read(line.symbols).latex, "127")
 
         // When the last symbol cannot be a digit, the first must be a bracket.
@@ -139,10 +141,13 @@ final class DecodingTests: XCTestCase {
                       Alternative(latex: "1", probability: 0.3)]
         let closer = [Alternative(latex: ")", probability: 0.35), Alternative(latex: "]", probability: 0.35),
                       Alternative(latex: "2", probability: 0.3)]
-        // 20 openers, a 1, 20 closers: the brackets must pair up in mirror order.
-        let symbols = (0..<41).map { index in
-            PlacedSymbol(x: Double(index) * 30, y: 0, width: 20, height: 40,
-                         alternatives: index < 20 ? opener : index == 20 ? [Alternative(latex: "1", probability: 1)] : closer)
+        // 20 openers, a 1, 20 closers: the brackets must pair up in mirror order. The brackets
+        // are as tall as brackets are (1.45 digit heights), the 1 as tall as a digit.
+        let symbols = (0..<41).map { (index: Int) -> PlacedSymbol in
+            let isMiddle = index == 20
+            let (top, height): (Double, Double) = isMiddle ? (0, 40) : (-9, 58)
+            return PlacedSymbol(x: Double(index) * 30, y: top, width: 20, height: height,
+                                alternatives: index < 20 ? opener : isMiddle ? [Alternative(latex: "1", probability: 1)] : closer)
         }
         let reading = reader.read(symbols)
         XCTAssertNil(reading.problem)

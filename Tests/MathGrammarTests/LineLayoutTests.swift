@@ -369,4 +369,19 @@ final class LineLayoutTests: XCTestCase {
         // Indices refer to the order the symbols were given in.
         XCTAssertEqual(reading.symbols.first?.inputIndices, [reversed.count - 1])
     }
+
+    /// Brackets reach above and below the digits: a mark a quarter taller than the line's
+    /// digits that the classifier finds a little likelier a `1` than a bracket is the bracket,
+    /// while one of a digit's height is the `1`. Both readings parse: `( 5 + 2 ) × 34` and
+    /// `15 + 21 × 34`.
+    func testABracketTallerThanTheDigitsIsNotReadAsAOne() {
+        for (shape, expected) in [(LineSketch.Shape.bracket, "( 5 + 2 ) \\times 34"), (.digit, "15 + 21 \\times 34")] {
+            var line = LineSketch()
+            line.add(shape, [("1", 0.6), ("(", 0.4)])
+            line.add("5 + 2")
+            line.add(shape, [("1", 0.6), (")", 0.4)])
+            line.add("\\times 34")
+            XCTAssertEqual(reader.read(line.symbols).latex, expected, "\(shape)")
+        }
+    }
 }
