@@ -192,10 +192,7 @@ extension Lab {
             return try measure(name: "seed000 \(variant.name)", prefix: "augmentation", configuration: configuration,
                                on: variant.photos ? training : photoFree, files: &files)
         }
-        let chart = LabChart.bars(title: "Augmentation ablation (seed000)", yLabel: "accuracy", categories: variants.map(\.name), groups: [
-            LabChart.Series(name: "selection", points: models.enumerated().map { (Double($0.offset), $0.element.selection.accuracy) }),
-            LabChart.Series(name: "held-out writers", points: models.enumerated().map { (Double($0.offset), $0.element.heldOut?.accuracy ?? 0) }),
-        ])
+        let chart = Self.accuracyBars(title: "Augmentation ablation (seed000)", categories: variants.map(\.name), models: models)
         files.append(try write(chart, to: "augmentation-accuracy.svg"))
         var markdown = "# Augmentation ablation\n\n`seed000` trained \(budget.augmentationEpochs) epochs (Adam, rate 0.002, cosine) with "
             + "`Augmentation` (rotation ±10°, zoom ±10 %, shift ±10 %, elastic distortion, stroke width) and the simulated-photo crops "
@@ -207,6 +204,14 @@ extension Lab {
         return files
     }
 
+    /// Selection and held-out-writer accuracy of each model, as bars side by side.
+    static func accuracyBars(title: String, categories: [String], models: [ModelMeasurement]) -> String {
+        LabChart.bars(title: title, yLabel: "accuracy", categories: categories, groups: [
+            LabChart.Series(name: "selection", points: models.enumerated().map { (Double($0.offset), $0.element.selection.accuracy) }),
+            LabChart.Series(name: "held-out writers", points: models.enumerated().map { (Double($0.offset), $0.element.heldOut?.accuracy ?? 0) }),
+        ])
+    }
+
     /// Every model this run measured (the baselines first, trained here if not yet), side by side.
     func compare() throws -> [String] {
         var files: [String] = []
@@ -214,10 +219,7 @@ extension Lab {
             _ = try measure(name: architecture, prefix: "compare", configuration: configuration(architecture: architecture, epochs: budget.epochs), files: &files)
         }
         let models = measured
-        let chart = LabChart.bars(title: "Held-out-writer accuracy of every model", yLabel: "accuracy", categories: models.map(\.name), groups: [
-            LabChart.Series(name: "selection", points: models.enumerated().map { (Double($0.offset), $0.element.selection.accuracy) }),
-            LabChart.Series(name: "held-out writers", points: models.enumerated().map { (Double($0.offset), $0.element.heldOut?.accuracy ?? 0) }),
-        ])
+        let chart = Self.accuracyBars(title: "Held-out-writer accuracy of every model", categories: models.map(\.name), models: models)
         files.append(try write(chart, to: "compare-accuracy.svg"))
         var markdown = "# Every model\n\nEach model of this run, trained on this machine. Training time includes the evaluation after "
             + "each epoch; training MB is the resident memory training added (the kernel's peak mark, reset before each model, "
