@@ -460,6 +460,21 @@ static void jpeg_start_reading(jpeg_context *context, const unsigned char *data,
     jpeg_read_header(&context->cinfo, TRUE);
 }
 
+/// jpeg_start_reading, then the declared size into `out`; 0, with `out` failed, when it exceeds
+/// max_pixels — checked before jpeg_start_decompress, which allocates whole-image buffers for
+/// progressive files.
+static int jpeg_start_reading_within(jpeg_context *context, const unsigned char *data, size_t size, long long max_pixels,
+                                     codec_image *out) {
+    jpeg_start_reading(context, data, size);
+    out->width = (int)context->cinfo.image_width;
+    out->height = (int)context->cinfo.image_height;
+    if (exceeds_limit(context->cinfo.image_width, context->cinfo.image_height, max_pixels)) {
+        fail(out, CODEC_TOO_LARGE, "declared size exceeds the limit");
+        return 0;
+    }
+    return 1;
+}
+
 void codec_jpeg_header(const unsigned char *data, size_t size, codec_image *out) {
     memset(out, 0, sizeof *out);
     jpeg_context *context = jpeg_context_create();
@@ -519,16 +534,11 @@ void codec_jpeg_decode(const unsigned char *data, size_t size, long long max_pix
         jpeg_context_destroy(context);
         return;
     }
-    jpeg_start_reading(context, data, size);
-    j_decompress_ptr cinfo = &context->cinfo;
-    out->width = (int)cinfo->image_width;
-    out->height = (int)cinfo->image_height;
-    // Checked before jpeg_start_decompress, which allocates whole-image buffers for progressive files.
-    if (exceeds_limit(cinfo->image_width, cinfo->image_height, max_pixels)) {
-        fail(out, CODEC_TOO_LARGE, "declared size exceeds the limit");
+    if (!jpeg_start_reading_within(context, data, size, max_pixels, out)) {
         jpeg_context_destroy(context);
         return;
     }
+    j_decompress_ptr cinfo = &context->cinfo;
     int cmyk = 0, split = 0;
     switch (cinfo->jpeg_color_space) {
     case JCS_YCbCr: // grey output is the Y channel: 0.299 R + 0.587 G + 0.114 B by definition
@@ -646,15 +656,11 @@ codec_jpeg_coefficients *codec_jpeg_read_coefficients(const unsigned char *data,
         codec_jpeg_coefficients_free(coefficients);
         return NULL;
     }
-    jpeg_start_reading(context, data, size);
-    j_decompress_ptr cinfo = &context->cinfo;
-    out->width = (int)cinfo->image_width;
-    out->height = (int)cinfo->image_height;
-    if (exceeds_limit(cinfo->image_width, cinfo->image_height, max_pixels)) {
-        fail(out, CODEC_TOO_LARGE, "declared size exceeds the limit");
+    if (!jpeg_start_reading_within(context, data, size, max_pixels, out)) {
         codec_jpeg_coefficients_free(coefficients);
         return NULL;
     }
+    j_decompress_ptr cinfo = &context->cinfo;
     if (!jpeg_grey_is_component_zero(cinfo)) {
         fail(out, CODEC_UNSUPPORTED, "not a sequential JPEG whose grey is its first component");
         codec_jpeg_coefficients_free(coefficients);

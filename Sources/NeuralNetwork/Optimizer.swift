@@ -38,12 +38,47 @@ public struct SGD: Optimizer {
     }
 }
 
+/// The running first and second moments of each weight's gradient, which Adam and Nadam keep.
+struct GradientMoments {
+    private var m: [Float] = [], v: [Float] = []
+    private var t = 0
+
+    /// Counts a step (from 1 again when the store's size changed) and returns its number.
+    mutating func nextStep(for store: ParameterStore) -> Int {
+        let count = store.trainableCount
+        if m.count != count { m = [Float](repeating: 0, count: count); v = m; t = 0 }
+        t += 1
+        return t
+    }
+
+    /// Moves both moments of every weight towards its gradient, m ← β₁·m + (1 − β₁)·g and
+    /// v ← β₂·v + (1 − β₂)·g², then takes `delta(g, m, v)` from the weight. Each weight on its
+    /// own: ranges of weights update concurrently, with the same values.
+    mutating func update(_ store: ParameterStore, beta1 b1: Float, beta2 b2: Float, delta: (Float, Float, Float) -> Float) {
+        let count = store.trainableCount
+        store.values.withUnsafeMutableBufferPointer { w in
+            store.gradients.withUnsafeBufferPointer { g in
+                m.withUnsafeMutableBufferPointer { m in
+                    v.withUnsafeMutableBufferPointer { v in
+                        Parallel.forEachRange(of: count) { _, range in
+                            for i in range {
+                                m[i] = b1 * m[i] + (1 - b1) * g[i]
+                                v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i]
+                                w[i] -= delta(g[i], m[i], v[i])
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// Adam (Kingma & Ba 2015) with bias correction.
 public struct Adam: Optimizer {
     public var learningRate: Float
     public var beta1: Float, beta2: Float, epsilon: Float
-    private var m: [Float] = [], v: [Float] = []
-    private var t = 0
+    private var moments = GradientMoments()
 
     public init(learningRate: Float = 1e-3, beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8) {
         self.learningRate = learningRate
@@ -51,27 +86,10 @@ public struct Adam: Optimizer {
     }
 
     public mutating func step(_ store: ParameterStore) {
-        let count = store.trainableCount
-        if m.count != count { m = [Float](repeating: 0, count: count); v = m; t = 0 }
-        t += 1
-        let b1 = beta1, b2 = beta2, eps = epsilon
-        let stepSize = learningRate * (1 - powf(b2, Float(t))).squareRoot() / (1 - powf(b1, Float(t)))
-        store.values.withUnsafeMutableBufferPointer { w in
-            store.gradients.withUnsafeBufferPointer { g in
-                m.withUnsafeMutableBufferPointer { m in
-                    v.withUnsafeMutableBufferPointer { v in
-                        // Each weight on its own: ranges of weights update concurrently, same values.
-                        Parallel.forEachRange(of: count) { _, range in
-                            for i in range {
-                                m[i] = b1 * m[i] + (1 - b1) * g[i]
-                                v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i]
-                                w[i] -= stepSize * m[i] / (v[i].squareRoot() + eps)
-                            }
-                        }
-                    }
-                }
-            }
-        }
+        let t = Float(moments.nextStep(for: store))
+        let eps = epsilon
+        let stepSize = learningRate * (1 - powf(beta2, t)).squareRoot() / (1 - powf(beta1, t))
+        moments.update(store, beta1: beta1, beta2: beta2) { _, m, v in stepSize * m / (v.squareRoot() + eps) }
     }
 }
 
@@ -84,8 +102,7 @@ public struct Adam: Optimizer {
 public struct Nadam: Optimizer {
     public var learningRate: Float
     public var beta1: Float, beta2: Float, epsilon: Float
-    private var m: [Float] = [], v: [Float] = []
-    private var t = 0
+    private var moments = GradientMoments()
 
     public init(learningRate: Float = 2e-3, beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8) {
         self.learningRate = learningRate
@@ -93,25 +110,12 @@ public struct Nadam: Optimizer {
     }
 
     public mutating func step(_ store: ParameterStore) {
-        let count = store.trainableCount
-        if m.count != count { m = [Float](repeating: 0, count: count); v = m; t = 0 }
-        t += 1
-        let b1 = beta1, b2 = beta2, eps = epsilon, lr = learningRate
-        let momentumScale = b1 / (1 - powf(b1, Float(t + 1))), gradientScale = (1 - b1) / (1 - powf(b1, Float(t)))
-        let varianceScale = 1 / (1 - powf(b2, Float(t)))
-        store.values.withUnsafeMutableBufferPointer { w in
-            store.gradients.withUnsafeBufferPointer { g in
-                m.withUnsafeMutableBufferPointer { m in
-                    v.withUnsafeMutableBufferPointer { v in
-                        for i in 0..<count {
-                            m[i] = b1 * m[i] + (1 - b1) * g[i]
-                            v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i]
-                            let lookahead = momentumScale * m[i] + gradientScale * g[i]
-                            w[i] -= lr * lookahead / ((v[i] * varianceScale).squareRoot() + eps)
-                        }
-                    }
-                }
-            }
+        let t = Float(moments.nextStep(for: store))
+        let b1 = beta1, eps = epsilon, lr = learningRate
+        let momentumScale = b1 / (1 - powf(b1, t + 1)), gradientScale = (1 - b1) / (1 - powf(b1, t))
+        let varianceScale = 1 / (1 - powf(beta2, t))
+        moments.update(store, beta1: beta1, beta2: beta2) { g, m, v in
+            lr * (momentumScale * m + gradientScale * g) / ((v * varianceScale).squareRoot() + eps)
         }
     }
 }
