@@ -51,8 +51,9 @@ public final class BatchNorm: Layer {
     public func forward(_ input: Tensor, store: ParameterStore, mode: ForwardMode) -> Tensor {
         let n = input.batchSize
         let count = Float(n * spatial)
-        var output = input.data
-        var normalized = [Float](repeating: 0, count: mode == .training ? output.count : 0)
+        // Every value of both is written by `normalize` (channels split across cores).
+        var output = Self.uninitialized(input.data.count)
+        var normalized = Self.uninitialized(mode == .training ? input.data.count : 0)
         var inverseStds = [Float](repeating: 0, count: channels)
         let training = mode == .training
         if training {
@@ -83,23 +84,23 @@ public final class BatchNorm: Layer {
                     v[bufferOffset + channels + c] += momentum * (variances[c] - v[bufferOffset + channels + c])
                 }
             }
-            normalizeInPlace(&output, normalized: &normalized, inverseStds: &inverseStds, means: means, variances: variances, store: store, batch: n)
+            normalize(input.data, into: &output, normalized: &normalized, inverseStds: &inverseStds, means: means, variances: variances, store: store, batch: n)
             cachedNormalized = normalized
             cachedInverseStd = inverseStds
         } else {
             let (means, variances) = store.values.withUnsafeBufferPointer { v in
                 ((0..<channels).map { v[bufferOffset + $0] }, (0..<channels).map { v[bufferOffset + channels + $0] })
             }
-            normalizeInPlace(&output, normalized: &normalized, inverseStds: &inverseStds, means: means, variances: variances, store: store, batch: n)
+            normalize(input.data, into: &output, normalized: &normalized, inverseStds: &inverseStds, means: means, variances: variances, store: store, batch: n)
         }
         return Tensor(shape: input.shape, data: output)
     }
 
     /// y = γ·(x − μ)/σ + β, keeping x̂ when `normalized` is non-empty.
-    private func normalizeInPlace(_ data: inout [Float], normalized: inout [Float], inverseStds: inout [Float],
-                                  means: [Float], variances: [Float], store: ParameterStore, batch n: Int) {
+    private func normalize(_ input: [Float], into output: inout [Float], normalized: inout [Float], inverseStds: inout [Float],
+                           means: [Float], variances: [Float], store: ParameterStore, batch n: Int) {
         store.values.withUnsafeBufferPointer { v in
-            data.withUnsafeMutableBufferPointer { x in
+            input.withUnsafeBufferPointer { x in output.withUnsafeMutableBufferPointer { y in
                 normalized.withUnsafeMutableBufferPointer { xhat in inverseStds.withUnsafeMutableBufferPointer { inverseStds in
                     forEachChannel { c in
                         let inverseStd = 1 / (variances[c] + epsilon).squareRoot()
@@ -111,19 +112,19 @@ public final class BatchNorm: Layer {
                             for i in 0..<spatial {
                                 let h = (x[base + i] - mean) * inverseStd
                                 if !xhat.isEmpty { xhat[base + i] = h }
-                                x[base + i] = gamma * h + beta
+                                y[base + i] = gamma * h + beta
                             }
                         }
                     }
                 } }
-            }
+            } }
         }
     }
 
     public func backward(_ outputGradient: Tensor, store: ParameterStore) -> Tensor {
         let n = outputGradient.batchSize
         let count = Float(n * spatial)
-        var inputGradient = [Float](repeating: 0, count: outputGradient.data.count)
+        var inputGradient = Self.uninitialized(outputGradient.data.count)  // every value written below
         store.values.withUnsafeBufferPointer { v in
             store.gradients.withUnsafeMutableBufferPointer { grads in
                 outputGradient.data.withUnsafeBufferPointer { dy in
@@ -156,5 +157,10 @@ public final class BatchNorm: Layer {
             }
         }
         return Tensor(shape: outputGradient.shape, data: inputGradient)
+    }
+
+    /// An array whose values the caller sets, all of them, before reading any.
+    private static func uninitialized(_ count: Int) -> [Float] {
+        [Float](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
     }
 }

@@ -88,7 +88,11 @@ public final class Conv2D: Layer {
         var columnGradients = [Float](unsafeUninitializedCapacity: propagatesGradient ? workers * k * pixels : 0) { _, count in
             count = propagatesGradient ? workers * k * pixels : 0
         }
-        var inputGradient = [Float](repeating: 0, count: propagatesGradient ? n * inChannels * height * width : 0)
+        // Each sample's part is cleared by the worker that folds its columns back (below).
+        let inputSize = inChannels * height * width
+        var inputGradient = [Float](unsafeUninitializedCapacity: propagatesGradient ? n * inputSize : 0) { _, count in
+            count = propagatesGradient ? n * inputSize : 0
+        }
         store.values.withUnsafeBufferPointer { v in
             outputGradient.data.withUnsafeBufferPointer { dy in
                 cachedColumns.withUnsafeBufferPointer { c in
@@ -118,6 +122,7 @@ public final class Conv2D: Layer {
                                                     Int32(k), Int32(pixels), Int32(outChannels),
                                                     1, weights, Int32(k), sample, Int32(pixels),
                                                     0, columnGradient, Int32(pixels))
+                                        (dx.baseAddress! + s * inputSize).initialize(repeating: 0, count: inputSize)
                                         col2im(columnGradient, sample: s, into: dx)
                                     }
                                 }

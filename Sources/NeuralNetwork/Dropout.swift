@@ -24,28 +24,24 @@ public final class Dropout: Layer {
             for i in 0..<count { mask[i] = rng.nextUniform() >= rate ? keep : 0 }
             initialized = count
         }
-        var output = input
-        Self.multiply(&output, by: mask)
         cachedMask = mask
-        return output
+        return Self.multiply(input, by: mask)
     }
 
     public func backward(_ outputGradient: Tensor, store: ParameterStore) -> Tensor {
         guard rate > 0 else { return outputGradient }
-        var gradient = outputGradient
-        Self.multiply(&gradient, by: cachedMask)
-        return gradient
+        return Self.multiply(outputGradient, by: cachedMask)
     }
 
     /// `tensor` ⊙ `mask`, samples split between cores.
-    private static func multiply(_ tensor: inout Tensor, by mask: [Float]) {
-        let size = tensor.sampleSize, batch = tensor.batchSize
-        tensor.data.withUnsafeMutableBufferPointer { x in
+    private static func multiply(_ tensor: Tensor, by mask: [Float]) -> Tensor {
+        let product = tensor.data.withUnsafeBufferPointer { x in
             mask.withUnsafeBufferPointer { m in
-                Parallel.forEachRange(of: batch) { _, samples in
-                    for i in (samples.lowerBound * size)..<(samples.upperBound * size) { x[i] *= m[i] }
+                Parallel.array(samples: tensor.batchSize, valuesPerSample: tensor.sampleSize) { y, values in
+                    for i in values { y[i] = x[i] * m[i] }
                 }
             }
         }
+        return Tensor(shape: tensor.shape, data: product)
     }
 }

@@ -82,15 +82,14 @@ public final class MaxPool2D: Layer {
 
     public func backward(_ outputGradient: Tensor, store: ParameterStore) -> Tensor {
         let n = outputGradient.batchSize
-        var inputGradient = [Float](repeating: 0, count: n * inputShape.reduce(1, *))
-        let size = outputGradient.sampleSize
-        outputGradient.data.withUnsafeBufferPointer { g in
+        let inputSize = inputShape.reduce(1, *), size = outputGradient.sampleSize
+        let inputGradient = outputGradient.data.withUnsafeBufferPointer { g in
             cachedArgmax.withUnsafeBufferPointer { arg in
-                inputGradient.withUnsafeMutableBufferPointer { dx in
-                    // A sample's maxima lie in its own input: samples scatter concurrently.
-                    Parallel.forEachRange(of: n) { _, samples in
-                        for i in (samples.lowerBound * size)..<(samples.upperBound * size) { dx[Int(arg[i])] += g[i] }
-                    }
+                // A sample's maxima lie in its own input: samples are cleared and scattered concurrently.
+                Parallel.array(samples: n, valuesPerSample: inputSize) { dx, values in
+                    UnsafeMutableBufferPointer(rebasing: dx[values]).initialize(repeating: 0)
+                    let outputs = (values.lowerBound / inputSize * size)..<(values.upperBound / inputSize * size)
+                    for i in outputs { dx[Int(arg[i])] += g[i] }
                 }
             }
         }

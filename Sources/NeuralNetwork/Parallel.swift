@@ -44,4 +44,18 @@ public enum Parallel {
             if start < end { body(part, start..<end) }
         }
     }
+
+    /// A new array of `samples × valuesPerSample` values, made concurrently: `fill(buffer, range)`
+    /// is called once per part and must set every value of `range` (its samples' values).
+    /// Nothing is written twice and no copy or zero-filling runs on one core beforehand.
+    public static func array(samples: Int, valuesPerSample: Int,
+                             _ fill: (UnsafeMutableBufferPointer<Float>, Range<Int>) -> Void) -> [Float] {
+        let count = samples * valuesPerSample
+        return [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
+            forEachRange(of: samples) { _, samples in
+                fill(buffer, (samples.lowerBound * valuesPerSample)..<(samples.upperBound * valuesPerSample))
+            }
+            initialized = count
+        }
+    }
 }

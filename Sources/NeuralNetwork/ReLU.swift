@@ -8,28 +8,24 @@ public final class ReLU: Layer {
     public init(inputShape: [Int]) { self.inputShape = inputShape }
 
     public func forward(_ input: Tensor, store: ParameterStore, mode: ForwardMode) -> Tensor {
-        var output = input
-        let size = input.sampleSize
-        output.data.withUnsafeMutableBufferPointer { x in
-            Parallel.forEachRange(of: input.batchSize) { _, samples in
+        let output = input.data.withUnsafeBufferPointer { x in
+            Parallel.array(samples: input.batchSize, valuesPerSample: input.sampleSize) { y, values in
                 // A select, not a branch: the compiler vectorises it (same values, -0 and NaN kept).
-                for i in (samples.lowerBound * size)..<(samples.upperBound * size) { x[i] = x[i] < 0 ? 0 : x[i] }
+                for i in values { y[i] = x[i] < 0 ? 0 : x[i] }
             }
         }
-        if mode == .training { cachedOutput = output.data }
-        return output
+        if mode == .training { cachedOutput = output }
+        return Tensor(shape: input.shape, data: output)
     }
 
     public func backward(_ outputGradient: Tensor, store: ParameterStore) -> Tensor {
-        var gradient = outputGradient
-        let size = outputGradient.sampleSize
-        gradient.data.withUnsafeMutableBufferPointer { g in
+        let gradient = outputGradient.data.withUnsafeBufferPointer { g in
             cachedOutput.withUnsafeBufferPointer { y in
-                Parallel.forEachRange(of: outputGradient.batchSize) { _, samples in
-                    for i in (samples.lowerBound * size)..<(samples.upperBound * size) { g[i] = y[i] <= 0 ? 0 : g[i] }
+                Parallel.array(samples: outputGradient.batchSize, valuesPerSample: outputGradient.sampleSize) { dx, values in
+                    for i in values { dx[i] = y[i] <= 0 ? 0 : g[i] }
                 }
             }
         }
-        return gradient
+        return Tensor(shape: outputGradient.shape, data: gradient)
     }
 }

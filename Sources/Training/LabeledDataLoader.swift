@@ -1,5 +1,8 @@
 import Classification
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Synchronization
 import ImageDecoding
 import InkInput
@@ -139,18 +142,30 @@ public struct LabeledDataLoader: Sendable {
         return DataSplit.part(fileName: path, writer: writer)
     }
 
-    /// Relative paths of all regular files under `root`, sorted, and their total size.
-    private static func files(under root: URL) -> ([String], Int) {
+    /// Relative paths of all regular files under `root` (symbolic links to files included,
+    /// linked folders not entered), sorted, and their total size. Read with `readdir` and
+    /// `stat`: Foundation's URL enumerator took 1.5 s for bhmsds's 27,000 files, this 0.1 s.
+    static func files(under root: URL) -> ([String], Int) {
         var paths: [String] = []
         var total = 0
-        let prefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
-        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey, .fileSizeKey])
-        while let url = enumerator?.nextObject() as? URL {
-            guard let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .fileSizeKey]), values.isRegularFile == true else { continue }
-            let path = url.standardizedFileURL.path
-            paths.append(path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : url.lastPathComponent)
-            total += values.fileSize ?? 0
+        func walk(_ folder: String, relative: String) {
+            guard let directory = opendir(folder) else { return }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                guard name != ".", name != ".." else { continue }
+                let path = folder + "/" + name, relativePath = relative.isEmpty ? name : relative + "/" + name
+                var info = stat()
+                guard lstat(path, &info) == 0 else { continue }
+                if info.st_mode & S_IFMT == S_IFDIR {
+                    walk(path, relative: relativePath)
+                } else if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG {
+                    paths.append(relativePath)
+                    total += Int(info.st_size)
+                }
+            }
         }
+        walk(root.path, relative: "")
         return (paths.sorted(), total)
     }
 

@@ -95,4 +95,25 @@ final class DataTests: XCTestCase {
         let output = none.apply(crop, rng: &rng)
         for (x, y) in zip(output, crop) { XCTAssertEqual(x, y, accuracy: 1e-5) }
     }
+
+    /// The listing a source's cache key is made of: every regular file below the folder,
+    /// sorted, with its size; links to files count, linked folders are not entered.
+    func testSourceFileListingFindsNestedFilesAndTheirSizes() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("listing-\(UUID().uuidString)")
+        let manager = FileManager.default
+        try manager.createDirectory(at: root.appendingPathComponent("b/deeper"), withIntermediateDirectories: true)
+        try manager.createDirectory(at: root.appendingPathComponent("elsewhere"), withIntermediateDirectories: true)
+        defer { try? manager.removeItem(at: root) }
+        try Data(count: 3).write(to: root.appendingPathComponent("z.inkml"))
+        try Data(count: 5).write(to: root.appendingPathComponent("b/deeper/a.png"))
+        try Data(count: 7).write(to: root.appendingPathComponent("elsewhere/x.png"))
+        try manager.createSymbolicLink(atPath: root.appendingPathComponent("b/link.png").path,
+                                       withDestinationPath: root.appendingPathComponent("z.inkml").path)
+        try manager.createSymbolicLink(atPath: root.appendingPathComponent("b/linked-folder").path,
+                                       withDestinationPath: root.appendingPathComponent("elsewhere").path)
+        let (paths, size) = LabeledDataLoader.files(under: root)
+        XCTAssertEqual(paths, ["b/deeper/a.png", "b/link.png", "elsewhere/x.png", "z.inkml"])
+        XCTAssertEqual(size, 3 + 5 + 7 + 3)
+        XCTAssertEqual(LabeledDataLoader.files(under: root.appendingPathComponent("missing")).0, [])
+    }
 }

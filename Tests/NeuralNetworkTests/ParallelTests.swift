@@ -40,4 +40,23 @@ final class ParallelTests: XCTestCase {
         XCTAssertEqual(concurrent.data, inline.data)
         XCTAssertEqual(concurrent.shape, [11, 5])
     }
+
+    /// Each part fills exactly its own samples' values, concurrently or inline.
+    func testArrayGivesEachPartItsSamplesValues() {
+        for inline in [false, true] {
+            let lock = NSLock()
+            var ranges: [Range<Int>] = []
+            let values = Parallel.$runsInline.withValue(inline) {
+                Parallel.array(samples: 5, valuesPerSample: 3) { buffer, values in
+                    for i in values { buffer[i] = Float(i) * 2 }
+                    lock.lock()
+                    ranges.append(values)
+                    lock.unlock()
+                }
+            }
+            XCTAssertEqual(values, (0..<15).map { Float($0) * 2 })
+            XCTAssertEqual(ranges.sorted { $0.lowerBound < $1.lowerBound }, [0..<6, 6..<12, 12..<15])
+        }
+        XCTAssertEqual(Parallel.array(samples: 0, valuesPerSample: 4) { _, _ in }, [])
+    }
 }
