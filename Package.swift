@@ -46,7 +46,7 @@ let package = Package(
         .target(name: "Synthesis", dependencies: ["Vocabulary", "Classification", "NeuralNetwork", "InkInput", "ImageDecoding", "MathGrammar"]),
         .target(name: "Training", dependencies: ["Vocabulary", "Classification", "NeuralNetwork", "Preprocessing", "InkInput", "Synthesis", "ImageDecoding"]),
         // Measuring readings against truth: lab-side, used by the command-line tool, not by the pipeline.
-        .target(name: "Evaluation", dependencies: ["Recognition", "Classification", "InkInput", "Preprocessing", "ImageDecoding"]),
+        .target(name: "Evaluation", dependencies: ["Recognition", "Classification", "InkInput", "Preprocessing", "ImageDecoding", "MathGrammar"]),
         // Reports a teacher opens (CSV, HTML) from graded worksheet pages.
         .target(name: "WorksheetReport", dependencies: ["Worksheets", "Recognition", "ImageDecoding"]),
         // The model lab (issue #14): the notebooks' experiments (baselines, optimizers, sweeps,

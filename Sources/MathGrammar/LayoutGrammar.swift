@@ -1,0 +1,185 @@
+/// The 2-D layout rules (`grammars/layout.grammar`): how symbols placed on a page form a tree —
+/// rows, superscripts, subscripts, fractions, roots — with each rule's LaTeX and MathML and the
+/// measured geometry that scores them. Read from the file's text; the library does no file I/O.
+public struct LayoutGrammar: Sendable {
+    /// How a symbol sits against its base: right of it on the same line, or as a script.
+    public enum Relation: String, Sendable, CaseIterable {
+        case right, superscript, `subscript`
+    }
+
+    /// The geometry and templates of one relation (see the grammar file for the meaning).
+    public struct RelationRule: Sendable, Equatable {
+        /// Mean and deviation of the vertical offset of the symbol's line middle from its base's, in base line heights.
+        public var offset: Double
+        public var spread: Double
+        /// Mean and deviation of log(line height / base line height).
+        public var ratio: Double
+        public var ratioSpread: Double
+        /// The relation's share among all relations (0 < prior ≤ 1).
+        public var prior: Double
+        /// Placeholders `$base`, `$script`.
+        public var latex: Template
+        public var mathML: Template
+    }
+
+    /// Where a symbol's box lies on its line, in line heights: a digit spans 0...1.
+    public struct Band: Sendable, Equatable {
+        public var top: Double
+        public var bottom: Double
+        /// A band thinner than this (a `-`, `=`, `.`) tells where the line's middle is, not its height.
+        public static let flatLimit = 0.3
+        public var isFlat: Bool { bottom - top < Band.flatLimit }
+        public var middle: Double { (top + bottom) / 2 }
+        /// The band of a symbol the grammar does not list: the whole line.
+        public static let full = Band(top: 0, bottom: 1)
+    }
+
+    public let name: String
+    public private(set) var digits: Set<String> = []
+    public private(set) var point: String?
+    public private(set) var numberLaTeX = Template("$literal")
+    public private(set) var numberMathML = Template("<mn>$literal</mn>")
+    public private(set) var relations: [Relation: RelationRule] = [:]
+    /// `$base`, `$subscript`, `$superscript`.
+    public private(set) var scriptsLaTeX = Template("")
+    public private(set) var scriptsMathML = Template("")
+    public private(set) var fractionBar = ""
+    /// `$numerator`, `$denominator`.
+    public private(set) var fractionLaTeX = Template("")
+    public private(set) var fractionMathML = Template("")
+    public private(set) var rootSymbol = ""
+    /// `$radicand`.
+    public private(set) var rootLaTeX = Template("")
+    public private(set) var rootMathML = Template("")
+    public private(set) var bands: [String: Band] = [:]
+    /// MathML of single symbols, `$literal`; others are `<mo>`.
+    public private(set) var symbolMathML: [String: Template] = [:]
+
+    public func band(of symbol: String) -> Band { bands[symbol] ?? .full }
+    public func relation(_ relation: Relation) -> RelationRule? { relations[relation] }
+
+    /// Parses a layout grammar; throws `GrammarError` naming the file, the line and the reason.
+    public init(source: String, name: String) throws {
+        self.name = name
+        var lines = source.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        if lines.count > 1, lines.last?.isEmpty == true { lines.removeLast() }
+        var seen: [String: Int] = [:]  // single-rule kinds → their line
+        var bandLines: [String: Int] = [:]
+        var symbolLines: [String: Int] = [:]
+        for (offset, text) in lines.enumerated() {
+            let number = offset + 1
+            let fail = { (reason: String) in GrammarError.invalidRule(file: name, line: number, reason: reason) }
+            guard let rule = try RuleLine.parse(text, fail: fail) else { continue }
+            let allowed: [String: Set<String>] = [
+                "number": ["digits", "point", "latex", "mathml"],
+                "symbol": ["mathml"],
+                "band": ["top", "bottom"],
+                "relation": ["offset", "spread", "ratio", "ratio-spread", "prior", "latex", "mathml"],
+                "scripts": ["latex", "mathml"],
+                "fraction": ["latex", "mathml"],
+                "root": ["latex", "mathml"],
+            ]
+            guard let names = allowed[rule.kind] else {
+                throw fail("unknown rule kind '\(rule.kind)'; expected one of \(allowed.keys.sorted().joined(separator: ", "))")
+            }
+            for attribute in rule.attributes.keys.sorted() where !names.contains(attribute) {
+                throw fail("unknown attribute '\(attribute)' for \(rule.kind); allowed: \(names.sorted().joined(separator: ", "))")
+            }
+            // One rule of each of these kinds; relations one per relation name.
+            let key = rule.kind == "relation" ? "relation " + (rule.symbols.first ?? "") : rule.kind
+            if ["number", "scripts", "fraction", "root"].contains(rule.kind) || rule.kind == "relation" {
+                if let first = seen[key] { throw fail("a second \(key) rule; the first is on line \(first)") }
+                seen[key] = number
+            }
+            switch rule.kind {
+            case "number":
+                guard rule.symbols.isEmpty else { throw fail("a number rule takes no symbol (use digits= and point=)") }
+                let list = try Self.required("digits", of: rule, fail: fail).split(separator: " ").map(String.init)
+                guard !list.isEmpty else { throw fail("digits= lists no digit symbols") }
+                digits = Set(list)
+                point = rule.attributes["point"]
+                if point?.isEmpty == true { throw fail("point= is empty; give the decimal point symbol or leave point= out") }
+                numberLaTeX = try Self.template("latex", of: rule, placeholders: ["literal"], fail: fail)
+                numberMathML = try Self.template("mathml", of: rule, placeholders: ["literal"], fail: fail)
+            case "symbol":
+                guard !rule.symbols.isEmpty else { throw fail("a symbol rule lists the symbols it writes") }
+                let template = try Self.template("mathml", of: rule, placeholders: ["literal"], optional: ["literal"], fail: fail)
+                for symbol in rule.symbols {
+                    if let first = symbolLines[symbol] { throw GrammarError.duplicateSymbol(file: name, line: number, symbol: symbol, firstLine: first) }
+                    symbolLines[symbol] = number
+                    symbolMathML[symbol] = template
+                }
+            case "band":
+                guard !rule.symbols.isEmpty else { throw fail("a band rule lists the symbols it places") }
+                let top = try Self.number("top", of: rule, fail: fail)
+                let bottom = try Self.number("bottom", of: rule, fail: fail)
+                guard bottom > top else { throw fail("bottom= (\(bottom)) must be below top= (\(top))") }
+                for symbol in rule.symbols {
+                    if let first = bandLines[symbol] { throw GrammarError.duplicateSymbol(file: name, line: number, symbol: symbol, firstLine: first) }
+                    bandLines[symbol] = number
+                    bands[symbol] = Band(top: top, bottom: bottom)
+                }
+            case "relation":
+                guard rule.symbols.count == 1, let relation = Relation(rawValue: rule.symbols[0]) else {
+                    throw fail("a relation rule names one relation: \(Relation.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                let spread = try Self.number("spread", of: rule, fail: fail)
+                let ratioSpread = try Self.number("ratio-spread", of: rule, fail: fail)
+                guard spread > 0, ratioSpread > 0 else { throw fail("spread= and ratio-spread= must be above 0") }
+                let prior = try Self.number("prior", of: rule, fail: fail)
+                guard prior > 0, prior <= 1 else { throw fail("prior must be a number above 0 and at most 1, found \(prior)") }
+                relations[relation] = RelationRule(
+                    offset: try Self.number("offset", of: rule, fail: fail), spread: spread,
+                    ratio: try Self.number("ratio", of: rule, fail: fail), ratioSpread: ratioSpread, prior: prior,
+                    latex: try Self.template("latex", of: rule, placeholders: ["base", "script"], fail: fail),
+                    mathML: try Self.template("mathml", of: rule, placeholders: ["base", "script"], fail: fail))
+            case "scripts":
+                guard rule.symbols.isEmpty else { throw fail("a scripts rule takes no symbol") }
+                scriptsLaTeX = try Self.template("latex", of: rule, placeholders: ["base", "subscript", "superscript"], fail: fail)
+                scriptsMathML = try Self.template("mathml", of: rule, placeholders: ["base", "subscript", "superscript"], fail: fail)
+            case "fraction":
+                guard rule.symbols.count == 1 else { throw fail("a fraction rule takes exactly one symbol, the bar, found \(rule.symbols.count)") }
+                fractionBar = rule.symbols[0]
+                fractionLaTeX = try Self.template("latex", of: rule, placeholders: ["numerator", "denominator"], fail: fail)
+                fractionMathML = try Self.template("mathml", of: rule, placeholders: ["numerator", "denominator"], fail: fail)
+            default: // root
+                guard rule.symbols.count == 1 else { throw fail("a root rule takes exactly one symbol, the radical sign, found \(rule.symbols.count)") }
+                rootSymbol = rule.symbols[0]
+                rootLaTeX = try Self.template("latex", of: rule, placeholders: ["radicand"], fail: fail)
+                rootMathML = try Self.template("mathml", of: rule, placeholders: ["radicand"], fail: fail)
+            }
+        }
+        let end = max(lines.count, 1)
+        for kind in ["number", "scripts", "fraction", "root"] where seen[kind] == nil {
+            throw GrammarError.missingRule(file: name, line: end, kind: kind)
+        }
+        for relation in Relation.allCases where relations[relation] == nil {
+            throw GrammarError.missingRule(file: name, line: end, kind: "relation \(relation.rawValue)")
+        }
+    }
+
+    private static func required(_ name: String, of rule: RuleLine, fail: (String) -> GrammarError) throws -> String {
+        guard let value = rule.attributes[name] else { throw fail("a \(rule.kind) rule needs \(name)=") }
+        return value
+    }
+
+    private static func number(_ name: String, of rule: RuleLine, fail: (String) -> GrammarError) throws -> Double {
+        let text = try required(name, of: rule, fail: fail)
+        guard let value = Double(text), value.isFinite else { throw fail("\(name) must be a number, found '\(text)'") }
+        return value
+    }
+
+    /// A template attribute that uses each of `placeholders` (except `optional` ones) and no other.
+    private static func template(_ name: String, of rule: RuleLine, placeholders: [String], optional: Set<String> = [],
+                                 fail: (String) -> GrammarError) throws -> Template {
+        let template = Template(try required(name, of: rule, fail: fail))
+        let expected = placeholders.map { "$" + $0 }.joined(separator: ", ")
+        for used in template.placeholders where !placeholders.contains(used) {
+            throw fail("\(name) template uses $\(used); a \(rule.kind) rule may use \(expected)")
+        }
+        for needed in placeholders where !optional.contains(needed) && !template.placeholders.contains(needed) {
+            throw fail("\(name) template must use \(expected); $\(needed) is missing")
+        }
+        return template
+    }
+}

@@ -1,0 +1,329 @@
+import Foundation
+
+/// Reads placed symbols as a 2-D expression: fractions and roots first (a bar or a radical sign
+/// dominates what it covers, widest first, each part read recursively), then each row by a beam
+/// search over the symbols left to right. Every symbol keeps its label candidates and every
+/// symbol may attach to any open row (the main row, or a script row of any base still open):
+/// right of it, as its superscript or as its subscript, scored by the grammar's measured
+/// Gaussians. The best whole row wins.
+public struct LayoutParser: Sendable {
+    public let grammar: LayoutGrammar
+    /// Hypotheses kept after each symbol.
+    public var beamWidth = 24
+    /// Label candidates tried per symbol (the classifier's best first).
+    public var labelsPerSymbol = 3
+    /// A symbol must overlap a bar horizontally by this share of its width to be above or below it.
+    public var barOverlap = 0.5
+
+    public init(grammar: LayoutGrammar) {
+        self.grammar = grammar
+    }
+
+    /// The best tree of `symbols`; throws `GrammarError.ungrammatical` when there is nothing to read.
+    public func parse(_ symbols: [PlacedSymbol]) throws -> LayoutReading {
+        let usable = symbols.filter { !$0.alternatives.isEmpty && $0.width.isFinite && $0.height.isFinite && $0.x.isFinite && $0.y.isFinite }
+        guard !usable.isEmpty else { throw GrammarError.ungrammatical(reason: "no symbols to lay out") }
+        let units = usable.map { Unit(box: Rect($0), content: .atom($0.alternatives)) }
+        let parsed = parseRegion(units)
+        return LayoutReading(row: parsed.row, latex: grammar.latex(of: parsed.row),
+                             mathML: grammar.mathML(of: parsed.row), logScore: parsed.score)
+    }
+
+    // MARK: - Regions: bars and roots claim what they cover
+
+    struct Rect {
+        var x0, y0, x1, y1: Double
+        init(x0: Double, y0: Double, x1: Double, y1: Double) { self.x0 = x0; self.y0 = y0; self.x1 = x1; self.y1 = y1 }
+        init(_ symbol: PlacedSymbol) { self.init(x0: symbol.x, y0: symbol.y, x1: symbol.x + max(symbol.width, 0), y1: symbol.y + max(symbol.height, 0)) }
+        var width: Double { x1 - x0 }
+        var height: Double { y1 - y0 }
+        var centerX: Double { (x0 + x1) / 2 }
+        var centerY: Double { (y0 + y1) / 2 }
+        func union(_ other: Rect) -> Rect { Rect(x0: min(x0, other.x0), y0: min(y0, other.y0), x1: max(x1, other.x1), y1: max(y1, other.y1)) }
+        /// The share of this box's width that lies within `other`'s horizontal extent.
+        func horizontalOverlap(with other: Rect) -> Double {
+            let overlap = min(x1, other.x1) - max(x0, other.x0)
+            return width > 0 ? max(overlap, 0) / width : (x0 >= other.x0 && x0 <= other.x1 ? 1 : 0)
+        }
+    }
+
+    /// A line: the vertical middle of what is written on it and its height.
+    struct Line {
+        var middle: Double
+        var size: Double
+    }
+
+    /// A symbol or a finished structure, as the row search sees it.
+    struct Unit {
+        enum Content {
+            case atom([Alternative])
+            case fraction(numerator: Parsed, denominator: Parsed, score: Double)
+            case root(Parsed, score: Double)
+        }
+        var box: Rect
+        var content: Content
+    }
+
+    struct Parsed {
+        var row: [LayoutNode]
+        var score: Double
+        var line: Line?
+    }
+
+    private func isCandidate(_ unit: Unit, label: String) -> Double? {
+        guard case .atom(let alternatives) = unit.content else { return nil }
+        return alternatives.prefix(labelsPerSymbol).first { $0.latex == label && $0.probability > 0 }?.probability
+    }
+
+    func parseRegion(_ input: [Unit]) -> Parsed {
+        var units = input
+        // Widest first, so that an outer bar or root takes a nested one with what it covers.
+        var dominant = units.indices.filter {
+            isCandidate(units[$0], label: grammar.fractionBar) != nil || isCandidate(units[$0], label: grammar.rootSymbol) != nil
+        }
+        dominant.sort { units[$0].box.width > units[$1].box.width }
+        var claimed = Set<Int>()
+        var made: [Unit] = []
+        for index in dominant where !claimed.contains(index) {
+            let unit = units[index]
+            let others = units.indices.filter { $0 != index && !claimed.contains($0) }
+            if let p = isCandidate(unit, label: grammar.rootSymbol) {
+                // What the radical covers: centres inside its box, right of where the sign turns up.
+                let inside = others.filter {
+                    let box = units[$0].box
+                    return box.centerX > unit.box.x0 + 0.2 * unit.box.width && box.centerX < unit.box.x1 + 0.1 * unit.box.width
+                        && box.centerY > unit.box.y0 && box.centerY < unit.box.y1
+                }
+                let fractionScore = isCandidate(unit, label: grammar.fractionBar).map(log) ?? -.infinity
+                if !inside.isEmpty || fractionScore == -.infinity {
+                    let radicand = parseRegion(inside.map { units[$0] })
+                    let box = inside.reduce(unit.box) { $0.union(units[$1].box) }
+                    made.append(Unit(box: box, content: .root(radicand, score: log(p) + radicand.score)))
+                    claimed.insert(index)
+                    claimed.formUnion(inside)
+                    continue
+                }
+            }
+            if let p = isCandidate(unit, label: grammar.fractionBar) {
+                let bar = unit.box
+                let barY = bar.centerY
+                let covered = others.filter { units[$0].box.horizontalOverlap(with: bar) >= barOverlap }
+                let above = covered.filter { let box = units[$0].box; return box.centerY < barY && box.y1 <= barY + 0.3 * box.height }
+                let below = covered.filter { let box = units[$0].box; return box.centerY > barY && box.y0 >= barY - 0.3 * box.height }
+                guard !above.isEmpty, !below.isEmpty else { continue }
+                let numerator = parseRegion(above.map { units[$0] })
+                let denominator = parseRegion(below.map { units[$0] })
+                let box = (above + below).reduce(bar) { $0.union(units[$1].box) }
+                made.append(Unit(box: box, content: .fraction(numerator: numerator, denominator: denominator,
+                                                              score: log(p) + numerator.score + denominator.score)))
+                claimed.insert(index)
+                claimed.formUnion(above)
+                claimed.formUnion(below)
+                // The bar's own box stays the fraction's vertical reference.
+                made[made.count - 1].box = Rect(x0: box.x0, y0: bar.y0, x1: box.x1, y1: bar.y1)
+            }
+        }
+        units = units.indices.filter { !claimed.contains($0) }.map { units[$0] } + made
+        units.sort { $0.box.x0 < $1.box.x0 }
+        return parseRow(units)
+    }
+
+    // MARK: - Rows: a beam over relations and labels
+
+    /// Where a unit with a chosen label puts its line: a fixed middle and size, or (a flat mark,
+    /// a fraction) a middle that depends on the height of the line it is on.
+    struct Placement {
+        var boxMiddle: Double
+        var bandMiddle: Double
+        var size: Double?
+        var fixedMiddle: Double?
+
+        func middle(lineSize: Double) -> Double {
+            fixedMiddle ?? boxMiddle - (bandMiddle - 0.5) * lineSize
+        }
+    }
+
+    private func placements(of unit: Unit) -> [(label: String?, logP: Double, placement: Placement)] {
+        switch unit.content {
+        case .atom(let alternatives):
+            return alternatives.prefix(labelsPerSymbol).filter { $0.probability > 0 }.map { alternative in
+                let band = grammar.band(of: alternative.latex)
+                var placement = Placement(boxMiddle: unit.box.centerY, bandMiddle: band.middle)
+                if !band.isFlat, unit.box.height > 0 {
+                    let size = unit.box.height / (band.bottom - band.top)
+                    placement.size = size
+                    placement.fixedMiddle = unit.box.y0 - band.top * size + size / 2
+                }
+                return (alternative.latex, log(alternative.probability), placement)
+            }
+        case .fraction(_, _, let score):
+            let band = grammar.band(of: grammar.fractionBar)
+            return [(nil, score, Placement(boxMiddle: unit.box.centerY, bandMiddle: band.middle))]
+        case .root(let radicand, let score):
+            var placement = Placement(boxMiddle: unit.box.centerY, bandMiddle: 0.5)
+            if let line = radicand.line {
+                placement.size = line.size
+                placement.fixedMiddle = line.middle
+            } else if unit.box.height > 0 {
+                placement.size = unit.box.height
+                placement.fixedMiddle = unit.box.centerY
+            }
+            return [(nil, score, placement)]
+        }
+    }
+
+    /// An open row of a hypothesis: the main row (parent -1) or a script row of a base unit.
+    struct Level {
+        var parent: Int
+        var relation: LayoutGrammar.Relation
+        var line: Line
+        var sized: Int
+        var placed: Int
+        var last: Int
+        var lastPlacement: Placement
+    }
+
+    struct Hypothesis {
+        var score: Double
+        var labels: [String?]
+        var parent: [Int]
+        var relation: [LayoutGrammar.Relation]
+        var levels: [Level]
+    }
+
+    private static func logGaussian(_ value: Double, mean: Double, spread: Double) -> Double {
+        let z = (value - mean) / spread
+        return -0.5 * z * z - log(spread) - 0.5 * log(2 * Double.pi)
+    }
+
+    /// Log score of `placement` in `relation` to a base line.
+    private func relationScore(_ relation: LayoutGrammar.Relation, placement: Placement, base: Line) -> Double {
+        guard let rule = grammar.relation(relation), base.size > 0 else { return -.infinity }
+        let offset = (placement.middle(lineSize: base.size) - base.middle) / base.size
+        var score = log(rule.prior) + Self.logGaussian(offset, mean: rule.offset, spread: rule.spread)
+        if let size = placement.size, size > 0 {
+            score += Self.logGaussian(log(size / base.size), mean: rule.ratio, spread: rule.ratioSpread)
+        }
+        return score
+    }
+
+    private func adding(_ placement: Placement, unit: Int, to level: Level) -> Level {
+        var level = level
+        let middle = placement.middle(lineSize: level.line.size)
+        level.line.middle = (level.line.middle * Double(level.placed) + middle) / Double(level.placed + 1)
+        level.placed += 1
+        if let size = placement.size {
+            level.line.size = (level.line.size * Double(level.sized) + size) / Double(level.sized + 1)
+            level.sized += 1
+        }
+        level.last = unit
+        level.lastPlacement = placement
+        return level
+    }
+
+    func parseRow(_ units: [Unit]) -> Parsed {
+        guard !units.isEmpty else { return Parsed(row: [], score: 0, line: nil) }
+        let options = units.map(placements(of:))
+        // A line height for a row that starts with a flat mark: the typical size of its symbols.
+        let sizes = options.compactMap { $0.first?.placement.size }.sorted()
+        let typicalSize = sizes.isEmpty ? max(units.map(\.box.height).max() ?? 1, 1) : sizes[sizes.count / 2]
+
+        var beam: [Hypothesis] = []
+        for option in options[0] {
+            let size = option.placement.size ?? typicalSize
+            let line = Line(middle: option.placement.middle(lineSize: size), size: size)
+            beam.append(Hypothesis(
+                score: option.logP, labels: [option.label], parent: [-1], relation: [.right],
+                levels: [Level(parent: -1, relation: .right, line: line, sized: option.placement.size == nil ? 0 : 1,
+                               placed: 1, last: 0, lastPlacement: option.placement)]))
+        }
+        for unit in units.indices.dropFirst() {
+            var next: [Hypothesis] = []
+            for hypothesis in beam {
+                for option in options[unit] {
+                    for index in hypothesis.levels.indices {
+                        let level = hypothesis.levels[index]
+                        // Right of the row's last symbol: the row's line is the reference.
+                        var extended = hypothesis
+                        extended.levels = Array(hypothesis.levels[...index])
+                        extended.levels[index] = adding(option.placement, unit: unit, to: level)
+                        extended.score += option.logP + relationScore(.right, placement: option.placement, base: level.line)
+                        extended.labels.append(option.label)
+                        extended.parent.append(level.parent)
+                        extended.relation.append(level.relation)
+                        next.append(extended)
+                        // A script of the row's last symbol.
+                        let base = level.last
+                        let baseLine = level.lastPlacement.size.map {
+                            Line(middle: level.lastPlacement.middle(lineSize: $0), size: $0)
+                        } ?? Line(middle: level.lastPlacement.middle(lineSize: level.line.size), size: level.line.size)
+                        for relation in [LayoutGrammar.Relation.superscript, .subscript] {
+                            // Each script row of a base is written once.
+                            guard !zip(hypothesis.parent, hypothesis.relation).contains(where: { $0 == base && $1 == relation }) else { continue }
+                            var scripted = hypothesis
+                            scripted.levels = Array(hypothesis.levels[...index])
+                            let size = option.placement.size ?? baseLine.size * exp(grammar.relation(relation)?.ratio ?? 0)
+                            scripted.levels.append(Level(
+                                parent: base, relation: relation,
+                                line: Line(middle: option.placement.middle(lineSize: size), size: size),
+                                sized: option.placement.size == nil ? 0 : 1, placed: 1, last: unit, lastPlacement: option.placement))
+                            scripted.score += option.logP + relationScore(relation, placement: option.placement, base: baseLine)
+                            scripted.labels.append(option.label)
+                            scripted.parent.append(base)
+                            scripted.relation.append(relation)
+                            next.append(scripted)
+                        }
+                    }
+                }
+            }
+            next.sort { $0.score > $1.score }
+            beam = Array(next.prefix(beamWidth))
+        }
+        guard let best = beam.max(by: { $0.score < $1.score }) else { return Parsed(row: [], score: -.infinity, line: nil) }
+        let row = build(parent: -1, relation: .right, best: best, units: units)
+        return Parsed(row: row, score: best.score, line: best.levels.first?.line)
+    }
+
+    /// The row of `parent`'s `relation` (the main row for -1), with digit runs joined into numbers.
+    private func build(parent: Int, relation: LayoutGrammar.Relation, best: Hypothesis, units: [Unit]) -> [LayoutNode] {
+        var row: [LayoutNode] = []
+        var digits = ""
+        func flush() {
+            if !digits.isEmpty { row.append(.number(digits)); digits = "" }
+        }
+        for index in units.indices where best.parent[index] == parent && best.relation[index] == relation {
+            let sub = build(parent: index, relation: .subscript, best: best, units: units)
+            let sup = build(parent: index, relation: .superscript, best: best, units: units)
+            var node: LayoutNode
+            switch units[index].content {
+            case .atom:
+                let label = best.labels[index] ?? ""
+                let isNumberPart = grammar.digits.contains(label) || (label == grammar.point && !digits.isEmpty)
+                if isNumberPart && sub.isEmpty && sup.isEmpty {
+                    digits += label
+                    continue
+                }
+                if isNumberPart {
+                    // The scripts belong to the whole number: 10 ^ { 2 }.
+                    node = .number(digits + label)
+                    digits = ""
+                } else {
+                    flush()
+                    node = .symbol(label)
+                }
+            case .fraction(let numerator, let denominator, _):
+                flush()
+                node = .fraction(numerator: numerator.row, denominator: denominator.row)
+            case .root(let radicand, _):
+                flush()
+                node = .root(radicand.row)
+            }
+            if !sub.isEmpty || !sup.isEmpty {
+                node = .scripts(base: node, subscript: sub.isEmpty ? nil : sub, superscript: sup.isEmpty ? nil : sup)
+            }
+            row.append(node)
+        }
+        flush()
+        return row
+    }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Evaluation
+import Foundation
+import InkInput
+import MathGrammar
+import Training
+
+/// The 2-D parser alone: true symbols of CROHME InkML files laid out and compared with the truth.
+struct StructureReport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "structure-report",
+        abstract: "Measure the 2-D layout parser on the true symbols of InkML files (expression rate after CROHME normalisation).")
+
+    @Option(help: "Folder of InkML files, searched recursively (e.g. the CROHME 2013 test set).")
+    var data: String
+
+    @Option(help: "Layout grammar file.")
+    var grammar = "grammars/layout.grammar"
+
+    @Option(help: "Only the files of this part of the data split: training, selection or heldOut (default: all).")
+    var part: String?
+
+    @Option(help: "Use only the first N files (sorted by path).")
+    var limit: Int?
+
+    @Flag(help: "List every miss with its reading and truth.")
+    var verbose = false
+
+    func validate() throws {
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+        if let part, DataSplit.Part(rawValue: part) == nil { throw ValidationError("--part must be training, selection or heldOut, not '\(part)'") }
+    }
+
+    func run() throws {
+        let layout: LayoutGrammar
+        do {
+            layout = try LayoutGrammar(source: try InputFiles.readText(grammar), name: grammar)
+        } catch {
+            throw CommandFailure("\(grammar): \(error)")
+        }
+        let parser = LayoutParser(grammar: layout)
+        var files: [String]
+        do {
+            files = try BatchInputs.collect([data]).filter { $0.lowercased().hasSuffix(".inkml") }.sorted()
+        } catch {
+            throw ValidationError("cannot list --data folder \(data): \(error)")
+        }
+        if let limit { files = Array(files.prefix(limit)) }
+        guard !files.isEmpty else { throw ValidationError("no .inkml files in \(data)") }
+
+        var read = 0, matched = 0, unreadable = 0, noTruth = 0
+        var tally: [String: Int] = [:]
+        for file in files {
+            let text: String
+            do { text = try InputFiles.readText(file) } catch { unreadable += 1; continue }
+            if let part, DataSplit.part(fileName: file, writer: DataSplit.writer(inInkML: text)).rawValue != part { continue }
+            let document: InkDocument
+            do { document = try InkDocument.parse(text) } catch {
+                StandardError.write("skipped \(file): \(error)\n")
+                unreadable += 1
+                continue
+            }
+            guard let truth = document.truthLaTeX.flatMap(CROHMELaTeX.normalized) else { noTruth += 1; continue }
+            read += 1
+            let reading = (try? parser.parse(StructureEvaluation.placedSymbols(of: document))).flatMap { CROHMELaTeX.normalized($0.latex) } ?? ""
+            let comparison = StructureEvaluation.compare(reading: reading, truth: truth)
+            if comparison.isMatch { matched += 1; continue }
+            for problem in comparison.problems { tally[problem, default: 0] += 1 }
+            if verbose { print("\(file)\n  read:  \(reading)\n  truth: \(truth)\n  \(comparison.problems.joined(separator: ", "))") }
+        }
+        guard read > 0 else { throw CommandFailure("no InkML file with usable truth in \(data)") }
+        print(String(format: "expression rate: %d / %d = %.2f %%", matched, read, 100 * Double(matched) / Double(read)))
+        if noTruth > 0 || unreadable > 0 { print("left out: \(noTruth) without normalisable truth, \(unreadable) unreadable") }
+        print("misses by what differs (a miss may count under several):")
+        for (problem, count) in tally.sorted(by: { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }) {
+            print("  \(problem): \(count)")
+        }
+    }
+}

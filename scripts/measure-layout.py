@@ -1,0 +1,172 @@
+#!/usr/bin/env python3
+"""Measures the geometry behind grammars/layout.grammar on the TRAINING writers' CROHME InkML.
+
+Usage: python3 scripts/measure-layout.py /tmp/mathdata/TrainINKML
+
+Only files of DataSplit's training part are read (held-out writers and the selection files are
+skipped, with the same rule as Sources/Training/DataSplit.swift). Each file's MathML truth gives
+the tree; its symbols' trace groups point into it (annotationXML href), so every symbol has a box
+and a place in the tree. Printed:
+  1. each label's vertical band: where its box lies against the line it is written on, in units
+     of that line's height (top 0, bottom 1 = the median box of the digits and capitals on the
+     same row: a baseline, a script, a numerator...), median over the training writers;
+  2. for each relation (right, superscript, subscript) the vertical offset of the child's band
+     centre from its base's, in base band heights, and the log size ratio: mean and deviation.
+"""
+import math, os, statistics, sys, xml.etree.ElementTree as ET
+from collections import defaultdict
+
+INK = '{http://www.w3.org/2003/InkML}'
+MML = '{http://www.w3.org/1998/Math/MathML}'
+XMLID = '{http://www.w3.org/XML/1998/namespace}id'
+
+def fnv1a(data):
+    h = 0xcbf29ce484222325
+    for b in data:
+        h = ((h ^ b) * 0x100000001b3) & 0xFFFFFFFFFFFFFFFF
+    return h
+
+def held_out(writer):
+    for prefix in ('depart', 'User'):
+        if writer and writer.startswith(prefix):
+            digits = writer[len(prefix):]
+            return digits.isdigit() and int(digits[-1]) % 2 == 1
+    return False
+
+def part(path, writer):
+    if held_out(writer): return 'heldOut'
+    return 'selection' if fnv1a(os.path.basename(path).encode()) % 10 == 0 else 'training'
+
+def local(tag): return tag.split('}')[-1]
+
+def load(path):
+    root = ET.parse(path).getroot()
+    writer = None
+    for a in root.findall(INK + 'annotation'):
+        if a.get('type') == 'writer': writer = (a.text or '').strip()
+    traces = {}
+    for t in root.iter(INK + 'trace'):
+        pts = []
+        for p in (t.text or '').split(','):
+            v = p.split()
+            if len(v) >= 2: pts.append((float(v[0]), float(v[1])))
+        traces[t.get('id')] = pts
+    symbols = {}  # href -> (label, box)
+    for g in root.iter(INK + 'traceGroup'):
+        label = None; href = None; refs = []
+        for c in g:
+            if local(c.tag) == 'annotation' and c.get('type') == 'truth': label = (c.text or '').strip()
+            elif local(c.tag) == 'annotationXML': href = c.get('href')
+            elif local(c.tag) == 'traceView': refs.append(c.get('traceDataRef'))
+        pts = [p for r in refs for p in traces.get(r, [])]
+        if href and label and pts:
+            xs = [p[0] for p in pts]; ys = [p[1] for p in pts]
+            symbols[href] = (label, (min(xs), min(ys), max(xs), max(ys)))
+    math_el = None
+    for a in root.iter(INK + 'annotationXML'):
+        m = a.find(MML + 'math')
+        if m is not None: math_el = m
+    return writer, symbols, math_el
+
+# The MathML tree as rows of items; an item is ('atom', href) or (kind, [rows...]).
+def row(el):
+    items = []
+    for c in el:
+        items.extend(item(c))
+    return items
+
+def item(el):
+    t = local(el.tag)
+    if t in ('mrow', 'math'): return row(el)
+    if t in ('mi', 'mn', 'mo', 'mtext'): return [('atom', el.get(XMLID))]
+    kids = list(el)
+    if t in ('msup', 'msub', 'mfrac', 'msubsup', 'munder', 'mover', 'munderover', 'mroot'):
+        return [(t, [item(k) for k in kids], el.get(XMLID))]
+    if t == 'msqrt': return [(t, [row(el)], el.get(XMLID))]
+    return []
+
+def first_atom(items):
+    for it in items:
+        if it[0] == 'atom': return it[1]
+        if it[0] in ('msup', 'msub', 'msubsup', 'munder', 'munderover'): return first_atom(it[1][0])
+        return None  # fractions and roots: not an atom
+    return None
+
+def last_atom(items):
+    if not items: return None
+    it = items[-1]
+    if it[0] == 'atom': return it[1]
+    return None
+
+REF = set('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ')
+
+def main(directory):
+    tops = defaultdict(list); bottoms = defaultdict(list)
+    pairs = defaultdict(list)  # relation -> [(base label, base box, child label, child box)]
+    files = 0
+    for dirpath, _, names in os.walk(directory):
+        for name in sorted(names):
+            if not name.endswith('.inkml'): continue
+            path = os.path.join(dirpath, name)
+            try: writer, symbols, m = load(path)
+            except Exception: continue
+            if part(path, writer) != 'training' or m is None: continue
+            files += 1
+            main_row = row(m)
+            def measure_band(items):
+                atoms = [it[1] for it in items if it[0] == 'atom' and it[1] in symbols]
+                refs = [symbols[h][1] for h in atoms if symbols[h][0] in REF]
+                if len(refs) < 2: return
+                top = statistics.median(b[1] for b in refs); bottom = statistics.median(b[3] for b in refs)
+                height = bottom - top
+                if height <= 0: return
+                for h in atoms:
+                    label, b = symbols[h]
+                    tops[label].append((b[1] - top) / height); bottoms[label].append((b[3] - top) / height)
+            def walk(items):
+                measure_band(items)
+                for a, b in zip(items, items[1:]):
+                    x, y = last_atom([a]), first_atom([b])
+                    if x in symbols and y in symbols: pairs['right'].append((symbols[x], symbols[y]))
+                for it in items:
+                    if it[0] == 'atom': continue
+                    kind, parts = it[0], it[1]
+                    for p in parts: walk(p)
+                    base = last_atom(parts[0]) if parts else None
+                    if kind in ('msup', 'msub', 'msubsup') and base in symbols:
+                        scripts = {'msup': [('superscript', 1)], 'msub': [('subscript', 1)],
+                                   'msubsup': [('subscript', 1), ('superscript', 2)]}[kind]
+                        for rel, i in scripts:
+                            c = first_atom(parts[i]) if i < len(parts) else None
+                            if c in symbols: pairs[rel].append((symbols[base], symbols[c]))
+            walk(main_row)
+    print(f'# {files} training-writer files')
+    print('# label  count  top  bottom   (median, in line heights)')
+    band = {}
+    for label in sorted(tops, key=lambda l: -len(tops[l])):
+        if len(tops[label]) < 8: continue
+        t = statistics.median(tops[label]); b = statistics.median(bottoms[label])
+        band[label] = (t, b)
+        print(f'{label:10} {len(tops[label]):6} {t:6.2f} {b:6.2f}')
+    def centre_size(label, box):
+        t, b = band.get(label, (0.0, 1.0))
+        h = box[3] - box[1]
+        if b - t < 0.3: return None  # a flat mark: its own height says nothing of the line's
+        size = h / (b - t)
+        top = box[1] - t * size
+        return top + size / 2, size
+    for rel in ('right', 'superscript', 'subscript'):
+        dys = []; ratios = []
+        for (bl, bb), (cl, cb) in pairs[rel]:
+            p = centre_size(bl, bb); c = centre_size(cl, cb)
+            if p is None or c is None or p[1] <= 0 or c[1] <= 0: continue
+            dys.append((c[0] - p[0]) / p[1]); ratios.append(math.log(c[1] / p[1]))
+        if len(dys) < 2: continue
+        def robust(v):  # median and a deviation from the quartiles, so stray annotations do not dominate
+            q = statistics.quantiles(v, n=4)
+            return statistics.median(v), (q[2] - q[0]) / 1.349
+        (mo, so), (mr, sr) = robust(dys), robust(ratios)
+        print(f'{rel:12} n={len(dys):6}  offset {mo:6.3f} ± {so:5.3f}   log size ratio {mr:6.3f} ± {sr:5.3f}')
+
+if __name__ == '__main__':
+    main(sys.argv[1] if len(sys.argv) > 1 else '/tmp/mathdata/TrainINKML')
