@@ -155,6 +155,16 @@ def main(directory):
         size = h / (b - t)
         top = box[1] - t * size
         return top + size / 2, size
+    # How often each label is a script's base, and how often it starts a script, against how often
+    # it is written at all: symbols that never do are listed in the grammar as such.
+    total = defaultdict(int); based = defaultdict(int); starts = defaultdict(int)
+    for (bl, _), (cl, _) in pairs['right']: total[cl] += 1
+    for rel in ('superscript', 'subscript'):
+        for (bl, _), (cl, _) in pairs[rel]:
+            based[bl] += 1; starts[cl] += 1; total[cl] += 1
+    print('# label  written  script-base  script-start')
+    for label in sorted(total, key=lambda l: -total[l]):
+        if total[label] >= 20: print(f'{label:10} {total[label]:6} {based[label]:6} {starts[label]:6}')
     for rel in ('right', 'superscript', 'subscript'):
         dys = []; ratios = []
         for (bl, bb), (cl, cb) in pairs[rel]:

@@ -52,6 +52,9 @@ public struct LayoutGrammar: Sendable {
     public private(set) var rootLaTeX = Template("")
     public private(set) var rootMathML = Template("")
     public private(set) var bands: [String: Band] = [:]
+    /// Symbols that never carry a script (`+`, `=`, `(`) and symbols that never start one (`=`, `)`).
+    public private(set) var neverBase: Set<String> = []
+    public private(set) var neverScriptStart: Set<String> = []
     /// MathML of single symbols, `$literal`; others are `<mo>`.
     public private(set) var symbolMathML: [String: Template] = [:]
 
@@ -74,6 +77,8 @@ public struct LayoutGrammar: Sendable {
                 "number": ["digits", "point", "latex", "mathml"],
                 "symbol": ["mathml"],
                 "band": ["top", "bottom"],
+                "nobase": [],
+                "nostart": [],
                 "relation": ["offset", "spread", "ratio", "ratio-spread", "prior", "latex", "mathml"],
                 "scripts": ["latex", "mathml"],
                 "fraction": ["latex", "mathml"],
@@ -109,6 +114,9 @@ public struct LayoutGrammar: Sendable {
                     symbolLines[symbol] = number
                     symbolMathML[symbol] = template
                 }
+            case "nobase", "nostart":
+                guard !rule.symbols.isEmpty else { throw fail("a \(rule.kind) rule lists its symbols") }
+                if rule.kind == "nobase" { neverBase.formUnion(rule.symbols) } else { neverScriptStart.formUnion(rule.symbols) }
             case "band":
                 guard !rule.symbols.isEmpty else { throw fail("a band rule lists the symbols it places") }
                 let top = try Self.number("top", of: rule, fail: fail)

@@ -257,6 +257,8 @@ public struct LayoutParser: Sendable {
                         let baseLine = level.lastPlacement.size.map {
                             Line(middle: level.lastPlacement.middle(lineSize: $0), size: $0)
                         } ?? Line(middle: level.lastPlacement.middle(lineSize: level.line.size), size: level.line.size)
+                        if let label = hypothesis.labels[base], grammar.neverBase.contains(label) { continue }
+                        if let label = option.label, grammar.neverScriptStart.contains(label) { continue }
                         for relation in [LayoutGrammar.Relation.superscript, .subscript] {
                             // Each script row of a base is written once.
                             guard !zip(hypothesis.parent, hypothesis.relation).contains(where: { $0 == base && $1 == relation }) else { continue }
