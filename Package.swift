@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(name: "PreprocessingTests", dependencies: ["Preprocessing", "NeuralNetwork", "InkInput", "Synthesis"]),
         .testTarget(name: "NeuralNetworkTests", dependencies: ["NeuralNetwork"]),
         .testTarget(name: "LabTests", dependencies: ["Lab", "Training", "Classification", "NeuralNetwork", "ImageDecoding"]),
-        .testTarget(name: "ClassificationTests", dependencies: ["Classification", "Training"]),
+        .testTarget(name: "ClassificationTests", dependencies: ["Classification", "Training", "Vocabulary"]),
         .testTarget(name: "MathGrammarTests", dependencies: ["MathGrammar", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "RecognitionTests", dependencies: ["Recognition"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation"]),

@@ -29,9 +29,12 @@ public enum SymbolLabels {
         "multiplication_cross": MathSymbol.times, "division_obelus": MathSymbol.divide,
     ]
 
-    /// Our label for a CROHME symbol annotation, or nil when it is not one of `standard`.
+    /// Our label for a CROHME symbol annotation (one of `MathSymbol.crohmeClasses`), or nil;
+    /// callers keep the labels their model has.
     public static func crohmeLabel(_ annotation: String) -> String? {
         let trimmed = annotation.trimmingCharacters(in: .whitespaces)
-        return standard.contains(trimmed) ? trimmed : nil
+        return crohmeClassSet.contains(trimmed) ? trimmed : nil
     }
+
+    private static let crohmeClassSet = Set(MathSymbol.crohmeClasses)
 }

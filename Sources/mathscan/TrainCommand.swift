@@ -2,6 +2,7 @@ import Training
 import ArgumentParser
 import Classification
 import Foundation
+import Vocabulary
 import NeuralNetwork
 
 struct Train: ParsableCommand {
@@ -30,6 +31,9 @@ struct Train: ParsableCommand {
 
     @Option(help: "Network architecture: \(Architecture.names.joined(separator: ", ")).")
     var arch = Architecture.defaultName
+
+    @Option(help: "The symbol classes: arithmetic (0–9 + − × ÷ = . ( ), the shipped model's) or crohme (CROHME's 101, from InkML sources; the other sources give their arithmetic symbols).")
+    var classes = "arithmetic"
 
     @Option(help: "sgd (plain), momentum, adam, nadam or wame.")
     var optimizer = TrainingConfiguration.OptimizerKind.adam
@@ -76,6 +80,9 @@ struct Train: ParsableCommand {
 
     func validate() throws {
         guard !data.isEmpty else { throw ValidationError("pass at least one --data SOURCE") }
+        guard MathSymbol.vocabularies[classes] != nil else {
+            throw ValidationError("unknown --classes '\(classes)'; known: \(MathSymbol.vocabularies.keys.sorted().joined(separator: ", "))")
+        }
         guard Architecture.names.contains(arch) else {
             throw ValidationError("unknown --arch '\(arch)'; known: \(Architecture.names.joined(separator: ", "))")
         }
@@ -100,7 +107,7 @@ struct Train: ParsableCommand {
     }
 
     func run() throws {
-        let loader = LabeledDataLoader.reporting(classNames: SymbolLabels.standard, penWidths: parsedPenWidths ?? [3],
+        let loader = LabeledDataLoader.reporting(classNames: MathSymbol.vocabularies[classes] ?? SymbolLabels.standard, penWidths: parsedPenWidths ?? [3],
                                                  photoShare: photoShare, cacheDirectory: cache, parts: nil)
         let crops = try TrainingData.load(sources: data, reportSources: report, loader: loader)
         if crops.selection.count == 0 { StandardError.write("note: the selection split is empty; the last epoch is kept\n") }

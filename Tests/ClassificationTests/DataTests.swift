@@ -1,6 +1,7 @@
 @testable import Training
 import XCTest
 import NeuralNetwork
+import Vocabulary
 @testable import Classification
 
 final class DataTests: XCTestCase {
@@ -48,6 +49,22 @@ final class DataTests: XCTestCase {
         XCTAssertTrue(inkRows.allSatisfy { (12...19).contains($0) }, "\(inkRows)")
         // A wider pen gives more ink.
         XCTAssertGreaterThan(crops[3].crop.reduce(0, +), minus.reduce(0, +))
+    }
+
+    /// CROHME's 101 classes: the arithmetic ones first, each once; a model trained on them
+    /// gets the symbols the arithmetic model skips, and only the classes it has.
+    func testCROHMEVocabularyKeepsItsClassesAndOnlyThose() throws {
+        let classes = MathSymbol.crohmeClasses
+        XCTAssertEqual(classes.count, 101)
+        XCTAssertEqual(Set(classes).count, 101)
+        XCTAssertEqual(Array(classes.prefix(SymbolLabels.standard.count)), SymbolLabels.standard)
+        XCTAssertEqual(SymbolLabels.crohmeLabel(" \\alpha "), "\\alpha")
+        XCTAssertNil(SymbolLabels.crohmeLabel("\\alpha_{1}"))
+        XCTAssertEqual(MathSymbol.vocabularies["crohme"], classes)
+        let all = try CropExtractor.crops(inkML: Self.oneAndMinus, labels: Set(classes), penWidths: [3])
+        XCTAssertEqual(all.map(\.label), ["1", "-", "\\alpha"])
+        let some = try CropExtractor.crops(inkML: Self.oneAndMinus, labels: ["\\alpha"], penWidths: [3])
+        XCTAssertEqual(some.map(\.label), ["\\alpha"])
     }
 
     func testPhotoCropsComeFromTheWholeExpressionPhoto() throws {
