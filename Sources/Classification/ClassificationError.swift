@@ -2,8 +2,6 @@
 public enum ClassificationError: Error, Equatable, CustomStringConvertible {
     /// The model file cannot be used for classification (its network does not take 32×32 crops).
     case incompatibleModel(String)
-    /// Models that cannot be averaged into one classifier (none, or different labels).
-    case mismatchedEnsemble(String)
     /// A crop handed to the classifier has the wrong number of values.
     case badCropSize(found: Int, expected: Int)
     /// A training or evaluation source holds nothing we can use.
@@ -17,8 +15,6 @@ public enum ClassificationError: Error, Equatable, CustomStringConvertible {
         switch self {
         case let .incompatibleModel(why):
             return "model cannot classify symbol crops (\(why)): retrain with `mathscan train` or pass --model"
-        case let .mismatchedEnsemble(why):
-            return "cannot average these models into one classifier: \(why)"
         case let .badCropSize(found, expected):
             return "symbol crop has \(found) values, expected \(expected) (32×32)"
         case let .noUsableData(what):

@@ -1,23 +1,16 @@
 import NeuralNetwork
 import Preprocessing
 
-/// Labels symbol crops with one trained CNN, or with several (an ensemble) whose softmax
-/// probabilities are averaged. Built from the bytes of model files; safe to share between threads
-/// (inference only reads the networks).
+/// Labels symbol crops with a trained CNN. Built from the bytes of a model file; safe to share
+/// between threads (inference only reads the network).
 public struct SymbolClassifier: Sendable {
     /// Crops per forward pass: large enough for efficient matrix products, small enough for cache.
     public static let chunkSize = 256
     /// Values in one normalised glyph crop, the network's input.
     public static let cropSize = Glyph.cropSide * Glyph.cropSide
 
-    /// One trained network and the model file it was built from.
-    struct Member: Sendable {
-        let model: ModelFile
-        let network: Network
-    }
-
-    /// At least one; every member has the same labels in the same order.
-    let members: [Member]
+    public let model: ModelFile
+    let network: Network
 
     /// Loads and checks a model file (see `ModelFile` for the format).
     public init(modelBytes: [UInt8]) throws {
@@ -29,26 +22,12 @@ public struct SymbolClassifier: Sendable {
         guard network.outputShape == [model.labels.count] else {
             throw ClassificationError.incompatibleModel("\(network.outputShape) outputs for \(model.labels.count) labels")
         }
-        members = [Member(model: model, network: network)]
+        self.model = model
+        self.network = network
     }
 
-    /// An ensemble: the mean of the members' probabilities. The members must know the same
-    /// labels in the same order; one member classifies exactly as it does alone.
-    public init(ensemble classifiers: [SymbolClassifier]) throws {
-        let members = classifiers.flatMap(\.members)
-        guard let first = members.first else { throw ClassificationError.mismatchedEnsemble("no members") }
-        if let other = members.firstIndex(where: { $0.model.labels != first.model.labels }) {
-            throw ClassificationError.mismatchedEnsemble(
-                "member \(other + 1) has labels \(members[other].model.labels.joined(separator: " ")), member 1 has \(first.model.labels.joined(separator: " "))")
-        }
-        self.members = members
-    }
-
-    /// The model files, one per member.
-    public var models: [ModelFile] { members.map(\.model) }
-
-    /// Class names, in the networks' output order.
-    public var labels: [String] { members[0].model.labels }
+    /// Class names, in the network's output order.
+    public var labels: [String] { model.labels }
 
     /// The `topK` most probable labels of each crop, best first. Each crop holds
     /// `Glyph.cropSide`² values, 0 = paper … 1 = ink; a crop of any other size gets no candidates.
@@ -83,23 +62,8 @@ public struct SymbolClassifier: Sendable {
         return probabilities(flat: input, count: count)
     }
 
-    /// Softmax outputs for `count` crops stored back to back; for an ensemble, the mean of the
-    /// members' outputs (summed in member order).
+    /// Softmax outputs for `count` crops stored back to back.
     public func probabilities(flat input: [Float], count: Int) -> [Float] {
-        var sum = members[0].probabilities(flat: input, count: count)
-        guard members.count > 1 else { return sum }
-        for member in members.dropFirst() {
-            let next = member.probabilities(flat: input, count: count)
-            for i in sum.indices { sum[i] += next[i] }
-        }
-        let n = Float(members.count)
-        return sum.map { $0 / n }
-    }
-}
-
-extension SymbolClassifier.Member {
-    /// This network's softmax outputs for `count` crops stored back to back.
-    func probabilities(flat input: [Float], count: Int) -> [Float] {
         var normalized = input
         let mean = model.inputMean, scale = 1 / model.inputStd
         normalized.withUnsafeMutableBufferPointer { x in

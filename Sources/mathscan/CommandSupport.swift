@@ -29,8 +29,8 @@ enum InputFiles {
 
 /// The options every recognising command shares.
 struct ModelOptions: ParsableArguments {
-    @Option(help: "Classifier weights; repeat it to average several models' probabilities (an ensemble). (default: the model shipped with mathscan)")
-    var model: [String] = []
+    @Option(help: "Classifier weights (default: the model shipped with mathscan).")
+    var model: String?
 
     @Option(help: "Grammar file (default: grammars/arithmetic.grammar shipped with mathscan).")
     var grammar: String?
@@ -62,24 +62,15 @@ struct ModelOptions: ParsableArguments {
         }
     }
 
-    /// The classifier in `paths` (the mean of their probabilities when there are several), or
-    /// the one shipped beside the executable.
-    static func loadClassifier(_ paths: [String]) throws -> SymbolClassifier {
-        let modelPaths = try paths.isEmpty ? [shippedPath(ShippedResources.model, option: "--model")] : paths
-        let members = try modelPaths.map { modelPath in
-            let bytes: [UInt8]
-            do { bytes = try InputFiles.read(modelPath) } catch { throw CommandFailure("\(modelPath): \(error)") }
-            do {
-                return try SymbolClassifier(modelBytes: bytes)
-            } catch {
-                throw CommandFailure("\(modelPath): \(error)")
-            }
-        }
-        guard members.count > 1 else { return members[0] }
+    /// The classifier in `path`, or the one shipped beside the executable.
+    static func loadClassifier(_ path: String?) throws -> SymbolClassifier {
+        let modelPath = try path ?? shippedPath(ShippedResources.model, option: "--model")
+        let bytes: [UInt8]
+        do { bytes = try InputFiles.read(modelPath) } catch { throw CommandFailure("\(modelPath): \(error)") }
         do {
-            return try SymbolClassifier(ensemble: members)
+            return try SymbolClassifier(modelBytes: bytes)
         } catch {
-            throw CommandFailure("\(modelPaths.joined(separator: ", ")): \(error)")
+            throw CommandFailure("\(modelPath): \(error)")
         }
     }
 }

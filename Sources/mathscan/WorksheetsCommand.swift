@@ -79,7 +79,7 @@ struct GradeWorksheets: ParsableCommand {
         }
 
         // What a saved file's grades depend on besides the file: a run with other settings reads it again.
-        let settings = "key \(FNV1a.hash(keyText.utf8)) min-confidence \(minConfidence) dpi \(dpi) model \(modelOptions.model.isEmpty ? "shipped" : modelOptions.model.joined(separator: ",")) "
+        let settings = "key \(FNV1a.hash(keyText.utf8)) min-confidence \(minConfidence) dpi \(dpi) model \(modelOptions.model ?? "shipped") "
             + "grammar \(modelOptions.grammar ?? "shipped")"
         var graded: [GradedPage] = []
         var failures = 0

@@ -3,9 +3,9 @@ import NeuralNetwork
 @testable import Classification
 
 final class SymbolClassifierTests: XCTestCase {
-    private func untrainedModel(labels: [String] = SymbolLabels.standard, inputShape: [Int] = [1, 32, 32], seed: UInt64 = 0) throws -> [UInt8] {
+    private func untrainedModel(labels: [String] = SymbolLabels.standard, inputShape: [Int] = [1, 32, 32]) throws -> [UInt8] {
         let layers = try Architecture.layers(named: Architecture.mscnn, inputShape: inputShape, classCount: labels.count, seed: 0)
-        let network = Network(layers: layers, seed: 2 + seed)
+        let network = Network(layers: layers, seed: 2)
         return ModelFile(architecture: Architecture.mscnn, inputShape: inputShape, inputMean: 0.1, inputStd: 0.25,
                          labels: labels, parameters: network.store.values).encoded()
     }
@@ -74,58 +74,6 @@ final class SymbolClassifierTests: XCTestCase {
         }
         XCTAssertThrowsError(try SymbolClassifier(modelBytes: Array(bytes.prefix(100)))) { error in
             XCTAssertEqual(error as? WeightsError, .truncated)
-        }
-    }
-
-    // MARK: ensembles
-
-    private func flatCrops(_ count: Int) throws -> [Float] {
-        let crops = try Fixtures.crohmeCrops()
-        return (0..<count).flatMap { crops.crop(at: $0) }
-    }
-
-    func testOneMemberEnsembleIsThatModelExactly() throws {
-        let alone = try SymbolClassifier(modelBytes: untrainedModel(seed: 3))
-        let ensemble = try SymbolClassifier(ensemble: [alone])
-        let input = try flatCrops(20)
-        XCTAssertEqual(ensemble.probabilities(flat: input, count: 20), alone.probabilities(flat: input, count: 20))
-        XCTAssertEqual(ensemble.labels, alone.labels)
-    }
-
-    func testTwoMembersGiveTheMeanOfTheirProbabilities() throws {
-        let a = try SymbolClassifier(modelBytes: untrainedModel(seed: 3))
-        let b = try SymbolClassifier(modelBytes: untrainedModel(seed: 4))
-        let ensemble = try SymbolClassifier(ensemble: [a, b])
-        XCTAssertEqual(ensemble.models.count, 2)
-        let count = 20
-        let input = try flatCrops(count)
-        let pa = a.probabilities(flat: input, count: count), pb = b.probabilities(flat: input, count: count)
-        XCTAssertNotEqual(pa, pb, "the two members must differ for the mean to be tested")
-        let mean = ensemble.probabilities(flat: input, count: count)
-        XCTAssertEqual(mean.count, pa.count)
-        for i in mean.indices { XCTAssertEqual(mean[i], (pa[i] + pb[i]) / 2, accuracy: 1e-7) }
-        // The candidates are ranked by the mean too, and still sum to 1.
-        let crop = Array(input[0..<SymbolClassifier.cropSize])
-        let candidates = ensemble.classify([crop], topK: 100)[0]
-        XCTAssertEqual(candidates.reduce(0) { $0 + $1.probability }, 1, accuracy: 1e-4)
-        XCTAssertEqual(candidates.map(\.probability), candidates.map(\.probability).sorted(by: >))
-        let best = try XCTUnwrap(mean[0..<ensemble.labels.count].indices.max { mean[$0] < mean[$1] })
-        XCTAssertEqual(candidates.first?.label, ensemble.labels[best])
-    }
-
-    func testMembersWithOtherLabelsAreRefused() throws {
-        let a = try SymbolClassifier(modelBytes: untrainedModel())
-        var reordered = SymbolLabels.standard
-        reordered.swapAt(0, 1)
-        let b = try SymbolClassifier(modelBytes: untrainedModel(labels: reordered))
-        XCTAssertThrowsError(try SymbolClassifier(ensemble: [a, b])) { error in
-            guard case .mismatchedEnsemble = error as? ClassificationError else { return XCTFail("\(error)") }
-            XCTAssertTrue(String(describing: error).contains("member 2"), "\(error)")
-        }
-        let fewer = try SymbolClassifier(modelBytes: untrainedModel(labels: Array(SymbolLabels.standard.dropLast())))
-        XCTAssertThrowsError(try SymbolClassifier(ensemble: [a, fewer]))
-        XCTAssertThrowsError(try SymbolClassifier(ensemble: [])) { error in
-            guard case .mismatchedEnsemble = error as? ClassificationError else { return XCTFail("\(error)") }
         }
     }
 }

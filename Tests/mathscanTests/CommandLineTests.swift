@@ -8,7 +8,6 @@ final class CommandLineTests: XCTestCase {
     static let repository = MathscanProcess.repository
     static let corrupt = repository.appendingPathComponent("Tests/Fixtures/corrupt")
     static let samples = repository.appendingPathComponent("samples")
-    static let shippedModel = repository.appendingPathComponent("Sources/MathscanKit/Resources/default.msmodel")
 
     func mathscan(_ arguments: [String]) throws -> MathscanProcess.Outcome {
         try MathscanProcess.run(arguments)
@@ -71,29 +70,6 @@ final class CommandLineTests: XCTestCase {
         let outcome = try mathscan(["recognize", "--model", model.path, try firstSample()])
         XCTAssertEqual(outcome.status, 1)
         XCTAssertTrue(outcome.stderr.contains("broken.msmodel"), outcome.stderr)
-    }
-
-    func testCorruptEnsembleMemberIsRefusedWithAMessage() throws {
-        let folder = try temporaryFolder()
-        let model = folder.appendingPathComponent("broken.msmodel")
-        var bytes = try Data(contentsOf: Self.shippedModel)
-        bytes[bytes.count / 2] ^= 0xFF
-        try bytes.write(to: model)
-        let outcome = try mathscan(["recognize", "--model", Self.shippedModel.path, "--model", model.path, try firstSample()])
-        XCTAssertEqual(outcome.status, 1)
-        XCTAssertTrue(outcome.stderr.contains("broken.msmodel") && outcome.stderr.contains("corrupt"), outcome.stderr)
-    }
-
-    /// The mean of a model and itself is that model: the same reading, the same confidence.
-    func testEnsembleOfAModelWithItselfReadsAsTheModel() throws {
-        let sample = try firstSample()
-        let alone = try mathscan(["recognize", "--json", "--model", Self.shippedModel.path, sample])
-        let twice = try mathscan(["recognize", "--json", "--model", Self.shippedModel.path, "--model", Self.shippedModel.path, sample])
-        XCTAssertEqual(alone.status, 0, alone.stderr)
-        XCTAssertEqual(twice.status, 0, twice.stderr)
-        let a = try XCTUnwrap(alone.jsonLines.first), b = try XCTUnwrap(twice.jsonLines.first)
-        XCTAssertEqual(a["latex"] as? String, b["latex"] as? String)
-        XCTAssertEqual(a["confidence"] as? Double, b["confidence"] as? Double)
     }
 
     // MARK: batch
