@@ -13,7 +13,9 @@ struct Evaluate: ParsableCommand {
         discussion: """
         DIR is any source `mathscan train` accepts (InkML folder, bhmsds, MDAS, ImageFolder). \
         --held-out-writers DIR takes only the files of the writers `mathscan train` never uses \
-        (HAMEX departNNN and MfrDB UserNNN with NNN odd) from an InkML folder such as CROHME 2016 train.
+        (HAMEX departNNN and MfrDB UserNNN with NNN odd) from an InkML folder such as CROHME 2016 train. \
+        --selection-split DIR... takes the selection split of each source, the files `mathscan train` \
+        chooses its epoch on (rendered as train renders them): the figure to choose models on.
         """
     )
 
@@ -22,6 +24,9 @@ struct Evaluate: ParsableCommand {
 
     @Option(help: "An InkML folder whose held-out writers' symbols are classified (instead of --data).")
     var heldOutWriters: String?
+
+    @Option(parsing: .upToNextOption, help: "Sources whose selection-split symbols are classified (instead of --data), as `mathscan train` measures them.")
+    var selectionSplit: [String] = []
 
     @OptionGroup var modelOptions: ModelOptions
 
@@ -41,14 +46,20 @@ struct Evaluate: ParsableCommand {
     var throughRecognizer = false
 
     func validate() throws {
-        guard (data == nil) != (heldOutWriters == nil) else { throw ValidationError("give either --data DIR or --held-out-writers DIR") }
+        guard [data != nil, heldOutWriters != nil, !selectionSplit.isEmpty].filter({ $0 }).count == 1 else {
+            throw ValidationError("give one of --data DIR, --held-out-writers DIR or --selection-split DIR...")
+        }
+        if throughRecognizer && !selectionSplit.isEmpty {
+            throw ValidationError("--through-recognizer reads --data or --held-out-writers files, not --selection-split")
+        }
         if throughRecognizer && (json || photo || matrix != nil) {
             throw ValidationError("--through-recognizer prints its own text report; leave out --json, --photo and --matrix")
         }
     }
 
     func run() throws {
-        let source = data ?? heldOutWriters ?? ""
+        let sources = data.map { [$0] } ?? heldOutWriters.map { [$0] } ?? selectionSplit
+        let source = sources.joined(separator: " ")
         if throughRecognizer {
             let files = heldOutWriters != nil
                 ? try DataSplitFiles.inkMLFiles(under: [source], part: .heldOut)
@@ -60,11 +71,13 @@ struct Evaluate: ParsableCommand {
         }
         let classifier = try ModelOptions.loadClassifier(modelOptions.model)
         // One middle pen width for InkML, as train renders its selection split.
+        let part: DataSplit.Part? = heldOutWriters != nil ? .heldOut : selectionSplit.isEmpty ? nil : .selection
         let loader = LabeledDataLoader.reporting(classNames: classifier.labels, penWidths: photo ? [] : [3],
                                                  photoShare: photo ? 1 : 0, cacheDirectory: cache,
-                                                 parts: heldOutWriters != nil ? [.heldOut] : nil)
-        let crops = try loader.load(source)
-        guard crops.count > 0 else { throw CommandFailure("\(source): no symbols of held-out writers") }
+                                                 parts: part.map { [$0] })
+        var crops = LabeledCrops(classNames: classifier.labels)
+        for source in sources { crops.append(contentsOf: try loader.load(source)) }
+        guard crops.count > 0 else { throw CommandFailure("\(source): no symbols of the \(part == .selection ? "selection split" : "held-out writers")") }
         let clock = ContinuousClock()
         let start = clock.now
         let report = ClassificationReport(classifier: classifier, data: crops)

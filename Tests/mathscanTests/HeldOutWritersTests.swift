@@ -27,9 +27,30 @@ final class HeldOutWritersTests: XCTestCase {
         XCTAssertEqual(confusion.flatMap { $0 }.reduce(0, +), 16, outcome.stdout)
     }
 
+    /// `--selection-split` classifies only the files `mathscan train` chooses its epoch on: the
+    /// same expression (User006's `1 + 1 = 2`) under a file name hashing to 0 mod 10 counts, under
+    /// another name it does not.
+    func testEvaluateClassifiesOnlyTheSelectionSplitsSymbols() throws {
+        let folder = try temporaryFolder()
+        let data = folder.appendingPathComponent("data")
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        let source = URL(fileURLWithPath: inkFolder).appendingPathComponent("MfrDB0332.inkml")
+        for name in ["selection11.inkml", "training0.inkml"] {
+            try FileManager.default.copyItem(at: source, to: data.appendingPathComponent(name))
+        }
+        let outcome = try MathscanProcess.run(["evaluate", "--selection-split", data.path, "--json",
+                                               "--cache", folder.appendingPathComponent("cache").path])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        let report = try XCTUnwrap(outcome.jsonLines.first)
+        let confusion = try XCTUnwrap(report["confusion"] as? [[Int]])
+        XCTAssertEqual(confusion.flatMap { $0 }.reduce(0, +), 5, outcome.stdout)
+    }
+
     func testEvaluateNeedsExactlyOneSource() throws {
         XCTAssertEqual(try MathscanProcess.run(["evaluate"]).status, 2)
         XCTAssertEqual(try MathscanProcess.run(["evaluate", "--data", inkFolder, "--held-out-writers", inkFolder]).status, 2)
+        XCTAssertEqual(try MathscanProcess.run(["evaluate", "--data", inkFolder, "--selection-split", inkFolder]).status, 2)
+        XCTAssertEqual(try MathscanProcess.run(["evaluate", "--selection-split", inkFolder, "--through-recognizer"]).status, 2)
     }
 
     /// Twice the same tiny training run — the first extracting crops, the second reading them
