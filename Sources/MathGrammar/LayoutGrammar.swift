@@ -51,6 +51,12 @@ public struct LayoutGrammar: Sendable {
     /// `$radicand`.
     public private(set) var rootLaTeX = Template("")
     public private(set) var rootMathML = Template("")
+    /// Operators whose limits are written below and above them (`\sum`, `\lim`).
+    public private(set) var limitSymbols: Set<String> = []
+    /// `$base`, `$below`, `$above`: MathML of limits below, above, and both.
+    public private(set) var underMathML = Template("")
+    public private(set) var overMathML = Template("")
+    public private(set) var underOverMathML = Template("")
     public private(set) var bands: [String: Band] = [:]
     /// Symbols that never carry a script (`+`, `=`, `(`) and symbols that never start one (`=`, `)`).
     public private(set) var neverBase: Set<String> = []
@@ -83,6 +89,7 @@ public struct LayoutGrammar: Sendable {
                 "scripts": ["latex", "mathml"],
                 "fraction": ["latex", "mathml"],
                 "root": ["latex", "mathml"],
+                "limits": ["under", "over", "underover"],
             ]
             guard let names = allowed[rule.kind] else {
                 throw fail("unknown rule kind '\(rule.kind)'; expected one of \(allowed.keys.sorted().joined(separator: ", "))")
@@ -92,7 +99,7 @@ public struct LayoutGrammar: Sendable {
             }
             // One rule of each of these kinds; relations one per relation name.
             let key = rule.kind == "relation" ? "relation " + (rule.symbols.first ?? "") : rule.kind
-            if ["number", "scripts", "fraction", "root"].contains(rule.kind) || rule.kind == "relation" {
+            if ["number", "scripts", "fraction", "root", "limits"].contains(rule.kind) || rule.kind == "relation" {
                 if let first = seen[key] { throw fail("a second \(key) rule; the first is on line \(first)") }
                 seen[key] = number
             }
@@ -117,6 +124,12 @@ public struct LayoutGrammar: Sendable {
             case "nobase", "nostart":
                 guard !rule.symbols.isEmpty else { throw fail("a \(rule.kind) rule lists its symbols") }
                 if rule.kind == "nobase" { neverBase.formUnion(rule.symbols) } else { neverScriptStart.formUnion(rule.symbols) }
+            case "limits":
+                guard !rule.symbols.isEmpty else { throw fail("a limits rule lists the operators whose limits go below and above") }
+                limitSymbols = Set(rule.symbols)
+                underMathML = try Self.template("under", of: rule, placeholders: ["base", "below"], fail: fail)
+                overMathML = try Self.template("over", of: rule, placeholders: ["base", "above"], fail: fail)
+                underOverMathML = try Self.template("underover", of: rule, placeholders: ["base", "below", "above"], fail: fail)
             case "band":
                 guard !rule.symbols.isEmpty else { throw fail("a band rule lists the symbols it places") }
                 let top = try Self.number("top", of: rule, fail: fail)

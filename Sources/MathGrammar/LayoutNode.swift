@@ -8,6 +8,8 @@ public indirect enum LayoutNode: Sendable, Equatable {
     case scripts(base: LayoutNode, subscript: [LayoutNode]?, superscript: [LayoutNode]?)
     case fraction(numerator: [LayoutNode], denominator: [LayoutNode])
     case root([LayoutNode])
+    /// An operator with limits written below and above it: `\sum`, `\lim`.
+    case limits(base: String, below: [LayoutNode]?, above: [LayoutNode]?)
 }
 
 /// The most probable tree of a set of placed symbols, with its LaTeX and MathML.
@@ -46,6 +48,9 @@ extension LayoutGrammar {
             return fractionLaTeX.render(["numerator": latex(of: numerator), "denominator": latex(of: denominator)])
         case .root(let radicand):
             return rootLaTeX.render(["radicand": latex(of: radicand)])
+        case .limits(let base, let below, let above):
+            // LaTeX writes limits as scripts: \sum _ { i = 1 } ^ { n }.
+            return latex(of: .scripts(base: .symbol(base), subscript: below, superscript: above))
         }
     }
 
@@ -75,6 +80,15 @@ extension LayoutGrammar {
             return fractionMathML.render(["numerator": mathML(of: numerator), "denominator": mathML(of: denominator)])
         case .root(let radicand):
             return rootMathML.render(["radicand": mathML(of: radicand)])
+        case .limits(let base, let below, let above):
+            let baseText = mathML(of: .symbol(base))
+            switch (below, above) {
+            case let (below?, above?):
+                return underOverMathML.render(["base": baseText, "below": mathML(of: below), "above": mathML(of: above)])
+            case let (below?, nil): return underMathML.render(["base": baseText, "below": mathML(of: below)])
+            case let (nil, above?): return overMathML.render(["base": baseText, "above": mathML(of: above)])
+            case (nil, nil): return baseText
+            }
         }
     }
 

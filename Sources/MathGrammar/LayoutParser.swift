@@ -59,6 +59,7 @@ public struct LayoutParser: Sendable {
             case atom([Alternative])
             case fraction(numerator: Parsed, denominator: Parsed, score: Double)
             case root(Parsed, score: Double)
+            case limits(label: String, below: Parsed?, above: Parsed?, score: Double)
         }
         var box: Rect
         var content: Content
@@ -75,11 +76,52 @@ public struct LayoutParser: Sendable {
         return alternatives.prefix(labelsPerSymbol).first { $0.latex == label && $0.probability > 0 }?.probability
     }
 
+    /// The most probable limit operator among a unit's candidates, if any.
+    private func limitLabel(of unit: Unit) -> (String, Double)? {
+        guard case .atom(let alternatives) = unit.content else { return nil }
+        return alternatives.prefix(labelsPerSymbol).first { grammar.limitSymbols.contains($0.latex) && $0.probability > 0 }
+            .map { ($0.latex, $0.probability) }
+    }
+
+    /// The boxes (indices into `boxes`) written below and above an operator's box: those under
+    /// or over it, then, one at a time, those beside them on the same side within half the
+    /// operator's width (`i = 1` is wider than the `\sum`).
+    func limits(of operatorBox: Rect, among boxes: [Rect]) -> (below: [Int], above: [Int]) {
+        let slack = 0.2 * operatorBox.width
+        func grow(_ isOnSide: (Rect) -> Bool) -> [Int] {
+            var taken = boxes.indices.filter {
+                isOnSide(boxes[$0]) && boxes[$0].centerX >= operatorBox.x0 - slack && boxes[$0].centerX <= operatorBox.x1 + slack
+            }
+            guard !taken.isEmpty else { return [] }
+            var extent = taken.reduce(boxes[taken[0]]) { $0.union(boxes[$1]) }
+            var grew = true
+            while grew {
+                grew = false
+                for index in boxes.indices where !taken.contains(index) && isOnSide(boxes[index]) {
+                    let box = boxes[index]
+                    let gap = 0.5 * operatorBox.width
+                    let near = box.x0 <= extent.x1 + gap && box.x1 >= extent.x0 - gap
+                    let level = box.centerY >= extent.y0 && box.centerY <= extent.y1
+                    if near && level {
+                        taken.append(index)
+                        extent = extent.union(box)
+                        grew = true
+                    }
+                }
+            }
+            return taken
+        }
+        let below = grow { $0.centerY > operatorBox.y1 && $0.y0 >= operatorBox.y1 - 0.2 * operatorBox.height }
+        let above = grow { $0.centerY < operatorBox.y0 && $0.y1 <= operatorBox.y0 + 0.2 * operatorBox.height }
+        return (below, above)
+    }
+
     func parseRegion(_ input: [Unit]) -> Parsed {
         var units = input
         // Widest first, so that an outer bar or root takes a nested one with what it covers.
         var dominant = units.indices.filter {
             isCandidate(units[$0], label: grammar.fractionBar) != nil || isCandidate(units[$0], label: grammar.rootSymbol) != nil
+                || limitLabel(of: units[$0]) != nil
         }
         dominant.sort { units[$0].box.width > units[$1].box.width }
         var claimed = Set<Int>()
@@ -101,6 +143,22 @@ public struct LayoutParser: Sendable {
                     made.append(Unit(box: box, content: .root(radicand, score: log(p) + radicand.score)))
                     claimed.insert(index)
                     claimed.formUnion(inside)
+                    continue
+                }
+            }
+            if let (label, p) = limitLabel(of: unit) {
+                let (below, above) = limits(of: unit.box, among: others.map { units[$0].box })
+                if !below.isEmpty || !above.isEmpty {
+                    let belowParsed = below.isEmpty ? nil : parseRegion(below.map { units[others[$0]] })
+                    let aboveParsed = above.isEmpty ? nil : parseRegion(above.map { units[others[$0]] })
+                    let taken = (below + above).map { others[$0] }
+                    let span = taken.reduce(unit.box) { $0.union(units[$1].box) }
+                    let score = log(p) + (belowParsed?.score ?? 0) + (aboveParsed?.score ?? 0)
+                    // The operator's own box places it on its row; the limits only widen it.
+                    made.append(Unit(box: Rect(x0: span.x0, y0: unit.box.y0, x1: span.x1, y1: unit.box.y1),
+                                     content: .limits(label: label, below: belowParsed, above: aboveParsed, score: score)))
+                    claimed.insert(index)
+                    claimed.formUnion(taken)
                     continue
                 }
             }
@@ -156,6 +214,15 @@ public struct LayoutParser: Sendable {
                 }
                 return (alternative.latex, log(alternative.probability), placement)
             }
+        case .limits(let label, _, _, let score):
+            let band = grammar.band(of: label)
+            var placement = Placement(boxMiddle: unit.box.centerY, bandMiddle: band.middle)
+            if !band.isFlat, unit.box.height > 0 {
+                let size = unit.box.height / (band.bottom - band.top)
+                placement.size = size
+                placement.fixedMiddle = unit.box.y0 - band.top * size + size / 2
+            }
+            return [(nil, score, placement)]
         case .fraction(_, _, let score):
             let band = grammar.band(of: grammar.fractionBar)
             return [(nil, score, Placement(boxMiddle: unit.box.centerY, bandMiddle: band.middle))]
@@ -258,6 +325,7 @@ public struct LayoutParser: Sendable {
                             Line(middle: level.lastPlacement.middle(lineSize: $0), size: $0)
                         } ?? Line(middle: level.lastPlacement.middle(lineSize: level.line.size), size: level.line.size)
                         if let label = hypothesis.labels[base], grammar.neverBase.contains(label) { continue }
+                        if case .limits = units[base].content { continue }  // its limits are its scripts
                         if let label = option.label, grammar.neverScriptStart.contains(label) { continue }
                         for relation in [LayoutGrammar.Relation.superscript, .subscript] {
                             // Each script row of a base is written once.
@@ -319,6 +387,9 @@ public struct LayoutParser: Sendable {
             case .root(let radicand, _):
                 flush()
                 node = .root(radicand.row)
+            case .limits(let label, let below, let above, _):
+                flush()
+                node = .limits(base: label, below: below?.row, above: above?.row)
             }
             if !sub.isEmpty || !sup.isEmpty {
                 node = .scripts(base: node, subscript: sub.isEmpty ? nil : sub, superscript: sup.isEmpty ? nil : sup)

@@ -85,6 +85,16 @@ final class LayoutParserTests: XCTestCase {
         XCTAssertEqual(try read([glyph("5", x: 0), minus, glyph("2", x: 80)]).latex, "5 - 2")
     }
 
+    func testLimitsBelowAndAboveASum() throws {
+        // \sum_{i=1}^{n} i: the limits are wider than the sign and start left of it.
+        let sum = glyph("\\sum", x: 20, width: 30)
+        let symbols = [sum] + row(["i", "=", "1"], x: 10, top: 160, size: 18) + [glyph("n", x: 28, top: 70, size: 18), glyph("i", x: 70)]
+        let reading = try read(symbols)
+        XCTAssertEqual(reading.latex, "\\sum _ { i = 1 } ^ { n } i")
+        XCTAssertEqual(reading.mathML,
+            "<mrow><munderover><mo>&#x2211;</mo><mrow><mi>i</mi><mo>=</mo><mn>1</mn></mrow><mi>n</mi></munderover><mi>i</mi></mrow>")
+    }
+
     // MARK: the examples
 
     func testPowerSumEquation() throws {
