@@ -103,6 +103,7 @@ REF = set('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ')
 def main(directory):
     tops = defaultdict(list); bottoms = defaultdict(list)
     pairs = defaultdict(list)  # relation -> [(base label, base box, child label, child box)]
+    rows = []  # each row of the truth: its symbols (a script's base stands for it; None for fractions, roots)
     files = 0
     for dirpath, _, names in os.walk(directory):
         for name in sorted(names):
@@ -125,6 +126,7 @@ def main(directory):
                     tops[label].append((b[1] - top) / height); bottoms[label].append((b[3] - top) / height)
             def walk(items):
                 measure_band(items)
+                rows.append([symbols.get(first_atom([it])) for it in items])
                 for a, b in zip(items, items[1:]):
                     x, y = last_atom([a]), first_atom([b])
                     if x in symbols and y in symbols: pairs['right'].append((symbols[x], symbols[y]))
@@ -165,6 +167,40 @@ def main(directory):
     print('# label  written  script-base  script-start')
     for label in sorted(total, key=lambda l: -total[l]):
         if total[label] >= 20: print(f'{label:10} {total[label]:6} {based[label]:6} {starts[label]:6}')
+    # The parser scores a symbol right of a row against the row's line so far: the running mean of
+    # its symbols' middles and of the heights of those that have one (as LayoutParser does).
+    row_dys = []; row_ratios = []
+    for items in rows:
+        placed = []
+        for entry in items:
+            if entry is None: continue
+            label, box = entry
+            t, b = band.get(label, (0.0, 1.0))
+            h = box[3] - box[1]
+            flat = b - t < 0.3 or h <= 0
+            placed.append((None if flat else h / (b - t), t, b, box))
+        sizes = sorted(p[0] for p in placed if p[0])
+        if len(placed) < 2 or not sizes: continue
+        def middle(p, ref):
+            size, t, b, box = p
+            if size: return box[1] - t * size + size / 2
+            return (box[1] + box[3]) / 2 - ((t + b) / 2 - 0.5) * ref
+        first = placed[0]
+        line_size = first[0] or sizes[len(sizes) // 2]
+        line_middle = middle(first, line_size)
+        count, sized = 1, 1 if first[0] else 0
+        for p in placed[1:]:
+            m = middle(p, line_size)
+            row_dys.append((m - line_middle) / line_size)
+            if p[0]: row_ratios.append(math.log(p[0] / line_size))
+            line_middle = (line_middle * count + m) / (count + 1); count += 1
+            if p[0]:
+                line_size = (line_size * sized + p[0]) / (sized + 1); sized += 1
+    def robust(v):  # median and a deviation from the quartiles, so stray annotations do not dominate
+        q = statistics.quantiles(v, n=4)
+        return statistics.median(v), (q[2] - q[0]) / 1.349
+    (mo, so), (mr, sr) = robust(row_dys), robust(row_ratios)
+    print(f'right (row)  n={len(row_dys):6}  offset {mo:6.3f} ± {so:5.3f}   log size ratio {mr:6.3f} ± {sr:5.3f}  (n={len(row_ratios)})')
     for rel in ('right', 'superscript', 'subscript'):
         dys = []; ratios = []
         for (bl, bb), (cl, cb) in pairs[rel]:
@@ -172,9 +208,6 @@ def main(directory):
             if p is None or c is None or p[1] <= 0 or c[1] <= 0: continue
             dys.append((c[0] - p[0]) / p[1]); ratios.append(math.log(c[1] / p[1]))
         if len(dys) < 2: continue
-        def robust(v):  # median and a deviation from the quartiles, so stray annotations do not dominate
-            q = statistics.quantiles(v, n=4)
-            return statistics.median(v), (q[2] - q[0]) / 1.349
         (mo, so), (mr, sr) = robust(dys), robust(ratios)
         print(f'{rel:12} n={len(dys):6}  offset {mo:6.3f} ± {so:5.3f}   log size ratio {mr:6.3f} ± {sr:5.3f}')
 

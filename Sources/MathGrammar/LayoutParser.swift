@@ -40,10 +40,11 @@ public struct LayoutParser: Sendable {
         var centerX: Double { (x0 + x1) / 2 }
         var centerY: Double { (y0 + y1) / 2 }
         func union(_ other: Rect) -> Rect { Rect(x0: min(x0, other.x0), y0: min(y0, other.y0), x1: max(x1, other.x1), y1: max(y1, other.y1)) }
-        /// The share of this box's width that lies within `other`'s horizontal extent.
+        /// How much of the narrower of the two boxes lies within the other's horizontal extent (0...1).
         func horizontalOverlap(with other: Rect) -> Double {
             let overlap = min(x1, other.x1) - max(x0, other.x0)
-            return width > 0 ? max(overlap, 0) / width : (x0 >= other.x0 && x0 <= other.x1 ? 1 : 0)
+            let narrower = min(width, other.width)
+            return narrower > 0 ? max(overlap, 0) / narrower : (centerX >= other.x0 && centerX <= other.x1 ? 1 : 0)
         }
     }
 
@@ -130,10 +131,11 @@ public struct LayoutParser: Sendable {
             let unit = units[index]
             let others = units.indices.filter { $0 != index && !claimed.contains($0) }
             if let p = isCandidate(unit, label: grammar.rootSymbol) {
-                // What the radical covers: centres inside its box, right of where the sign turns up.
+                // What the radical covers: centres inside its box, right of the sign's left end.
                 let inside = others.filter {
                     let box = units[$0].box
-                    return box.centerX > unit.box.x0 + 0.2 * unit.box.width && box.centerX < unit.box.x1 + 0.1 * unit.box.width
+                    return box.x0 > unit.box.x0 + 0.05 * unit.box.width && box.centerX > unit.box.x0 + 0.12 * unit.box.width
+                        && box.centerX < unit.box.x1 + 0.1 * unit.box.width
                         && box.centerY > unit.box.y0 && box.centerY < unit.box.y1
                 }
                 let fractionScore = isCandidate(unit, label: grammar.fractionBar).map(log) ?? -.infinity
