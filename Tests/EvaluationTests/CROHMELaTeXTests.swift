@@ -19,6 +19,10 @@ final class CROHMELaTeXTests: XCTestCase {
             ("\\mathrm{d}x", "d x"),
             ("\\frac{\\frac{1}{2}}{3}", "\\frac { \\frac { 1 } { 2 } } { 3 }"),
             ("1\\,000", "1 0 0 0"),
+            ("\\Bigg( a \\Bigg)", "( a )"),
+            ("M \\ltN", "M \\lt N"),
+            ("...+z", "\\ldots + z"),
+            ("a \\cdot b", "a . b"),
         ]
         for (truth, expected) in pairs {
             XCTAssertEqual(CROHMELaTeX.normalized(truth), expected, truth)
