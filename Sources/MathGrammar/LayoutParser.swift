@@ -117,6 +117,29 @@ public struct LayoutParser: Sendable {
         return (below, above)
     }
 
+    /// `seeds` and the units of `candidates` that continue them sideways: entirely clear of the
+    /// bar, at the seeds' height and within half a symbol of them (a denominator's last letter
+    /// that overhangs the bar).
+    private func growing(_ seeds: [Int], among candidates: [Int], units: [Unit]) -> [Int] {
+        guard let first = seeds.first else { return [] }
+        var taken = seeds
+        var extent = seeds.reduce(units[first].box) { $0.union(units[$1].box) }
+        let gap = 0.5 * seeds.map { units[$0].box.height }.reduce(0, +) / Double(seeds.count)
+        var grew = true
+        while grew {
+            grew = false
+            for index in candidates where !taken.contains(index) {
+                let box = units[index].box
+                if box.centerY >= extent.y0, box.centerY <= extent.y1, box.x0 <= extent.x1 + gap, box.x1 >= extent.x0 - gap {
+                    taken.append(index)
+                    extent = extent.union(box)
+                    grew = true
+                }
+            }
+        }
+        return taken
+    }
+
     func parseRegion(_ input: [Unit]) -> Parsed {
         var units = input
         // Widest first, so that an outer bar or root takes a nested one with what it covers.
@@ -168,8 +191,10 @@ public struct LayoutParser: Sendable {
                 let bar = unit.box
                 let barY = bar.centerY
                 let covered = others.filter { units[$0].box.horizontalOverlap(with: bar) >= barOverlap }
-                let above = covered.filter { let box = units[$0].box; return box.centerY < barY && box.y1 <= barY + 0.3 * box.height }
-                let below = covered.filter { let box = units[$0].box; return box.centerY > barY && box.y0 >= barY - 0.3 * box.height }
+                let isAbove = { (box: Rect) in box.centerY < barY && box.y1 <= barY + 0.3 * box.height }
+                let isBelow = { (box: Rect) in box.centerY > barY && box.y0 >= barY - 0.3 * box.height }
+                let above = growing(covered.filter { isAbove(units[$0].box) }, among: others.filter { isAbove(units[$0].box) }, units: units)
+                let below = growing(covered.filter { isBelow(units[$0].box) }, among: others.filter { isBelow(units[$0].box) }, units: units)
                 guard !above.isEmpty, !below.isEmpty else { continue }
                 let numerator = parseRegion(above.map { units[$0] })
                 let denominator = parseRegion(below.map { units[$0] })
