@@ -147,9 +147,13 @@ public struct LayoutParser: Sendable {
             isCandidate(units[$0], label: grammar.fractionBar) != nil || isCandidate(units[$0], label: grammar.rootSymbol) != nil
                 || limitLabel(of: units[$0]) != nil
         }
-        dominant.sort { units[$0].box.width > units[$1].box.width }
+        // Roots after bars and limits: a bar's numerator may hold a root (\frac { \sqrt { b } } { 2 })
+        // and a root's radicand a fraction, whose bar takes its numerator and denominator before
+        // the root takes the fraction; a root sign reaches below a bar it sits on, so no bar takes it.
+        let rank = { (index: Int) in self.isCandidate(units[index], label: self.grammar.rootSymbol) != nil ? 1 : 0 }
+        dominant.sort { (rank($0), -units[$0].box.width) < (rank($1), -units[$1].box.width) }
+        // Finished structures join the pool, so a later (outer) one can take them whole.
         var claimed = Set<Int>()
-        var made: [Unit] = []
         for index in dominant where !claimed.contains(index) {
             let unit = units[index]
             let others = units.indices.filter { $0 != index && !claimed.contains($0) }
@@ -165,7 +169,7 @@ public struct LayoutParser: Sendable {
                 if !inside.isEmpty || fractionScore == -.infinity {
                     let radicand = parseRegion(inside.map { units[$0] })
                     let box = inside.reduce(unit.box) { $0.union(units[$1].box) }
-                    made.append(Unit(box: box, content: .root(radicand, score: log(p) + radicand.score)))
+                    units.append(Unit(box: box, content: .root(radicand, score: log(p) + radicand.score)))
                     claimed.insert(index)
                     claimed.formUnion(inside)
                     continue
@@ -180,7 +184,7 @@ public struct LayoutParser: Sendable {
                     let span = taken.reduce(unit.box) { $0.union(units[$1].box) }
                     let score = log(p) + (belowParsed?.score ?? 0) + (aboveParsed?.score ?? 0)
                     // The operator's own box places it on its row; the limits only widen it.
-                    made.append(Unit(box: Rect(x0: span.x0, y0: unit.box.y0, x1: span.x1, y1: unit.box.y1),
+                    units.append(Unit(box: Rect(x0: span.x0, y0: unit.box.y0, x1: span.x1, y1: unit.box.y1),
                                      content: .limits(label: label, below: belowParsed, above: aboveParsed, score: score)))
                     claimed.insert(index)
                     claimed.formUnion(taken)
@@ -199,16 +203,16 @@ public struct LayoutParser: Sendable {
                 let numerator = parseRegion(above.map { units[$0] })
                 let denominator = parseRegion(below.map { units[$0] })
                 let box = (above + below).reduce(bar) { $0.union(units[$1].box) }
-                made.append(Unit(box: box, content: .fraction(numerator: numerator, denominator: denominator,
-                                                              score: log(p) + numerator.score + denominator.score)))
+                // The bar's own height stays the fraction's vertical reference; its parts widen it.
+                units.append(Unit(box: Rect(x0: box.x0, y0: bar.y0, x1: box.x1, y1: bar.y1),
+                                  content: .fraction(numerator: numerator, denominator: denominator,
+                                                     score: log(p) + numerator.score + denominator.score)))
                 claimed.insert(index)
                 claimed.formUnion(above)
                 claimed.formUnion(below)
-                // The bar's own box stays the fraction's vertical reference.
-                made[made.count - 1].box = Rect(x0: box.x0, y0: bar.y0, x1: box.x1, y1: bar.y1)
             }
         }
-        units = units.indices.filter { !claimed.contains($0) }.map { units[$0] } + made
+        units = units.indices.filter { !claimed.contains($0) }.map { units[$0] }
         units.sort { $0.box.x0 < $1.box.x0 }
         return parseRow(units)
     }

@@ -148,6 +148,19 @@ final class LayoutParserTests: XCTestCase {
         XCTAssertEqual(reading.mathML, "<mfrac><mfrac><mn>1</mn><mn>2</mn></mfrac><mn>3</mn></mfrac>")
     }
 
+    func testRootInANumeratorAndAFractionUnderARoot() throws {
+        // \frac { \sqrt { 2 } } { 2 } with the root sign wider than the bar under it.
+        let bar = PlacedSymbol(x: 10, y: 121, width: 40, height: 3, alternatives: [Alternative(latex: "-", probability: 1)])
+        let sign = PlacedSymbol(x: 0, y: 70, width: 60, height: 45, alternatives: [Alternative(latex: "\\sqrt", probability: 1)])
+        let numerator = [bar, sign, glyph("2", x: 25, top: 80, size: 32), glyph("2", x: 20, top: 132, size: 36)]
+        XCTAssertEqual(try read(numerator).latex, "\\frac { \\sqrt { 2 } } { 2 }")
+        // \sqrt { \frac { 1 } { 2 } }: the sign reaches above the numerator and below the denominator.
+        let tall = PlacedSymbol(x: 0, y: 70, width: 70, height: 110, alternatives: [Alternative(latex: "\\sqrt", probability: 1)])
+        let fraction = [tall, PlacedSymbol(x: 25, y: 121, width: 35, height: 3, alternatives: [Alternative(latex: "-", probability: 1)]),
+                        glyph("1", x: 32, top: 80, size: 34), glyph("2", x: 32, top: 132, size: 34)]
+        XCTAssertEqual(try read(fraction).latex, "\\sqrt { \\frac { 1 } { 2 } }")
+    }
+
     func testExponentOnBrackets() throws {
         // ( x + 1 ) ^ 2
         let symbols = row(["(", "x", "+", "1", ")"]) + [glyph("2", x: 150, top: 62, size: 22)]
