@@ -161,7 +161,9 @@ public struct LayoutParser: Sendable {
                 // What the radical covers: centres inside its box, right of the sign's left end.
                 let inside = others.filter {
                     let box = units[$0].box
-                    return box.x0 > unit.box.x0 + 0.05 * unit.box.width && box.centerX > unit.box.x0 + 0.12 * unit.box.width
+                    // The sign's hook is about as wide as a fraction of its height, whatever it covers.
+                    let hook = min(0.12 * unit.box.width, 0.25 * unit.box.height)
+                    return box.x0 > unit.box.x0 + 0.4 * hook && box.centerX > unit.box.x0 + hook
                         && box.centerX < unit.box.x1 + 0.1 * unit.box.width
                         && box.centerY > unit.box.y0 && box.centerY < unit.box.y1
                 }
