@@ -164,9 +164,13 @@ def main(directory):
     for rel in ('superscript', 'subscript'):
         for (bl, _), (cl, _) in pairs[rel]:
             based[bl] += 1; starts[cl] += 1; total[cl] += 1
-    print('# label  written  script-base  script-start')
+    by_relation = {rel: defaultdict(int) for rel in ('superscript', 'subscript')}
+    for rel in by_relation:
+        for (bl, _), _ in pairs[rel]: by_relation[rel][bl] += 1
+    print('# label  written  script-base (superscript, subscript)  script-start')
     for label in sorted(total, key=lambda l: -total[l]):
-        if total[label] >= 20: print(f'{label:10} {total[label]:6} {based[label]:6} {starts[label]:6}')
+        if total[label] >= 20:
+            print(f'{label:10} {total[label]:6} {based[label]:6} ({by_relation["superscript"][label]}, {by_relation["subscript"][label]}) {starts[label]:6}')
     # The parser scores a symbol right of a row against the row's line so far: the running mean of
     # its symbols' middles and of the heights of those that have one (as LayoutParser does).
     row_dys = []; row_ratios = []

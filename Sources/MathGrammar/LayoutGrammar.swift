@@ -58,8 +58,9 @@ public struct LayoutGrammar: Sendable {
     public private(set) var overMathML = Template("")
     public private(set) var underOverMathML = Template("")
     public private(set) var bands: [String: Band] = [:]
-    /// Symbols that never carry a script (`+`, `=`, `(`) and symbols that never start one (`=`, `)`).
-    public private(set) var neverBase: Set<String> = []
+    /// Symbols that never carry a superscript or a subscript (`+`, `=`, `(`; digits no subscript),
+    /// and symbols that never start a script (`=`, `)`).
+    public private(set) var neverBase: [Relation: Set<String>] = [:]
     public private(set) var neverScriptStart: Set<String> = []
     /// MathML of single symbols, `$literal`; others are `<mo>`.
     public private(set) var symbolMathML: [String: Template] = [:]
@@ -83,7 +84,7 @@ public struct LayoutGrammar: Sendable {
                 "number": ["digits", "point", "latex", "mathml"],
                 "symbol": ["mathml"],
                 "band": ["top", "bottom"],
-                "nobase": [],
+                "nobase": ["relation"],
                 "nostart": [],
                 "relation": ["offset", "spread", "ratio", "ratio-spread", "prior", "latex", "mathml"],
                 "scripts": ["latex", "mathml"],
@@ -123,7 +124,18 @@ public struct LayoutGrammar: Sendable {
                 }
             case "nobase", "nostart":
                 guard !rule.symbols.isEmpty else { throw fail("a \(rule.kind) rule lists its symbols") }
-                if rule.kind == "nobase" { neverBase.formUnion(rule.symbols) } else { neverScriptStart.formUnion(rule.symbols) }
+                if rule.kind == "nobase" {
+                    var scripts: [Relation] = [.superscript, .subscript]
+                    if let name = rule.attributes["relation"] {
+                        guard let relation = Relation(rawValue: name), relation != .right else {
+                            throw fail("relation= must be superscript or subscript, found '\(name)'")
+                        }
+                        scripts = [relation]
+                    }
+                    for relation in scripts { neverBase[relation, default: []].formUnion(rule.symbols) }
+                } else {
+                    neverScriptStart.formUnion(rule.symbols)
+                }
             case "limits":
                 guard !rule.symbols.isEmpty else { throw fail("a limits rule lists the operators whose limits go below and above") }
                 limitSymbols = Set(rule.symbols)

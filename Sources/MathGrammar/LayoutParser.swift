@@ -357,12 +357,12 @@ public struct LayoutParser: Sendable {
                         let baseLine = level.lastPlacement.size.map {
                             Line(middle: level.lastPlacement.middle(lineSize: $0), size: $0)
                         } ?? Line(middle: level.lastPlacement.middle(lineSize: level.line.size), size: level.line.size)
-                        if let label = hypothesis.labels[base], grammar.neverBase.contains(label) { continue }
                         if case .limits = units[base].content { continue }  // its limits are its scripts
                         if let label = option.label, grammar.neverScriptStart.contains(label) { continue }
                         for relation in [LayoutGrammar.Relation.superscript, .subscript] {
                             // Each script row of a base is written once.
                             guard !zip(hypothesis.parent, hypothesis.relation).contains(where: { $0 == base && $1 == relation }) else { continue }
+                            if let label = hypothesis.labels[base], grammar.neverBase[relation]?.contains(label) == true { continue }
                             var scripted = hypothesis
                             scripted.levels = Array(hypothesis.levels[...index])
                             let size = option.placement.size ?? baseLine.size * exp(grammar.relation(relation)?.ratio ?? 0)

@@ -199,7 +199,9 @@ final class LayoutParserTests: XCTestCase {
         XCTAssertEqual(Set(grammar.relations.keys), Set(LayoutGrammar.Relation.allCases))
         XCTAssertTrue(grammar.band(of: "-").isFlat)
         XCTAssertFalse(grammar.band(of: "x").isFlat)
-        XCTAssertTrue(grammar.neverBase.contains("="))
+        XCTAssertEqual(grammar.neverBase[.superscript]?.contains("="), true)
+        XCTAssertEqual(grammar.neverBase[.subscript]?.contains("2"), true)
+        XCTAssertEqual(grammar.neverBase[.superscript]?.contains("2"), false)
     }
 
     func testBadLayoutGrammarLinesAreRefusedWithTheirLine() throws {
@@ -220,6 +222,7 @@ final class LayoutParserTests: XCTestCase {
             ("band 7 top=0 bottom=1", nil, "already has a rule on line"),
             ("root \\sqrt latex=\"\\sqrt { $radicand\" mathml='<msqrt>$radicand</msqrt>", "root", "unterminated quote"),
             ("band z colour=red top=0 bottom=1", nil, "unknown attribute 'colour'"),
+            ("nobase x relation=right", nil, "relation= must be superscript or subscript"),
             ("scripts latex=\"$base\" mathml=\"$base\"", nil, "a second scripts rule"),
         ]
         for (line, replaces, message) in cases {
