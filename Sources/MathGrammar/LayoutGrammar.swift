@@ -51,6 +51,9 @@ public struct LayoutGrammar: Sendable {
     /// `$radicand`.
     public private(set) var rootLaTeX = Template("")
     public private(set) var rootMathML = Template("")
+    /// A root with an index (`$radicand`, `$index`); nil when the grammar reads no indices.
+    public private(set) var rootIndexLaTeX: Template?
+    public private(set) var rootIndexMathML: Template?
     /// Operators whose limits are written below and above them (`\sum`, `\lim`).
     public private(set) var limitSymbols: Set<String> = []
     /// `$base`, `$below`, `$above`: MathML of limits below, above, and both.
@@ -89,7 +92,7 @@ public struct LayoutGrammar: Sendable {
                 "relation": ["offset", "spread", "ratio", "ratio-spread", "prior", "latex", "mathml"],
                 "scripts": ["latex", "mathml"],
                 "fraction": ["latex", "mathml"],
-                "root": ["latex", "mathml"],
+                "root": ["latex", "mathml", "indexed-latex", "indexed-mathml"],
                 "limits": ["under", "over", "underover"],
             ]
             guard let names = allowed[rule.kind] else {
@@ -180,6 +183,10 @@ public struct LayoutGrammar: Sendable {
                 rootSymbol = rule.symbols[0]
                 rootLaTeX = try Self.template("latex", of: rule, placeholders: ["radicand"], fail: fail)
                 rootMathML = try Self.template("mathml", of: rule, placeholders: ["radicand"], fail: fail)
+                if rule.attributes["indexed-latex"] != nil || rule.attributes["indexed-mathml"] != nil {
+                    rootIndexLaTeX = try Self.template("indexed-latex", of: rule, placeholders: ["radicand", "index"], fail: fail)
+                    rootIndexMathML = try Self.template("indexed-mathml", of: rule, placeholders: ["radicand", "index"], fail: fail)
+                }
             }
         }
         let end = max(lines.count, 1)

@@ -59,7 +59,7 @@ public struct LayoutParser: Sendable {
         enum Content {
             case atom([Alternative])
             case fraction(numerator: Parsed, denominator: Parsed, score: Double)
-            case root(Parsed, score: Double)
+            case root(Parsed, index: Parsed?, score: Double)
             case limits(label: String, below: Parsed?, above: Parsed?, score: Double)
         }
         var box: Rect
@@ -167,13 +167,24 @@ public struct LayoutParser: Sendable {
                         && box.centerX < unit.box.x1 + 0.1 * unit.box.width
                         && box.centerY > unit.box.y0 && box.centerY < unit.box.y1
                 }
+                // An index (\sqrt [ 3 ] { x }): small, over the hook, above the sign's middle.
+                let hook = min(0.12 * unit.box.width, 0.25 * unit.box.height)
+                let written = grammar.rootIndexLaTeX == nil ? [] : others.filter {
+                    let box = units[$0].box
+                    return !inside.contains($0) && box.height < 0.6 * unit.box.height
+                        && box.centerX > unit.box.x0 - hook && box.centerX < unit.box.x0 + 2 * hook
+                        && box.y1 < unit.box.centerY && box.y1 > unit.box.y0 - 0.3 * unit.box.height
+                }
                 let fractionScore = isCandidate(unit, label: grammar.fractionBar).map(log) ?? -.infinity
                 if !inside.isEmpty || fractionScore == -.infinity {
                     let radicand = parseRegion(inside.map { units[$0] })
-                    let box = inside.reduce(unit.box) { $0.union(units[$1].box) }
-                    units.append(Unit(box: box, content: .root(radicand, score: log(p) + radicand.score)))
+                    let indexParsed = written.isEmpty ? nil : parseRegion(written.map { units[$0] })
+                    let box = (inside + written).reduce(unit.box) { $0.union(units[$1].box) }
+                    units.append(Unit(box: box, content: .root(radicand, index: indexParsed,
+                                                               score: log(p) + radicand.score + (indexParsed?.score ?? 0))))
                     claimed.insert(index)
                     claimed.formUnion(inside)
+                    claimed.formUnion(written)
                     continue
                 }
             }
@@ -259,7 +270,7 @@ public struct LayoutParser: Sendable {
         case .fraction(_, _, let score):
             let band = grammar.band(of: grammar.fractionBar)
             return [(nil, score, Placement(boxMiddle: unit.box.centerY, bandMiddle: band.middle))]
-        case .root(let radicand, let score):
+        case .root(let radicand, _, let score):
             var placement = Placement(boxMiddle: unit.box.centerY, bandMiddle: 0.5)
             if let line = radicand.line {
                 placement.size = line.size
@@ -417,9 +428,9 @@ public struct LayoutParser: Sendable {
             case .fraction(let numerator, let denominator, _):
                 flush()
                 node = .fraction(numerator: numerator.row, denominator: denominator.row)
-            case .root(let radicand, _):
+            case .root(let radicand, let index, _):
                 flush()
-                node = .root(radicand.row)
+                node = .root(radicand.row, index: index?.row)
             case .limits(let label, let below, let above, _):
                 flush()
                 node = .limits(base: label, below: below?.row, above: above?.row)

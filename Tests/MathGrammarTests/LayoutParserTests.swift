@@ -80,6 +80,14 @@ final class LayoutParserTests: XCTestCase {
         XCTAssertEqual(reading.mathML, "<msqrt><mn>16</mn></msqrt>")
     }
 
+    func testRootWithAnIndex() throws {
+        // \sqrt [ 3 ] { 8 }: a small 3 over the sign's hook.
+        let sign = PlacedSymbol(x: 0, y: 90, width: 60, height: 55, alternatives: [Alternative(latex: "\\sqrt", probability: 1)])
+        let reading = try read([sign, glyph("3", x: 0, top: 78, size: 16), glyph("8", x: 25, top: 100, size: 40)])
+        XCTAssertEqual(reading.latex, "\\sqrt [ 3 ] { 8 }")
+        XCTAssertEqual(reading.mathML, "<mroot><mn>8</mn><mn>3</mn></mroot>")
+    }
+
     func testABarWithNothingBelowIsAMinus() throws {
         let minus = glyph("-", x: 40, width: 25)
         XCTAssertEqual(try read([glyph("5", x: 0), minus, glyph("2", x: 80)]).latex, "5 - 2")
