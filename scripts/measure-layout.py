@@ -103,6 +103,7 @@ REF = set('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ')
 def main(directory):
     tops = defaultdict(list); bottoms = defaultdict(list)
     pairs = defaultdict(list)  # relation -> [(base label, base box, child label, child box)]
+    in_script = defaultdict(int); written = defaultdict(int)  # label -> symbols inside a script row / all
     rows = []  # each row of the truth: its symbols (a script's base stands for it; None for fractions, roots)
     files = 0
     for dirpath, _, names in os.walk(directory):
@@ -142,6 +143,16 @@ def main(directory):
                             c = first_atom(parts[i]) if i < len(parts) else None
                             if c in symbols: pairs[rel].append((symbols[base], symbols[c]))
             walk(main_row)
+            def count(items, depth):
+                for it in items:
+                    if it[0] == 'atom':
+                        if it[1] in symbols:
+                            label = symbols[it[1]][0]
+                            written[label] += 1; in_script[label] += depth > 0
+                        continue
+                    for i, p in enumerate(it[1]):
+                        count(p, depth + (1 if it[0] in ('msup', 'msub', 'msubsup') and i >= 1 else 0))
+            count(main_row, 0)
     print(f'# {files} training-writer files')
     print('# label  count  top  bottom   (median, in line heights)')
     band = {}
@@ -164,6 +175,11 @@ def main(directory):
     for rel in ('superscript', 'subscript'):
         for (bl, _), (cl, _) in pairs[rel]:
             based[bl] += 1; starts[cl] += 1; total[cl] += 1
+    # How often symbols are written inside a script row (at any depth): all, =, the other relations.
+    relations = ['\\lt', '\\gt', '\\leq', '\\geq', '\\neq', '\\rightarrow', '\\in']
+    for name, labels in (('all', list(written)), ('=', ['=']), ('relations', relations)):
+        n = sum(written[l] for l in labels); k = sum(in_script[l] for l in labels)
+        print(f'in a script row: {name}: {k} of {n} ({k / max(n, 1):.3f})')
     by_relation = {rel: defaultdict(int) for rel in ('superscript', 'subscript')}
     for rel in by_relation:
         for (bl, _), _ in pairs[rel]: by_relation[rel][bl] += 1

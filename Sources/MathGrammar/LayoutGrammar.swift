@@ -1,3 +1,5 @@
+import Foundation
+
 /// The 2-D layout rules (`grammars/layout.grammar`): how symbols placed on a page form a tree —
 /// rows, superscripts, subscripts, fractions, roots — with each rule's LaTeX and MathML and the
 /// measured geometry that scores them. Read from the file's text; the library does no file I/O.
@@ -65,10 +67,20 @@ public struct LayoutGrammar: Sendable {
     /// and symbols that never start a script (`=`, `)`).
     public private(set) var neverBase: [Relation: Set<String>] = [:]
     public private(set) var neverScriptStart: Set<String> = []
+    /// The share of all symbols written inside a script row, and of some symbols (`=`: far fewer).
+    public private(set) var scriptShare: Double?
+    public private(set) var scriptShares: [String: Double] = [:]
     /// MathML of single symbols, `$literal`; others are `<mo>`.
     public private(set) var symbolMathML: [String: Template] = [:]
 
     public func band(of symbol: String) -> Band { bands[symbol] ?? .full }
+
+    /// Log of how much likelier (or less likely) `symbol` is inside a script row than symbols
+    /// in general; `inScript` false gives the factor for a symbol on a main row.
+    func scriptFactor(of symbol: String, inScript: Bool) -> Double {
+        guard let all = scriptShare, let share = scriptShares[symbol] else { return 0 }
+        return inScript ? log(share / all) : log((1 - share) / (1 - all))
+    }
     public func relation(_ relation: Relation) -> RelationRule? { relations[relation] }
 
     /// Parses a layout grammar; throws `GrammarError` naming the file, the line and the reason.
@@ -89,6 +101,7 @@ public struct LayoutGrammar: Sendable {
                 "band": ["top", "bottom"],
                 "nobase": ["relation"],
                 "nostart": [],
+                "inscript": ["share"],
                 "relation": ["offset", "spread", "ratio", "ratio-spread", "prior", "latex", "mathml"],
                 "scripts": ["latex", "mathml"],
                 "fraction": ["latex", "mathml"],
@@ -145,6 +158,14 @@ public struct LayoutGrammar: Sendable {
                 underMathML = try Self.template("under", of: rule, placeholders: ["base", "below"], fail: fail)
                 overMathML = try Self.template("over", of: rule, placeholders: ["base", "above"], fail: fail)
                 underOverMathML = try Self.template("underover", of: rule, placeholders: ["base", "below", "above"], fail: fail)
+            case "inscript":
+                let share = try Self.number("share", of: rule, fail: fail)
+                guard share > 0, share < 1 else { throw fail("share must be above 0 and below 1, found \(share)") }
+                if rule.symbols.isEmpty {
+                    if scriptShare != nil { throw fail("a second inscript rule for all symbols") }
+                    scriptShare = share
+                }
+                for symbol in rule.symbols { scriptShares[symbol] = share }
             case "band":
                 guard !rule.symbols.isEmpty else { throw fail("a band rule lists the symbols it places") }
                 let top = try Self.number("top", of: rule, fail: fail)
@@ -192,6 +213,9 @@ public struct LayoutGrammar: Sendable {
         let end = max(lines.count, 1)
         for kind in ["number", "scripts", "fraction", "root"] where seen[kind] == nil {
             throw GrammarError.missingRule(file: name, line: end, kind: kind)
+        }
+        if !scriptShares.isEmpty, scriptShare == nil {
+            throw GrammarError.missingRule(file: name, line: end, kind: "inscript share=... (for all symbols)")
         }
         for relation in Relation.allCases where relations[relation] == nil {
             throw GrammarError.missingRule(file: name, line: end, kind: "relation \(relation.rawValue)")

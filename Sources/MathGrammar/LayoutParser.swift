@@ -359,6 +359,7 @@ public struct LayoutParser: Sendable {
                         extended.levels = Array(hypothesis.levels[...index])
                         extended.levels[index] = adding(option.placement, unit: unit, to: level)
                         extended.score += option.logP + relationScore(.right, placement: option.placement, base: level.line)
+                            + (option.label.map { grammar.scriptFactor(of: $0, inScript: level.relation != .right) } ?? 0)
                         extended.labels.append(option.label)
                         extended.parent.append(level.parent)
                         extended.relation.append(level.relation)
@@ -382,6 +383,7 @@ public struct LayoutParser: Sendable {
                                 line: Line(middle: option.placement.middle(lineSize: size), size: size),
                                 sized: option.placement.size == nil ? 0 : 1, placed: 1, last: unit, lastPlacement: option.placement))
                             scripted.score += option.logP + relationScore(relation, placement: option.placement, base: baseLine)
+                                + (option.label.map { grammar.scriptFactor(of: $0, inScript: true) } ?? 0)
                             scripted.labels.append(option.label)
                             scripted.parent.append(base)
                             scripted.relation.append(relation)

@@ -181,6 +181,31 @@ final class LayoutParserTests: XCTestCase {
         XCTAssertEqual(try read(symbols).latex, "2 ^ { n + 1 } = 8")
     }
 
+    func testAnEqualsSignAfterAnExponentLeansToTheBaseline() throws {
+        // 2 ^ { n } = 4 with a smaller = written higher and higher: the = is rarely inside a
+        // script (inscript), so with that rule it stays on the baseline wherever it did without
+        // it, and at some heights more.
+        let url = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("grammars/layout.grammar")
+        let source = try String(contentsOf: url, encoding: .utf8)
+        let without = source.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("inscript") }.joined(separator: "\n")
+        XCTAssertNotEqual(without, source)
+        let plain = LayoutParser(grammar: try LayoutGrammar(source: without, name: "without.grammar"))
+        var gained = 0
+        let placements = stride(from: 50.0, through: 110.0, by: 2.0).flatMap { top in
+            stride(from: 14.0, through: 40.0, by: 2.0).map { (top: top, size: $0) }
+        }
+        for (top, size) in placements {
+            let symbols = [glyph("2", x: 0), glyph("n", x: 28, top: 66, size: 22), glyph("=", x: 50, top: top, size: size), glyph("4", x: 85)]
+            let withRule = try parser.parse(symbols).latex == "2 ^ { n } = 4"
+            let withoutRule = try plain.parse(symbols).latex == "2 ^ { n } = 4"
+            XCTAssertTrue(withRule || !withoutRule, "= at \(top), \(size): baseline without the rule but not with it")
+            if withRule && !withoutRule { gained += 1 }
+        }
+        XCTAssertGreaterThan(gained, 0)
+    }
+
     // MARK: hypotheses
 
     func testLayoutChoosesBetweenLabelCandidates() throws {
@@ -231,6 +256,8 @@ final class LayoutParserTests: XCTestCase {
             ("root \\sqrt latex=\"\\sqrt { $radicand\" mathml='<msqrt>$radicand</msqrt>", "root", "unterminated quote"),
             ("band z colour=red top=0 bottom=1", nil, "unknown attribute 'colour'"),
             ("nobase x relation=right", nil, "relation= must be superscript or subscript"),
+            ("inscript q share=1", nil, "share must be above 0 and below 1"),
+            ("inscript share=0.2", nil, "a second inscript rule for all symbols"),
             ("scripts latex=\"$base\" mathml=\"$base\"", nil, "a second scripts rule"),
         ]
         for (line, replaces, message) in cases {
