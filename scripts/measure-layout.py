@@ -180,6 +180,10 @@ def main(directory):
     for name, labels in (('all', list(written)), ('=', ['=']), ('relations', relations)):
         n = sum(written[l] for l in labels); k = sum(in_script[l] for l in labels)
         print(f'in a script row: {name}: {k} of {n} ({k / max(n, 1):.3f})')
+    # Per label (written at least 50 times), as grammar lines:
+    for label in sorted(written, key=lambda l: -written[l]):
+        if written[label] >= 50:
+            print(f'inscript  {label}  share={max(in_script[label], 1) / written[label]:.3f}   # {in_script[label]} of {written[label]}')
     by_relation = {rel: defaultdict(int) for rel in ('superscript', 'subscript')}
     for rel in by_relation:
         for (bl, _), _ in pairs[rel]: by_relation[rel][bl] += 1
