@@ -187,6 +187,16 @@ def main(directory):
     by_relation = {rel: defaultdict(int) for rel in ('superscript', 'subscript')}
     for rel in by_relation:
         for (bl, _), _ in pairs[rel]: by_relation[rel][bl] += 1
+    # How often each symbol carries a superscript or a subscript, against all symbols; as grammar
+    # lines for the symbols written at least 50 times that carry one at least once (none seen
+    # counts as 1; the grammar's nobase rules exclude those outright).
+    all_written = sum(written.values())
+    shares = {rel: sum(by_relation[rel].values()) / all_written for rel in by_relation}
+    print(f'scripted  superscript={shares["superscript"]:.4f}  subscript={shares["subscript"]:.4f}   # all symbols')
+    for label in sorted(written, key=lambda l: -written[l]):
+        sup, sub = by_relation['superscript'][label], by_relation['subscript'][label]
+        if written[label] >= 50 and sup + sub > 0:
+            print(f'scripted  {label}  superscript={max(sup, 1) / written[label]:.4f}  subscript={max(sub, 1) / written[label]:.4f}   # {sup}, {sub} of {written[label]}')
     print('# label  written  script-base (superscript, subscript)  script-start')
     for label in sorted(total, key=lambda l: -total[l]):
         if total[label] >= 20:

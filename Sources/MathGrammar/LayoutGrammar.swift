@@ -70,10 +70,19 @@ public struct LayoutGrammar: Sendable {
     /// The share of all symbols written inside a script row, and of some symbols (`=`: far fewer).
     public private(set) var scriptShare: Double?
     public private(set) var scriptShares: [String: Double] = [:]
+    /// How often all symbols, and some symbols, carry a superscript or a subscript (`e` often a superscript).
+    public private(set) var baseShare: [Relation: Double] = [:]
+    public private(set) var baseShares: [String: [Relation: Double]] = [:]
     /// MathML of single symbols, `$literal`; others are `<mo>`.
     public private(set) var symbolMathML: [String: Template] = [:]
 
     public func band(of symbol: String) -> Band { bands[symbol] ?? .full }
+
+    /// Log of how much likelier (or less likely) `symbol` is to carry a script of `relation` than symbols in general.
+    func baseFactor(of symbol: String, relation: Relation) -> Double {
+        guard let all = baseShare[relation], let share = baseShares[symbol]?[relation] else { return 0 }
+        return log(share / all)
+    }
 
     /// Log of how much likelier (or less likely) `symbol` is inside a script row than symbols
     /// in general; `inScript` false gives the factor for a symbol on a main row.
@@ -102,6 +111,7 @@ public struct LayoutGrammar: Sendable {
                 "nobase": ["relation"],
                 "nostart": [],
                 "inscript": ["share"],
+                "scripted": ["superscript", "subscript"],
                 "relation": ["offset", "spread", "ratio", "ratio-spread", "prior", "latex", "mathml"],
                 "scripts": ["latex", "mathml"],
                 "fraction": ["latex", "mathml"],
@@ -158,6 +168,18 @@ public struct LayoutGrammar: Sendable {
                 underMathML = try Self.template("under", of: rule, placeholders: ["base", "below"], fail: fail)
                 overMathML = try Self.template("over", of: rule, placeholders: ["base", "above"], fail: fail)
                 underOverMathML = try Self.template("underover", of: rule, placeholders: ["base", "below", "above"], fail: fail)
+            case "scripted":
+                var shares: [Relation: Double] = [:]
+                for relation in [Relation.superscript, .subscript] {
+                    let share = try Self.number(relation.rawValue, of: rule, fail: fail)
+                    guard share > 0, share < 1 else { throw fail("\(relation.rawValue) must be above 0 and below 1, found \(share)") }
+                    shares[relation] = share
+                }
+                if rule.symbols.isEmpty {
+                    if !baseShare.isEmpty { throw fail("a second scripted rule for all symbols") }
+                    baseShare = shares
+                }
+                for symbol in rule.symbols { baseShares[symbol] = shares }
             case "inscript":
                 let share = try Self.number("share", of: rule, fail: fail)
                 guard share > 0, share < 1 else { throw fail("share must be above 0 and below 1, found \(share)") }
@@ -213,6 +235,9 @@ public struct LayoutGrammar: Sendable {
         let end = max(lines.count, 1)
         for kind in ["number", "scripts", "fraction", "root"] where seen[kind] == nil {
             throw GrammarError.missingRule(file: name, line: end, kind: kind)
+        }
+        if !baseShares.isEmpty, baseShare.isEmpty {
+            throw GrammarError.missingRule(file: name, line: end, kind: "scripted superscript=... subscript=... (for all symbols)")
         }
         if !scriptShares.isEmpty, scriptShare == nil {
             throw GrammarError.missingRule(file: name, line: end, kind: "inscript share=... (for all symbols)")

@@ -384,6 +384,7 @@ public struct LayoutParser: Sendable {
                                 sized: option.placement.size == nil ? 0 : 1, placed: 1, last: unit, lastPlacement: option.placement))
                             scripted.score += option.logP + relationScore(relation, placement: option.placement, base: baseLine)
                                 + (option.label.map { grammar.scriptFactor(of: $0, inScript: true) } ?? 0)
+                                + (hypothesis.labels[base].map { grammar.baseFactor(of: $0, relation: relation) } ?? 0)
                             scripted.labels.append(option.label)
                             scripted.parent.append(base)
                             scripted.relation.append(relation)

@@ -258,6 +258,8 @@ final class LayoutParserTests: XCTestCase {
             ("nobase x relation=right", nil, "relation= must be superscript or subscript"),
             ("inscript q share=1", nil, "share must be above 0 and below 1"),
             ("inscript share=0.2", nil, "a second inscript rule for all symbols"),
+            ("scripted q superscript=0.1", nil, "needs subscript="),
+            ("scripted q superscript=0 subscript=0.1", nil, "superscript must be above 0 and below 1"),
             ("scripts latex=\"$base\" mathml=\"$base\"", nil, "a second scripts rule"),
         ]
         for (line, replaces, message) in cases {
