@@ -4,7 +4,7 @@
 /// bare grouping braces and spacing, `\left`/`\right` and font commands are dropped; every script
 /// and argument is braced (`x ^ { 2 }`, `\frac { a } { b }`, `\sqrt { 1 6 }`); a subscript comes
 /// before a superscript; synonyms are written one way (`<` is `\lt`, `\le` is `\leq`, `\to` is
-/// `\rightarrow`, `\dots` is `\ldots`).
+/// `\rightarrow`, `\dots` and `. . .` are `\ldots`, `\cdot` is `.` as in CROHME's symbol classes).
 public enum CROHMELaTeX {
     /// The normal form, or nil when the text is not balanced LaTeX of the kind CROHME writes.
     public static func normalized(_ latex: String) -> String? {
@@ -17,12 +17,24 @@ public enum CROHMELaTeX {
     static let dropped: Set<String> = [
         "\\left", "\\right", "\\,", "\\!", "\\;", "\\:", "\\ ", "\\quad", "\\qquad", "\\mathrm", "\\mathit",
         "\\mathbf", "\\rm", "\\hbox", "\\mbox", "\\displaystyle", "\\limits", "\\nolimits", "\\big", "\\Big",
+        "\\bigg", "\\Bigg", "\\bigl", "\\bigr", "\\Bigl", "\\Bigr", "\\biggl", "\\biggr", "\\Biggl", "\\Biggr",
+    ]
+
+    /// The commands CROHME truth uses (its symbol classes and structures). A truth command that is
+    /// not one of them but starts with one is a missing space in the annotation: `\ltN` is `\lt N`.
+    static let known: Set<String> = [
+        "\\frac", "\\sqrt", "\\times", "\\div", "\\pm", "\\neq", "\\lt", "\\gt", "\\leq", "\\geq", "\\sum", "\\int",
+        "\\lim", "\\log", "\\sin", "\\cos", "\\tan", "\\infty", "\\rightarrow", "\\ldots", "\\prime", "\\in",
+        "\\exists", "\\forall", "\\alpha", "\\beta", "\\gamma", "\\theta", "\\lambda", "\\mu", "\\pi", "\\sigma",
+        "\\phi", "\\Delta", "\\cdot", "\\{", "\\}",
     ]
 
     static let synonyms: [String: String] = [
         "<": "\\lt", ">": "\\gt", "\\le": "\\leq", "\\ge": "\\geq", "\\ne": "\\neq", "\\to": "\\rightarrow",
         "\\dots": "\\ldots", "\\cdots": "\\ldots", "\\lbrack": "[", "\\rbrack": "]", "\\lbrace": "\\{",
         "\\rbrace": "\\}", "'": "\\prime", "\\vert": "|", "\\mid": "|",
+        // CROHME's symbol classes have no centred dot: writers' dots are labelled `.`.
+        "\\cdot": ".",
     ]
 
     static func tokenize(_ text: String) -> [String] {
@@ -40,14 +52,32 @@ public enum CROHMELaTeX {
                 } else {
                     end = min(end + 1, characters.count)
                 }
-                tokens.append(String(characters[index..<end]))
+                let command = String(characters[index..<end])
                 index = end
+                if !known.contains(command), !dropped.contains(command), !synonyms.keys.contains(command),
+                   let prefix = known.filter({ command.hasPrefix($0) }).max(by: { $0.count < $1.count }) {
+                    tokens.append(prefix)
+                    tokens += command.dropFirst(prefix.count).map(String.init)
+                } else {
+                    tokens.append(command)
+                }
             } else {
                 tokens.append(String(character))
                 index += 1
             }
         }
-        return tokens.compactMap { dropped.contains($0) ? nil : (synonyms[$0] ?? $0) }
+        let mapped = tokens.compactMap { dropped.contains($0) ? nil : (synonyms[$0] ?? $0) }
+        // Three dots in a row are an ellipsis, however they were labelled.
+        var joined: [String] = []
+        for token in mapped {
+            if token == ".", joined.count >= 2, joined.suffix(2) == [".", "."] {
+                joined.removeLast(2)
+                joined.append("\\ldots")
+            } else {
+                joined.append(token)
+            }
+        }
+        return joined
     }
 
     struct Parser {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The 2-D layout rules (`grammars/layout.grammar`): how symbols placed on a page form a tree —
 /// rows, superscripts, subscripts, fractions, roots — with each rule's LaTeX and MathML and the
 /// measured geometry that scores them. Read from the file's text; the library does no file I/O.
@@ -51,14 +53,43 @@ public struct LayoutGrammar: Sendable {
     /// `$radicand`.
     public private(set) var rootLaTeX = Template("")
     public private(set) var rootMathML = Template("")
+    /// A root with an index (`$radicand`, `$index`); nil when the grammar reads no indices.
+    public private(set) var rootIndexLaTeX: Template?
+    public private(set) var rootIndexMathML: Template?
+    /// Operators whose limits are written below and above them (`\sum`, `\lim`).
+    public private(set) var limitSymbols: Set<String> = []
+    /// `$base`, `$below`, `$above`: MathML of limits below, above, and both.
+    public private(set) var underMathML = Template("")
+    public private(set) var overMathML = Template("")
+    public private(set) var underOverMathML = Template("")
     public private(set) var bands: [String: Band] = [:]
-    /// Symbols that never carry a script (`+`, `=`, `(`) and symbols that never start one (`=`, `)`).
-    public private(set) var neverBase: Set<String> = []
+    /// Symbols that never carry a superscript or a subscript (`+`, `=`, `(`; digits no subscript),
+    /// and symbols that never start a script (`=`, `)`).
+    public private(set) var neverBase: [Relation: Set<String>] = [:]
     public private(set) var neverScriptStart: Set<String> = []
+    /// The share of all symbols written inside a script row, and of some symbols (`=`: far fewer).
+    public private(set) var scriptShare: Double?
+    public private(set) var scriptShares: [String: Double] = [:]
+    /// How often all symbols, and some symbols, carry a superscript or a subscript (`e` often a superscript).
+    public private(set) var baseShare: [Relation: Double] = [:]
+    public private(set) var baseShares: [String: [Relation: Double]] = [:]
     /// MathML of single symbols, `$literal`; others are `<mo>`.
     public private(set) var symbolMathML: [String: Template] = [:]
 
     public func band(of symbol: String) -> Band { bands[symbol] ?? .full }
+
+    /// Log of how much likelier (or less likely) `symbol` is to carry a script of `relation` than symbols in general.
+    func baseFactor(of symbol: String, relation: Relation) -> Double {
+        guard let all = baseShare[relation], let share = baseShares[symbol]?[relation] else { return 0 }
+        return log(share / all)
+    }
+
+    /// Log of how much likelier (or less likely) `symbol` is inside a script row than symbols
+    /// in general; `inScript` false gives the factor for a symbol on a main row.
+    func scriptFactor(of symbol: String, inScript: Bool) -> Double {
+        guard let all = scriptShare, let share = scriptShares[symbol] else { return 0 }
+        return inScript ? log(share / all) : log((1 - share) / (1 - all))
+    }
     public func relation(_ relation: Relation) -> RelationRule? { relations[relation] }
 
     /// Parses a layout grammar; throws `GrammarError` naming the file, the line and the reason.
@@ -77,12 +108,15 @@ public struct LayoutGrammar: Sendable {
                 "number": ["digits", "point", "latex", "mathml"],
                 "symbol": ["mathml"],
                 "band": ["top", "bottom"],
-                "nobase": [],
+                "nobase": ["relation"],
                 "nostart": [],
+                "inscript": ["share"],
+                "scripted": ["superscript", "subscript"],
                 "relation": ["offset", "spread", "ratio", "ratio-spread", "prior", "latex", "mathml"],
                 "scripts": ["latex", "mathml"],
                 "fraction": ["latex", "mathml"],
-                "root": ["latex", "mathml"],
+                "root": ["latex", "mathml", "indexed-latex", "indexed-mathml"],
+                "limits": ["under", "over", "underover"],
             ]
             guard let names = allowed[rule.kind] else {
                 throw fail("unknown rule kind '\(rule.kind)'; expected one of \(allowed.keys.sorted().joined(separator: ", "))")
@@ -92,7 +126,7 @@ public struct LayoutGrammar: Sendable {
             }
             // One rule of each of these kinds; relations one per relation name.
             let key = rule.kind == "relation" ? "relation " + (rule.symbols.first ?? "") : rule.kind
-            if ["number", "scripts", "fraction", "root"].contains(rule.kind) || rule.kind == "relation" {
+            if ["number", "scripts", "fraction", "root", "limits"].contains(rule.kind) || rule.kind == "relation" {
                 if let first = seen[key] { throw fail("a second \(key) rule; the first is on line \(first)") }
                 seen[key] = number
             }
@@ -116,7 +150,44 @@ public struct LayoutGrammar: Sendable {
                 }
             case "nobase", "nostart":
                 guard !rule.symbols.isEmpty else { throw fail("a \(rule.kind) rule lists its symbols") }
-                if rule.kind == "nobase" { neverBase.formUnion(rule.symbols) } else { neverScriptStart.formUnion(rule.symbols) }
+                if rule.kind == "nobase" {
+                    var scripts: [Relation] = [.superscript, .subscript]
+                    if let name = rule.attributes["relation"] {
+                        guard let relation = Relation(rawValue: name), relation != .right else {
+                            throw fail("relation= must be superscript or subscript, found '\(name)'")
+                        }
+                        scripts = [relation]
+                    }
+                    for relation in scripts { neverBase[relation, default: []].formUnion(rule.symbols) }
+                } else {
+                    neverScriptStart.formUnion(rule.symbols)
+                }
+            case "limits":
+                guard !rule.symbols.isEmpty else { throw fail("a limits rule lists the operators whose limits go below and above") }
+                limitSymbols = Set(rule.symbols)
+                underMathML = try Self.template("under", of: rule, placeholders: ["base", "below"], fail: fail)
+                overMathML = try Self.template("over", of: rule, placeholders: ["base", "above"], fail: fail)
+                underOverMathML = try Self.template("underover", of: rule, placeholders: ["base", "below", "above"], fail: fail)
+            case "scripted":
+                var shares: [Relation: Double] = [:]
+                for relation in [Relation.superscript, .subscript] {
+                    let share = try Self.number(relation.rawValue, of: rule, fail: fail)
+                    guard share > 0, share < 1 else { throw fail("\(relation.rawValue) must be above 0 and below 1, found \(share)") }
+                    shares[relation] = share
+                }
+                if rule.symbols.isEmpty {
+                    if !baseShare.isEmpty { throw fail("a second scripted rule for all symbols") }
+                    baseShare = shares
+                }
+                for symbol in rule.symbols { baseShares[symbol] = shares }
+            case "inscript":
+                let share = try Self.number("share", of: rule, fail: fail)
+                guard share > 0, share < 1 else { throw fail("share must be above 0 and below 1, found \(share)") }
+                if rule.symbols.isEmpty {
+                    if scriptShare != nil { throw fail("a second inscript rule for all symbols") }
+                    scriptShare = share
+                }
+                for symbol in rule.symbols { scriptShares[symbol] = share }
             case "band":
                 guard !rule.symbols.isEmpty else { throw fail("a band rule lists the symbols it places") }
                 let top = try Self.number("top", of: rule, fail: fail)
@@ -155,11 +226,21 @@ public struct LayoutGrammar: Sendable {
                 rootSymbol = rule.symbols[0]
                 rootLaTeX = try Self.template("latex", of: rule, placeholders: ["radicand"], fail: fail)
                 rootMathML = try Self.template("mathml", of: rule, placeholders: ["radicand"], fail: fail)
+                if rule.attributes["indexed-latex"] != nil || rule.attributes["indexed-mathml"] != nil {
+                    rootIndexLaTeX = try Self.template("indexed-latex", of: rule, placeholders: ["radicand", "index"], fail: fail)
+                    rootIndexMathML = try Self.template("indexed-mathml", of: rule, placeholders: ["radicand", "index"], fail: fail)
+                }
             }
         }
         let end = max(lines.count, 1)
         for kind in ["number", "scripts", "fraction", "root"] where seen[kind] == nil {
             throw GrammarError.missingRule(file: name, line: end, kind: kind)
+        }
+        if !baseShares.isEmpty, baseShare.isEmpty {
+            throw GrammarError.missingRule(file: name, line: end, kind: "scripted superscript=... subscript=... (for all symbols)")
+        }
+        if !scriptShares.isEmpty, scriptShare == nil {
+            throw GrammarError.missingRule(file: name, line: end, kind: "inscript share=... (for all symbols)")
         }
         for relation in Relation.allCases where relations[relation] == nil {
             throw GrammarError.missingRule(file: name, line: end, kind: "relation \(relation.rawValue)")

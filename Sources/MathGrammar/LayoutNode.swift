@@ -7,7 +7,10 @@ public indirect enum LayoutNode: Sendable, Equatable {
     /// A base with a subscript, a superscript or both (nil when absent).
     case scripts(base: LayoutNode, subscript: [LayoutNode]?, superscript: [LayoutNode]?)
     case fraction(numerator: [LayoutNode], denominator: [LayoutNode])
-    case root([LayoutNode])
+    /// A root; `index` is written over its hook (`\sqrt [ 3 ] { x }`), nil for a square root.
+    case root([LayoutNode], index: [LayoutNode]?)
+    /// An operator with limits written below and above it: `\sum`, `\lim`.
+    case limits(base: String, below: [LayoutNode]?, above: [LayoutNode]?)
 }
 
 /// The most probable tree of a set of placed symbols, with its LaTeX and MathML.
@@ -44,8 +47,14 @@ extension LayoutGrammar {
             return relations[relation]?.latex.render(["base": baseText, "script": latex(of: script)]) ?? baseText
         case .fraction(let numerator, let denominator):
             return fractionLaTeX.render(["numerator": latex(of: numerator), "denominator": latex(of: denominator)])
-        case .root(let radicand):
+        case .root(let radicand, let index):
+            if let index, let template = rootIndexLaTeX {
+                return template.render(["radicand": latex(of: radicand), "index": latex(of: index)])
+            }
             return rootLaTeX.render(["radicand": latex(of: radicand)])
+        case .limits(let base, let below, let above):
+            // LaTeX writes limits as scripts: \sum _ { i = 1 } ^ { n }.
+            return latex(of: .scripts(base: .symbol(base), subscript: below, superscript: above))
         }
     }
 
@@ -73,8 +82,20 @@ extension LayoutGrammar {
             return relations[relation]?.mathML.render(["base": baseText, "script": mathML(of: script)]) ?? baseText
         case .fraction(let numerator, let denominator):
             return fractionMathML.render(["numerator": mathML(of: numerator), "denominator": mathML(of: denominator)])
-        case .root(let radicand):
+        case .root(let radicand, let index):
+            if let index, let template = rootIndexMathML {
+                return template.render(["radicand": mathML(of: radicand), "index": mathML(of: index)])
+            }
             return rootMathML.render(["radicand": mathML(of: radicand)])
+        case .limits(let base, let below, let above):
+            let baseText = mathML(of: .symbol(base))
+            switch (below, above) {
+            case let (below?, above?):
+                return underOverMathML.render(["base": baseText, "below": mathML(of: below), "above": mathML(of: above)])
+            case let (below?, nil): return underMathML.render(["base": baseText, "below": mathML(of: below)])
+            case let (nil, above?): return overMathML.render(["base": baseText, "above": mathML(of: above)])
+            case (nil, nil): return baseText
+            }
         }
     }
 

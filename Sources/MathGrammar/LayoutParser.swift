@@ -40,10 +40,11 @@ public struct LayoutParser: Sendable {
         var centerX: Double { (x0 + x1) / 2 }
         var centerY: Double { (y0 + y1) / 2 }
         func union(_ other: Rect) -> Rect { Rect(x0: min(x0, other.x0), y0: min(y0, other.y0), x1: max(x1, other.x1), y1: max(y1, other.y1)) }
-        /// The share of this box's width that lies within `other`'s horizontal extent.
+        /// How much of the narrower of the two boxes lies within the other's horizontal extent (0...1).
         func horizontalOverlap(with other: Rect) -> Double {
             let overlap = min(x1, other.x1) - max(x0, other.x0)
-            return width > 0 ? max(overlap, 0) / width : (x0 >= other.x0 && x0 <= other.x1 ? 1 : 0)
+            let narrower = min(width, other.width)
+            return narrower > 0 ? max(overlap, 0) / narrower : (centerX >= other.x0 && centerX <= other.x1 ? 1 : 0)
         }
     }
 
@@ -58,7 +59,8 @@ public struct LayoutParser: Sendable {
         enum Content {
             case atom([Alternative])
             case fraction(numerator: Parsed, denominator: Parsed, score: Double)
-            case root(Parsed, score: Double)
+            case root(Parsed, index: Parsed?, score: Double)
+            case limits(label: String, below: Parsed?, above: Parsed?, score: Double)
         }
         var box: Rect
         var content: Content
@@ -75,32 +77,130 @@ public struct LayoutParser: Sendable {
         return alternatives.prefix(labelsPerSymbol).first { $0.latex == label && $0.probability > 0 }?.probability
     }
 
+    /// The most probable limit operator among a unit's candidates, if any.
+    private func limitLabel(of unit: Unit) -> (String, Double)? {
+        guard case .atom(let alternatives) = unit.content else { return nil }
+        return alternatives.prefix(labelsPerSymbol).first { grammar.limitSymbols.contains($0.latex) && $0.probability > 0 }
+            .map { ($0.latex, $0.probability) }
+    }
+
+    /// The boxes (indices into `boxes`) written below and above an operator's box: those under
+    /// or over it, then, one at a time, those beside them on the same side within half the
+    /// operator's width (`i = 1` is wider than the `\sum`).
+    func limits(of operatorBox: Rect, among boxes: [Rect]) -> (below: [Int], above: [Int]) {
+        let slack = 0.2 * operatorBox.width
+        func grow(_ isOnSide: (Rect) -> Bool) -> [Int] {
+            var taken = boxes.indices.filter {
+                isOnSide(boxes[$0]) && boxes[$0].centerX >= operatorBox.x0 - slack && boxes[$0].centerX <= operatorBox.x1 + slack
+            }
+            guard !taken.isEmpty else { return [] }
+            var extent = taken.reduce(boxes[taken[0]]) { $0.union(boxes[$1]) }
+            var grew = true
+            while grew {
+                grew = false
+                for index in boxes.indices where !taken.contains(index) && isOnSide(boxes[index]) {
+                    let box = boxes[index]
+                    let gap = 0.5 * operatorBox.width
+                    let near = box.x0 <= extent.x1 + gap && box.x1 >= extent.x0 - gap
+                    let level = box.centerY >= extent.y0 && box.centerY <= extent.y1
+                    if near && level {
+                        taken.append(index)
+                        extent = extent.union(box)
+                        grew = true
+                    }
+                }
+            }
+            return taken
+        }
+        let below = grow { $0.centerY > operatorBox.y1 && $0.y0 >= operatorBox.y1 - 0.2 * operatorBox.height }
+        let above = grow { $0.centerY < operatorBox.y0 && $0.y1 <= operatorBox.y0 + 0.2 * operatorBox.height }
+        return (below, above)
+    }
+
+    /// `seeds` and the units of `candidates` that continue them sideways: entirely clear of the
+    /// bar, at the seeds' height and within half a symbol of them (a denominator's last letter
+    /// that overhangs the bar).
+    private func growing(_ seeds: [Int], among candidates: [Int], units: [Unit]) -> [Int] {
+        guard let first = seeds.first else { return [] }
+        var taken = seeds
+        var extent = seeds.reduce(units[first].box) { $0.union(units[$1].box) }
+        let gap = 0.5 * seeds.map { units[$0].box.height }.reduce(0, +) / Double(seeds.count)
+        var grew = true
+        while grew {
+            grew = false
+            for index in candidates where !taken.contains(index) {
+                let box = units[index].box
+                if box.centerY >= extent.y0, box.centerY <= extent.y1, box.x0 <= extent.x1 + gap, box.x1 >= extent.x0 - gap {
+                    taken.append(index)
+                    extent = extent.union(box)
+                    grew = true
+                }
+            }
+        }
+        return taken
+    }
+
     func parseRegion(_ input: [Unit]) -> Parsed {
         var units = input
         // Widest first, so that an outer bar or root takes a nested one with what it covers.
         var dominant = units.indices.filter {
             isCandidate(units[$0], label: grammar.fractionBar) != nil || isCandidate(units[$0], label: grammar.rootSymbol) != nil
+                || limitLabel(of: units[$0]) != nil
         }
-        dominant.sort { units[$0].box.width > units[$1].box.width }
+        // Roots after bars and limits: a bar's numerator may hold a root (\frac { \sqrt { b } } { 2 })
+        // and a root's radicand a fraction, whose bar takes its numerator and denominator before
+        // the root takes the fraction; a root sign reaches below a bar it sits on, so no bar takes it.
+        let rank = { (index: Int) in self.isCandidate(units[index], label: self.grammar.rootSymbol) != nil ? 1 : 0 }
+        dominant.sort { (rank($0), -units[$0].box.width) < (rank($1), -units[$1].box.width) }
+        // Finished structures join the pool, so a later (outer) one can take them whole.
         var claimed = Set<Int>()
-        var made: [Unit] = []
         for index in dominant where !claimed.contains(index) {
             let unit = units[index]
             let others = units.indices.filter { $0 != index && !claimed.contains($0) }
             if let p = isCandidate(unit, label: grammar.rootSymbol) {
-                // What the radical covers: centres inside its box, right of where the sign turns up.
+                // What the radical covers: centres inside its box, right of the sign's left end.
                 let inside = others.filter {
                     let box = units[$0].box
-                    return box.centerX > unit.box.x0 + 0.2 * unit.box.width && box.centerX < unit.box.x1 + 0.1 * unit.box.width
+                    // The sign's hook is about as wide as a fraction of its height, whatever it covers.
+                    let hook = min(0.12 * unit.box.width, 0.25 * unit.box.height)
+                    return box.x0 > unit.box.x0 + 0.4 * hook && box.centerX > unit.box.x0 + hook
+                        && box.centerX < unit.box.x1 + 0.1 * unit.box.width
                         && box.centerY > unit.box.y0 && box.centerY < unit.box.y1
+                }
+                // An index (\sqrt [ 3 ] { x }): small, over the hook, above the sign's middle.
+                let hook = min(0.12 * unit.box.width, 0.25 * unit.box.height)
+                let written = grammar.rootIndexLaTeX == nil ? [] : others.filter {
+                    let box = units[$0].box
+                    return !inside.contains($0) && box.height < 0.6 * unit.box.height
+                        && box.centerX > unit.box.x0 - hook && box.centerX < unit.box.x0 + 2 * hook
+                        && box.y1 < unit.box.centerY && box.y1 > unit.box.y0 - 0.3 * unit.box.height
                 }
                 let fractionScore = isCandidate(unit, label: grammar.fractionBar).map(log) ?? -.infinity
                 if !inside.isEmpty || fractionScore == -.infinity {
                     let radicand = parseRegion(inside.map { units[$0] })
-                    let box = inside.reduce(unit.box) { $0.union(units[$1].box) }
-                    made.append(Unit(box: box, content: .root(radicand, score: log(p) + radicand.score)))
+                    let indexParsed = written.isEmpty ? nil : parseRegion(written.map { units[$0] })
+                    let box = (inside + written).reduce(unit.box) { $0.union(units[$1].box) }
+                    units.append(Unit(box: box, content: .root(radicand, index: indexParsed,
+                                                               score: log(p) + radicand.score + (indexParsed?.score ?? 0))))
                     claimed.insert(index)
                     claimed.formUnion(inside)
+                    claimed.formUnion(written)
+                    continue
+                }
+            }
+            if let (label, p) = limitLabel(of: unit) {
+                let (below, above) = limits(of: unit.box, among: others.map { units[$0].box })
+                if !below.isEmpty || !above.isEmpty {
+                    let belowParsed = below.isEmpty ? nil : parseRegion(below.map { units[others[$0]] })
+                    let aboveParsed = above.isEmpty ? nil : parseRegion(above.map { units[others[$0]] })
+                    let taken = (below + above).map { others[$0] }
+                    let span = taken.reduce(unit.box) { $0.union(units[$1].box) }
+                    let score = log(p) + (belowParsed?.score ?? 0) + (aboveParsed?.score ?? 0)
+                    // The operator's own box places it on its row; the limits only widen it.
+                    units.append(Unit(box: Rect(x0: span.x0, y0: unit.box.y0, x1: span.x1, y1: unit.box.y1),
+                                     content: .limits(label: label, below: belowParsed, above: aboveParsed, score: score)))
+                    claimed.insert(index)
+                    claimed.formUnion(taken)
                     continue
                 }
             }
@@ -108,22 +208,24 @@ public struct LayoutParser: Sendable {
                 let bar = unit.box
                 let barY = bar.centerY
                 let covered = others.filter { units[$0].box.horizontalOverlap(with: bar) >= barOverlap }
-                let above = covered.filter { let box = units[$0].box; return box.centerY < barY && box.y1 <= barY + 0.3 * box.height }
-                let below = covered.filter { let box = units[$0].box; return box.centerY > barY && box.y0 >= barY - 0.3 * box.height }
+                let isAbove = { (box: Rect) in box.centerY < barY && box.y1 <= barY + 0.3 * box.height }
+                let isBelow = { (box: Rect) in box.centerY > barY && box.y0 >= barY - 0.3 * box.height }
+                let above = growing(covered.filter { isAbove(units[$0].box) }, among: others.filter { isAbove(units[$0].box) }, units: units)
+                let below = growing(covered.filter { isBelow(units[$0].box) }, among: others.filter { isBelow(units[$0].box) }, units: units)
                 guard !above.isEmpty, !below.isEmpty else { continue }
                 let numerator = parseRegion(above.map { units[$0] })
                 let denominator = parseRegion(below.map { units[$0] })
                 let box = (above + below).reduce(bar) { $0.union(units[$1].box) }
-                made.append(Unit(box: box, content: .fraction(numerator: numerator, denominator: denominator,
-                                                              score: log(p) + numerator.score + denominator.score)))
+                // The bar's own height stays the fraction's vertical reference; its parts widen it.
+                units.append(Unit(box: Rect(x0: box.x0, y0: bar.y0, x1: box.x1, y1: bar.y1),
+                                  content: .fraction(numerator: numerator, denominator: denominator,
+                                                     score: log(p) + numerator.score + denominator.score)))
                 claimed.insert(index)
                 claimed.formUnion(above)
                 claimed.formUnion(below)
-                // The bar's own box stays the fraction's vertical reference.
-                made[made.count - 1].box = Rect(x0: box.x0, y0: bar.y0, x1: box.x1, y1: bar.y1)
             }
         }
-        units = units.indices.filter { !claimed.contains($0) }.map { units[$0] } + made
+        units = units.indices.filter { !claimed.contains($0) }.map { units[$0] }
         units.sort { $0.box.x0 < $1.box.x0 }
         return parseRow(units)
     }
@@ -156,10 +258,19 @@ public struct LayoutParser: Sendable {
                 }
                 return (alternative.latex, log(alternative.probability), placement)
             }
+        case .limits(let label, _, _, let score):
+            let band = grammar.band(of: label)
+            var placement = Placement(boxMiddle: unit.box.centerY, bandMiddle: band.middle)
+            if !band.isFlat, unit.box.height > 0 {
+                let size = unit.box.height / (band.bottom - band.top)
+                placement.size = size
+                placement.fixedMiddle = unit.box.y0 - band.top * size + size / 2
+            }
+            return [(nil, score, placement)]
         case .fraction(_, _, let score):
             let band = grammar.band(of: grammar.fractionBar)
             return [(nil, score, Placement(boxMiddle: unit.box.centerY, bandMiddle: band.middle))]
-        case .root(let radicand, let score):
+        case .root(let radicand, _, let score):
             var placement = Placement(boxMiddle: unit.box.centerY, bandMiddle: 0.5)
             if let line = radicand.line {
                 placement.size = line.size
@@ -248,6 +359,7 @@ public struct LayoutParser: Sendable {
                         extended.levels = Array(hypothesis.levels[...index])
                         extended.levels[index] = adding(option.placement, unit: unit, to: level)
                         extended.score += option.logP + relationScore(.right, placement: option.placement, base: level.line)
+                            + (option.label.map { grammar.scriptFactor(of: $0, inScript: level.relation != .right) } ?? 0)
                         extended.labels.append(option.label)
                         extended.parent.append(level.parent)
                         extended.relation.append(level.relation)
@@ -257,11 +369,12 @@ public struct LayoutParser: Sendable {
                         let baseLine = level.lastPlacement.size.map {
                             Line(middle: level.lastPlacement.middle(lineSize: $0), size: $0)
                         } ?? Line(middle: level.lastPlacement.middle(lineSize: level.line.size), size: level.line.size)
-                        if let label = hypothesis.labels[base], grammar.neverBase.contains(label) { continue }
+                        if case .limits = units[base].content { continue }  // its limits are its scripts
                         if let label = option.label, grammar.neverScriptStart.contains(label) { continue }
                         for relation in [LayoutGrammar.Relation.superscript, .subscript] {
                             // Each script row of a base is written once.
                             guard !zip(hypothesis.parent, hypothesis.relation).contains(where: { $0 == base && $1 == relation }) else { continue }
+                            if let label = hypothesis.labels[base], grammar.neverBase[relation]?.contains(label) == true { continue }
                             var scripted = hypothesis
                             scripted.levels = Array(hypothesis.levels[...index])
                             let size = option.placement.size ?? baseLine.size * exp(grammar.relation(relation)?.ratio ?? 0)
@@ -270,6 +383,8 @@ public struct LayoutParser: Sendable {
                                 line: Line(middle: option.placement.middle(lineSize: size), size: size),
                                 sized: option.placement.size == nil ? 0 : 1, placed: 1, last: unit, lastPlacement: option.placement))
                             scripted.score += option.logP + relationScore(relation, placement: option.placement, base: baseLine)
+                                + (option.label.map { grammar.scriptFactor(of: $0, inScript: true) } ?? 0)
+                                + (hypothesis.labels[base].map { grammar.baseFactor(of: $0, relation: relation) } ?? 0)
                             scripted.labels.append(option.label)
                             scripted.parent.append(base)
                             scripted.relation.append(relation)
@@ -316,9 +431,12 @@ public struct LayoutParser: Sendable {
             case .fraction(let numerator, let denominator, _):
                 flush()
                 node = .fraction(numerator: numerator.row, denominator: denominator.row)
-            case .root(let radicand, _):
+            case .root(let radicand, let index, _):
                 flush()
-                node = .root(radicand.row)
+                node = .root(radicand.row, index: index?.row)
+            case .limits(let label, let below, let above, _):
+                flush()
+                node = .limits(base: label, below: below?.row, above: above?.row)
             }
             if !sub.isEmpty || !sup.isEmpty {
                 node = .scripts(base: node, subscript: sub.isEmpty ? nil : sub, superscript: sup.isEmpty ? nil : sup)

@@ -8,6 +8,8 @@ public enum ShippedResources {
     public static let model = "default.msmodel"
     /// The shipped grammar's path inside the resources.
     public static let grammar = "grammars/arithmetic.grammar"
+    /// The shipped 2-D layout grammar's path inside the resources (see docs/layout.md).
+    public static let layoutGrammar = "grammars/layout.grammar"
 
     /// Folder names SwiftPM gives this target's resources (Linux, then Apple).
     static let folderNames = ["mathscan_MathscanKit.resources", "mathscan_MathscanKit.bundle"]

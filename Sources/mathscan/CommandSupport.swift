@@ -54,7 +54,7 @@ struct ModelOptions: ParsableArguments {
         }
     }
 
-    private static func shippedPath(_ name: String, option: String) throws -> String {
+    static func shippedPath(_ name: String, option: String) throws -> String {
         do {
             return try ShippedResources.url(named: name).path
         } catch {

@@ -3,6 +3,7 @@ import Evaluation
 import Foundation
 import InkInput
 import MathGrammar
+import MathscanKit
 import Training
 
 /// The 2-D parser alone: true symbols of CROHME InkML files laid out and compared with the truth.
@@ -14,8 +15,8 @@ struct StructureReport: ParsableCommand {
     @Option(help: "Folder of InkML files, searched recursively (e.g. the CROHME 2013 test set).")
     var data: String
 
-    @Option(help: "Layout grammar file.")
-    var grammar = "grammars/layout.grammar"
+    @Option(help: "Layout grammar file (default: grammars/layout.grammar shipped with mathscan).")
+    var grammar: String?
 
     @Option(help: "Only the files of this part of the data split: training, selection or heldOut (default: all).")
     var part: String?
@@ -32,11 +33,12 @@ struct StructureReport: ParsableCommand {
     }
 
     func run() throws {
+        let path = try grammar ?? ModelOptions.shippedPath(ShippedResources.layoutGrammar, option: "--grammar")
         let layout: LayoutGrammar
         do {
-            layout = try LayoutGrammar(source: try InputFiles.readText(grammar), name: grammar)
+            layout = try LayoutGrammar(source: try InputFiles.readText(path), name: path)
         } catch {
-            throw CommandFailure("\(grammar): \(error)")
+            throw CommandFailure("\(error)")
         }
         let parser = LayoutParser(grammar: layout)
         var files: [String]

@@ -1,0 +1,282 @@
+import Foundation
+import XCTest
+@testable import MathGrammar
+
+/// The 2-D layout parser on synthetic boxes: one test per relation, the examples with
+/// their LaTeX and MathML, label candidates decided by layout, and the grammar file's reader.
+final class LayoutParserTests: XCTestCase {
+    var grammar: LayoutGrammar!
+    var parser: LayoutParser!
+
+    override func setUpWithError() throws {
+        let url = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("grammars/layout.grammar")
+        grammar = try LayoutGrammar(source: String(contentsOf: url, encoding: .utf8), name: "layout.grammar")
+        parser = LayoutParser(grammar: grammar)
+    }
+
+    /// A symbol written on a line whose top is `top` and height `size`, its box where the
+    /// grammar's band puts that label (a `-` thin at mid-height, an `x` below a digit's top).
+    func glyph(_ label: String, x: Double, top: Double = 100, size: Double = 40, width: Double? = nil,
+               alternatives: [Alternative]? = nil) -> PlacedSymbol {
+        let band = grammar.band(of: label)
+        return PlacedSymbol(x: x, y: top + band.top * size, width: width ?? size * 0.6,
+                            height: (band.bottom - band.top) * size,
+                            alternatives: alternatives ?? [Alternative(latex: label, probability: 1)])
+    }
+
+    /// A row of labels left to right on one line, starting at `x`, 30 units apart.
+    func row(_ labels: [String], x: Double = 0, top: Double = 100, size: Double = 40) -> [PlacedSymbol] {
+        labels.enumerated().map { glyph($1, x: x + Double($0) * size * 0.75, top: top, size: size) }
+    }
+
+    /// A fraction: numerator labels above a bar at the line's mid-height, denominator below.
+    func fraction(_ numerator: [String], _ denominator: [String], x: Double) -> [PlacedSymbol] {
+        let width = Double(max(numerator.count, denominator.count)) * 30 + 10
+        let bar = PlacedSymbol(x: x, y: 121, width: width, height: 3, alternatives: [Alternative(latex: "-", probability: 1)])
+        return [bar] + row(numerator, x: x + 5, top: 78, size: 36) + row(denominator, x: x + 5, top: 130, size: 36)
+    }
+
+    func read(_ symbols: [PlacedSymbol]) throws -> LayoutReading {
+        try parser.parse(symbols.shuffled())  // the file order of symbols must not matter
+    }
+
+    // MARK: one test per relation
+
+    func testRightKeepsSymbolsOnOneRow() throws {
+        let reading = try read(row(["a", "+", "b", "=", "c"]))
+        XCTAssertEqual(reading.latex, "a + b = c")
+        XCTAssertEqual(reading.row.count, 5)
+    }
+
+    func testSuperscript() throws {
+        let symbols = [glyph("x", x: 0), glyph("2", x: 28, top: 100 - 0.57 * 40 - 11, size: 22)]
+        XCTAssertEqual(try read(symbols).latex, "x ^ { 2 }")
+    }
+
+    func testSubscript() throws {
+        let symbols = [glyph("x", x: 0), glyph("1", x: 28, top: 100 + 0.49 * 40 - 0, size: 22)]
+        XCTAssertEqual(try read(symbols).latex, "x _ { 1 }")
+    }
+
+    func testSubscriptAndSuperscriptOnOneBase() throws {
+        let symbols = [glyph("x", x: 0), glyph("1", x: 28, top: 120, size: 22), glyph("2", x: 29, top: 66, size: 22)]
+        let reading = try read(symbols)
+        XCTAssertEqual(reading.latex, "x _ { 1 } ^ { 2 }")
+        XCTAssertEqual(reading.mathML, "<msubsup><mi>x</mi><mn>1</mn><mn>2</mn></msubsup>")
+    }
+
+    func testFraction() throws {
+        let reading = try read(fraction(["3"], ["4"], x: 0))
+        XCTAssertEqual(reading.latex, "\\frac { 3 } { 4 }")
+        XCTAssertEqual(reading.mathML, "<mfrac><mn>3</mn><mn>4</mn></mfrac>")
+    }
+
+    func testRoot() throws {
+        let sign = PlacedSymbol(x: 0, y: 90, width: 80, height: 55, alternatives: [Alternative(latex: "\\sqrt", probability: 1)])
+        let reading = try read([sign] + row(["1", "6"], x: 25))
+        XCTAssertEqual(reading.latex, "\\sqrt { 16 }")
+        XCTAssertEqual(reading.mathML, "<msqrt><mn>16</mn></msqrt>")
+    }
+
+    func testRootWithAnIndex() throws {
+        // \sqrt [ 3 ] { 8 }: a small 3 over the sign's hook.
+        let sign = PlacedSymbol(x: 0, y: 90, width: 60, height: 55, alternatives: [Alternative(latex: "\\sqrt", probability: 1)])
+        let reading = try read([sign, glyph("3", x: 0, top: 78, size: 16), glyph("8", x: 25, top: 100, size: 40)])
+        XCTAssertEqual(reading.latex, "\\sqrt [ 3 ] { 8 }")
+        XCTAssertEqual(reading.mathML, "<mroot><mn>8</mn><mn>3</mn></mroot>")
+    }
+
+    func testABarWithNothingBelowIsAMinus() throws {
+        let minus = glyph("-", x: 40, width: 25)
+        XCTAssertEqual(try read([glyph("5", x: 0), minus, glyph("2", x: 80)]).latex, "5 - 2")
+    }
+
+    func testLimitsBelowAndAboveASum() throws {
+        // \sum_{i=1}^{n} i: the limits are wider than the sign and start left of it.
+        let sum = glyph("\\sum", x: 20, width: 30)
+        let symbols = [sum] + row(["i", "=", "1"], x: 10, top: 160, size: 18) + [glyph("n", x: 28, top: 70, size: 18), glyph("i", x: 70)]
+        let reading = try read(symbols)
+        XCTAssertEqual(reading.latex, "\\sum _ { i = 1 } ^ { n } i")
+        XCTAssertEqual(reading.mathML,
+            "<mrow><munderover><mo>&#x2211;</mo><mrow><mi>i</mi><mo>=</mo><mn>1</mn></mrow><mi>n</mi></munderover><mi>i</mi></mrow>")
+    }
+
+    // MARK: the examples
+
+    func testPowerSumEquation() throws {
+        // x^2 + 3x = 10
+        let symbols = [glyph("x", x: 0), glyph("2", x: 26, top: 66, size: 22)]
+            + row(["+", "3", "x", "=", "1", "0"], x: 60)
+        let reading = try read(symbols)
+        XCTAssertEqual(reading.latex, "x ^ { 2 } + 3 x = 10")
+        XCTAssertEqual(reading.mathML,
+            "<mrow><msup><mi>x</mi><mn>2</mn></msup><mo>+</mo><mn>3</mn><mi>x</mi><mo>=</mo><mn>10</mn></mrow>")
+    }
+
+    func testFractionsSum() throws {
+        // \frac{3}{4} + \frac{1}{4} = 1
+        let symbols = fraction(["3"], ["4"], x: 0) + [glyph("+", x: 60)] + fraction(["1"], ["4"], x: 100)
+            + [glyph("=", x: 160), glyph("1", x: 200)]
+        let reading = try read(symbols)
+        XCTAssertEqual(reading.latex, "\\frac { 3 } { 4 } + \\frac { 1 } { 4 } = 1")
+        XCTAssertEqual(reading.mathML,
+            "<mrow><mfrac><mn>3</mn><mn>4</mn></mfrac><mo>+</mo><mfrac><mn>1</mn><mn>4</mn></mfrac><mo>=</mo><mn>1</mn></mrow>")
+    }
+
+    func testRootEquation() throws {
+        let sign = PlacedSymbol(x: 0, y: 90, width: 80, height: 55, alternatives: [Alternative(latex: "\\sqrt", probability: 1)])
+        let reading = try read([sign] + row(["1", "6"], x: 25) + row(["=", "4"], x: 100))
+        XCTAssertEqual(reading.latex, "\\sqrt { 16 } = 4")
+        XCTAssertEqual(reading.mathML, "<mrow><msqrt><mn>16</mn></msqrt><mo>=</mo><mn>4</mn></mrow>")
+    }
+
+    func testInequalityAndNotEqual() throws {
+        XCTAssertEqual(try read(row(["2", "\\lt", "5"])).latex, "2 \\lt 5")
+        XCTAssertEqual(try read(row(["2", "\\lt", "5"])).mathML, "<mrow><mn>2</mn><mo>&lt;</mo><mn>5</mn></mrow>")
+        let reading = try read(row(["a", "\\neq", "b"]))
+        XCTAssertEqual(reading.latex, "a \\neq b")
+        XCTAssertEqual(reading.mathML, "<mrow><mi>a</mi><mo>&#x2260;</mo><mi>b</mi></mrow>")
+    }
+
+    func testIndexedVariable() throws {
+        let reading = try read([glyph("x", x: 0), glyph("1", x: 26, top: 120, size: 22)])
+        XCTAssertEqual(reading.mathML, "<msub><mi>x</mi><mn>1</mn></msub>")
+    }
+
+    func testNestedFraction() throws {
+        // \frac{\frac{1}{2}}{3}: a short bar over 2 inside the numerator of a long one.
+        let outer = PlacedSymbol(x: 0, y: 121, width: 90, height: 3, alternatives: [Alternative(latex: "-", probability: 1)])
+        let inner = PlacedSymbol(x: 25, y: 80, width: 40, height: 3, alternatives: [Alternative(latex: "-", probability: 1)])
+        let symbols = [outer, inner, glyph("1", x: 33, top: 48, size: 28), glyph("2", x: 33, top: 88, size: 28),
+                       glyph("3", x: 33, top: 132, size: 36)]
+        let reading = try read(symbols)
+        XCTAssertEqual(reading.latex, "\\frac { \\frac { 1 } { 2 } } { 3 }")
+        XCTAssertEqual(reading.mathML, "<mfrac><mfrac><mn>1</mn><mn>2</mn></mfrac><mn>3</mn></mfrac>")
+    }
+
+    func testRootInANumeratorAndAFractionUnderARoot() throws {
+        // \frac { \sqrt { 2 } } { 2 } with the root sign wider than the bar under it.
+        let bar = PlacedSymbol(x: 10, y: 121, width: 40, height: 3, alternatives: [Alternative(latex: "-", probability: 1)])
+        let sign = PlacedSymbol(x: 0, y: 70, width: 60, height: 45, alternatives: [Alternative(latex: "\\sqrt", probability: 1)])
+        let numerator = [bar, sign, glyph("2", x: 25, top: 80, size: 32), glyph("2", x: 20, top: 132, size: 36)]
+        XCTAssertEqual(try read(numerator).latex, "\\frac { \\sqrt { 2 } } { 2 }")
+        // \sqrt { \frac { 1 } { 2 } }: the sign reaches above the numerator and below the denominator.
+        let tall = PlacedSymbol(x: 0, y: 70, width: 70, height: 110, alternatives: [Alternative(latex: "\\sqrt", probability: 1)])
+        let fraction = [tall, PlacedSymbol(x: 25, y: 121, width: 35, height: 3, alternatives: [Alternative(latex: "-", probability: 1)]),
+                        glyph("1", x: 32, top: 80, size: 34), glyph("2", x: 32, top: 132, size: 34)]
+        XCTAssertEqual(try read(fraction).latex, "\\sqrt { \\frac { 1 } { 2 } }")
+    }
+
+    func testExponentOnBrackets() throws {
+        // ( x + 1 ) ^ 2
+        let symbols = row(["(", "x", "+", "1", ")"]) + [glyph("2", x: 150, top: 62, size: 22)]
+        XCTAssertEqual(try read(symbols).latex, "( x + 1 ) ^ { 2 }")
+    }
+
+    func testExponentWithSeveralSymbolsThenBackToTheBaseline() throws {
+        // 2 ^ { n + 1 } = 8
+        let symbols = [glyph("2", x: 0)] + row(["n", "+", "1"], x: 28, top: 66, size: 22) + row(["=", "8"], x: 110)
+        XCTAssertEqual(try read(symbols).latex, "2 ^ { n + 1 } = 8")
+    }
+
+    func testAnEqualsSignAfterAnExponentLeansToTheBaseline() throws {
+        // 2 ^ { n } = 4 with a smaller = written higher and higher: the = is rarely inside a
+        // script (inscript), so with that rule it stays on the baseline wherever it did without
+        // it, and at some heights more.
+        let url = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("grammars/layout.grammar")
+        let source = try String(contentsOf: url, encoding: .utf8)
+        let without = source.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("inscript") }.joined(separator: "\n")
+        XCTAssertNotEqual(without, source)
+        let plain = LayoutParser(grammar: try LayoutGrammar(source: without, name: "without.grammar"))
+        var gained = 0
+        let placements = stride(from: 50.0, through: 110.0, by: 2.0).flatMap { top in
+            stride(from: 14.0, through: 40.0, by: 2.0).map { (top: top, size: $0) }
+        }
+        for (top, size) in placements {
+            let symbols = [glyph("2", x: 0), glyph("n", x: 28, top: 66, size: 22), glyph("=", x: 50, top: top, size: size), glyph("4", x: 85)]
+            let withRule = try parser.parse(symbols).latex == "2 ^ { n } = 4"
+            let withoutRule = try plain.parse(symbols).latex == "2 ^ { n } = 4"
+            XCTAssertTrue(withRule || !withoutRule, "= at \(top), \(size): baseline without the rule but not with it")
+            if withRule && !withoutRule { gained += 1 }
+        }
+        XCTAssertGreaterThan(gained, 0)
+    }
+
+    // MARK: hypotheses
+
+    func testLayoutChoosesBetweenLabelCandidates() throws {
+        // A mark the classifier finds a little likelier a × than an x, with a raised 2 after it:
+        // a × carries no exponent, so the tree with x ^ { 2 } wins.
+        let mark = glyph("x", x: 0, alternatives: [Alternative(latex: "\\times", probability: 0.55), Alternative(latex: "x", probability: 0.45)])
+        let reading = try read([mark, glyph("2", x: 26, top: 66, size: 22)])
+        XCTAssertEqual(reading.latex, "x ^ { 2 }")
+        // Without the exponent, the classifier's choice stands.
+        XCTAssertEqual(try read([glyph("3", x: -40), mark, glyph("4", x: 40)]).latex, "3 \\times 4")
+    }
+
+    func testNothingToReadIsAnError() {
+        XCTAssertThrowsError(try parser.parse([])) { error in
+            guard case GrammarError.ungrammatical = error else { return XCTFail("\(error)") }
+        }
+    }
+
+    // MARK: the grammar file
+
+    func testLayoutGrammarLoads() {
+        XCTAssertEqual(grammar.fractionBar, "-")
+        XCTAssertEqual(grammar.rootSymbol, "\\sqrt")
+        XCTAssertEqual(Set(grammar.relations.keys), Set(LayoutGrammar.Relation.allCases))
+        XCTAssertTrue(grammar.band(of: "-").isFlat)
+        XCTAssertFalse(grammar.band(of: "x").isFlat)
+        XCTAssertEqual(grammar.neverBase[.superscript]?.contains("="), true)
+        XCTAssertEqual(grammar.neverBase[.subscript]?.contains("2"), true)
+        XCTAssertEqual(grammar.neverBase[.superscript]?.contains("2"), false)
+    }
+
+    func testBadLayoutGrammarLinesAreRefusedWithTheirLine() throws {
+        let url = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("grammars/layout.grammar")
+        let good = try String(contentsOf: url, encoding: .utf8)
+        let goodLines = good.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+        // Each bad line is added at the end, in place of the good rule it redefines (if any).
+        let cases: [(line: String, replaces: String?, message: String)] = [
+            ("layer x", nil, "unknown rule kind 'layer'"),
+            ("band q2 top=1 bottom=0.5", nil, "must be below top="),
+            ("band q2 top=x bottom=0.5", nil, "top must be a number"),
+            ("relation above offset=0 spread=1 ratio=0 ratio-spread=1 prior=0.5 latex=\"$base $script\" mathml=\"$base$script\"", nil, "names one relation"),
+            ("relation right offset=0 spread=1 ratio=0 ratio-spread=1 prior=0.5 latex=\"$base\" mathml=\"$base$script\"", "relation  right", "$script is missing"),
+            ("relation right offset=0 spread=0 ratio=0 ratio-spread=1 prior=0.5 latex=\"$base $script\" mathml=\"$base$script\"", "relation  right", "must be above 0"),
+            ("fraction - latex=\"\\frac { $numerator } { $den }\" mathml=\"<mfrac>$numerator$denominator</mfrac>\"", "fraction", "uses $den"),
+            ("band 7 top=0 bottom=1", nil, "already has a rule on line"),
+            ("root \\sqrt latex=\"\\sqrt { $radicand\" mathml='<msqrt>$radicand</msqrt>", "root", "unterminated quote"),
+            ("band z colour=red top=0 bottom=1", nil, "unknown attribute 'colour'"),
+            ("nobase x relation=right", nil, "relation= must be superscript or subscript"),
+            ("inscript q share=1", nil, "share must be above 0 and below 1"),
+            ("inscript share=0.2", nil, "a second inscript rule for all symbols"),
+            ("scripted q superscript=0.1", nil, "needs subscript="),
+            ("scripted q superscript=0 subscript=0.1", nil, "superscript must be above 0 and below 1"),
+            ("scripts latex=\"$base\" mathml=\"$base\"", nil, "a second scripts rule"),
+        ]
+        for (line, replaces, message) in cases {
+            let kept = goodLines.filter { replaces == nil || !$0.hasPrefix(replaces ?? "") }
+            let source = (kept + [line]).joined(separator: "\n") + "\n"
+            let number = kept.count + 1
+            XCTAssertThrowsError(try LayoutGrammar(source: source, name: "bad.grammar"), line) { error in
+                guard let error = error as? GrammarError else { return XCTFail("\(error)") }
+                XCTAssertEqual(error.line, number, "\(line): \(error)")
+                XCTAssertTrue(error.description.hasPrefix("bad.grammar:\(number): "), error.description)
+                XCTAssertTrue(error.description.contains(message), "\(error) should say \(message)")
+            }
+        }
+        // A grammar without its fraction rule names the missing rule at the end of the file.
+        let withoutFraction = goodLines.filter { !$0.hasPrefix("fraction") }
+        XCTAssertThrowsError(try LayoutGrammar(source: withoutFraction.joined(separator: "\n") + "\n", name: "bad.grammar")) { error in
+            XCTAssertEqual(error as? GrammarError, .missingRule(file: "bad.grammar", line: withoutFraction.count, kind: "fraction"))
+        }
+    }
+}
