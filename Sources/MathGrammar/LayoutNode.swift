@@ -22,6 +22,18 @@ public struct LayoutReading: Sendable, Equatable {
     public var mathML: String
     /// Log of the tree's score: the chosen labels' probabilities times the relations' densities.
     public var logScore: Double
+    /// Every symbol laid out, in input order, with the label the tree gives it.
+    public var symbols: [LaidOutSymbol] = []
+}
+
+/// One input symbol of a 2-D reading: the label chosen for it and how probable the classifier
+/// found that label, beside the others it considered.
+public struct LaidOutSymbol: Sendable, Equatable {
+    /// Its place in the symbols given to `LayoutParser.parse`.
+    public var index: Int
+    public var latex: String
+    public var probability: Double
+    public var others: [Alternative]
 }
 
 extension LayoutGrammar {

@@ -18,6 +18,16 @@ extension Recognizer {
         return Recognizer(classifier: classifier, grammar: grammar, options: options)
     }
 
+    /// The recognizer of 2-D expressions shipped in MathscanKit's resources: the model of CROHME's
+    /// 101 classes and the layout grammar; each page is read as one expression (not evaluated).
+    public static func shippedTwoDimensional(options: Options = Options()) throws -> Recognizer {
+        let arithmetic = try shipped(options: options)
+        let classifier = try SymbolClassifier(modelBytes: FileContents.read(ShippedResources.url(named: ShippedResources.crohmeModel)))
+        let layoutURL = try ShippedResources.url(named: ShippedResources.layoutGrammar)
+        let layout = try LayoutGrammar(source: String(decoding: FileContents.read(layoutURL), as: UTF8.self), name: ShippedResources.layoutGrammar)
+        return Recognizer(classifier: classifier, grammar: arithmetic.reader.grammar, layout: LayoutParser(grammar: layout), options: options)
+    }
+
     /// Recognises a PNG, JPEG or InkML file, told apart by its bytes.
     public func recognize(contentsOf url: URL) throws -> PageReading {
         try recognize(fileContents: FileContents.read(url))

@@ -6,6 +6,8 @@ import Foundation
 public enum ShippedResources {
     /// The shipped model's file name.
     public static let model = "default.msmodel"
+    /// The shipped model of CROHME's 101 classes (letters, Greek, relations, roots…), read in 2-D.
+    public static let crohmeModel = "crohme.msmodel"
     /// The shipped grammar's path inside the resources.
     public static let grammar = "grammars/arithmetic.grammar"
     /// The shipped 2-D layout grammar's path inside the resources (see docs/layout.md).

@@ -37,10 +37,14 @@ public struct LineResult: Sendable, Equatable, Codable {
     public var confidence: Double
     public var box: Box
     public var symbols: [SymbolReading]
+    /// The reading as presentation MathML (without the surrounding `<math>`); nil when the line
+    /// does not parse.
+    public var mathML: String?
 
     public init(latex: String, value: String?, verdict: Bool?, note: String? = nil, problem: String? = nil,
-                confidence: Double, box: Box, symbols: [SymbolReading]) {
+                confidence: Double, box: Box, symbols: [SymbolReading], mathML: String? = nil) {
         self.latex = latex
+        self.mathML = mathML
         self.value = value
         self.verdict = verdict
         self.note = note
@@ -52,6 +56,7 @@ public struct LineResult: Sendable, Equatable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case latex, value, verdict, note, problem, confidence, box, symbols
+        case mathML = "mathml"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -64,6 +69,7 @@ public struct LineResult: Sendable, Equatable, Codable {
         try container.encode(confidence, forKey: .confidence)
         try container.encode(box, forKey: .box)
         try container.encode(symbols, forKey: .symbols)
+        try container.encode(mathML, forKey: .mathML)
     }
 }
 

@@ -52,11 +52,15 @@ public struct Recognizer: Sendable {
 
     public let classifier: SymbolClassifier
     public let reader: LineReader
+    /// When set, a page is read as one 2-D expression (scripts, fractions, roots) by this parser
+    /// instead of as lines of arithmetic: for models of CROHME's classes.
+    public let layout: LayoutParser?
     public var options: Options
 
-    public init(classifier: SymbolClassifier, grammar: Grammar, options: Options = Options()) {
+    public init(classifier: SymbolClassifier, grammar: Grammar, layout: LayoutParser? = nil, options: Options = Options()) {
         self.classifier = classifier
         self.reader = LineReader(grammar: grammar)
+        self.layout = layout
         self.options = options
     }
 
@@ -217,6 +221,11 @@ public struct Recognizer: Sendable {
         timings.classify = milliseconds(clock.now - start)
 
         start = clock.now
+        if let layout {
+            let expression = readExpression(segmentation.glyphs, candidates: Array(candidates), parser: layout, scale: scale)
+            timings.parse = milliseconds(clock.now - start)
+            return PageReading(lines: expression.map { [$0] } ?? [])
+        }
         var lines: [LineResult] = []
         for line in segmentation.lines {
             let lineCandidates = Array(candidates.prefix(line.glyphs.count))
@@ -242,14 +251,7 @@ public struct Recognizer: Sendable {
     /// `checkpoint` is called per symbol of the grammar's search and may throw to stop (see `TimeBudget`).
     public func readLine(_ glyphs: [Glyph], candidates: [[Candidate]], box: Box, scale: Int, strokeWidth: Double? = nil,
                          checkpoint: () throws -> Void) rethrows -> (result: LineResult, reading: LineReading)? {
-        let placed = zip(glyphs, candidates).map { glyph, candidates in
-            PlacedSymbol(
-                x: Double(glyph.box.x), y: Double(glyph.box.y),
-                width: Double(glyph.box.width), height: Double(glyph.box.height),
-                alternatives: candidates.map { Alternative(latex: $0.label, probability: Double($0.probability)) },
-                isDivisionShaped: glyph.isDivisionSign)
-        }
-        let reading = try reader.read(placed, strokeWidth: strokeWidth, checkpoint: checkpoint)
+        let reading = try reader.read(Self.placed(glyphs, candidates: candidates), strokeWidth: strokeWidth, checkpoint: checkpoint)
         guard let latex = reading.latex else { return nil }
         let symbols = reading.symbols.map { chosen in
             SymbolReading(
@@ -262,8 +264,34 @@ public struct Recognizer: Sendable {
         let result = LineResult(
             latex: latex, value: reading.value, verdict: reading.verdict,
             note: reading.verdictNote, problem: reading.problem, confidence: reading.confidence,
-            box: scaled(box, by: scale), symbols: symbols)
+            box: scaled(box, by: scale), symbols: symbols, mathML: reading.mathML)
         return (result, reading)
+    }
+
+    /// Reads glyphs with their classifier candidates as one 2-D expression; nil when there is
+    /// nothing to lay out. 2-D expressions are printed, not evaluated (no value, no verdict).
+    public func readExpression(_ glyphs: [Glyph], candidates: [[Candidate]], parser: LayoutParser, scale: Int) -> LineResult? {
+        guard !glyphs.isEmpty, let reading = try? parser.parse(Self.placed(glyphs, candidates: candidates)) else { return nil }
+        let box = Box.union(glyphs.map(\.box))
+        let symbols = reading.symbols.map { chosen in
+            SymbolReading(latex: chosen.latex, box: scaled(glyphs[chosen.index].box, by: scale), confidence: chosen.probability,
+                          alternatives: chosen.others.filter { $0.probability >= 0.00005 })
+        }
+        // As for a line: the chance that every symbol is what the reading says it is.
+        let confidence = symbols.reduce(1.0) { $0 * $1.confidence }
+        return LineResult(latex: reading.latex, value: nil, verdict: nil, note: "2-D expression: not evaluated",
+                          confidence: confidence, box: scaled(box, by: scale), symbols: symbols, mathML: reading.mathML)
+    }
+
+    /// The grammar's view of glyphs: boxes and label candidates.
+    static func placed(_ glyphs: [Glyph], candidates: [[Candidate]]) -> [PlacedSymbol] {
+        zip(glyphs, candidates).map { glyph, candidates in
+            PlacedSymbol(
+                x: Double(glyph.box.x), y: Double(glyph.box.y),
+                width: Double(glyph.box.width), height: Double(glyph.box.height),
+                alternatives: candidates.map { Alternative(latex: $0.label, probability: Double($0.probability)) },
+                isDivisionShaped: glyph.isDivisionSign)
+        }
     }
 
     private func scaled(_ box: Box, by scale: Int) -> Box {

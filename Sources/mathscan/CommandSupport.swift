@@ -2,6 +2,7 @@ import Training
 import ArgumentParser
 import Classification
 import Foundation
+import Vocabulary
 import InkInput
 import MathGrammar
 import MathscanKit
@@ -32,8 +33,14 @@ struct ModelOptions: ParsableArguments {
     @Option(help: "Classifier weights (default: the model shipped with mathscan).")
     var model: String?
 
+    @Option(help: "Without --model: the shipped model of these classes, arithmetic (lines of arithmetic, evaluated and graded) or crohme (CROHME's 101 classes: each page read as one 2-D expression with scripts, fractions and roots, printed but not evaluated).")
+    var classes = "arithmetic"
+
     @Option(help: "Grammar file (default: grammars/arithmetic.grammar shipped with mathscan).")
     var grammar: String?
+
+    @Option(help: "2-D layout grammar, used when the model knows more than arithmetic (trained with --classes crohme): each page is then read as one expression with scripts, fractions and roots (default: grammars/layout.grammar shipped with mathscan).")
+    var layoutGrammar: String?
 
     @Option(help: ArgumentHelp("Seconds one page may take before it is given up as too slow (pages of noise or thousands of specks); 0 for no limit. (default: 10)", valueName: "seconds"))
     var timeBudget: Double?
@@ -44,14 +51,25 @@ struct ModelOptions: ParsableArguments {
             guard timeBudget >= 0, timeBudget.isFinite else { throw CommandFailure("--time-budget must be 0 or more seconds, not \(timeBudget)") }
             options.timeBudget = timeBudget > 0 ? .seconds(timeBudget) : nil
         }
-        let classifier = try Self.loadClassifier(model)
+        let classifier = try loadClassifier()
         let grammarPath = try grammar ?? Self.shippedPath(ShippedResources.grammar, option: "--grammar")
         let source = try InputFiles.readText(grammarPath)
         do {
-            return Recognizer(classifier: classifier, grammar: try Grammar(source: source, name: grammarPath), options: options)
+            return Recognizer(classifier: classifier, grammar: try Grammar(source: source, name: grammarPath),
+                              layout: try layoutParser(for: classifier), options: options)
+        } catch let failure as CommandFailure {
+            throw failure
         } catch {
             throw CommandFailure("\(error)")
         }
+    }
+
+    /// The 2-D parser for a model with classes beyond arithmetic (letters, relations, roots…);
+    /// nil for an arithmetic model, whose pages are read as lines.
+    private func layoutParser(for classifier: SymbolClassifier) throws -> LayoutParser? {
+        guard !Set(classifier.labels).isSubset(of: MathSymbol.classes) else { return nil }
+        let path = try layoutGrammar ?? Self.shippedPath(ShippedResources.layoutGrammar, option: "--layout-grammar")
+        return LayoutParser(grammar: try LayoutGrammar(source: try InputFiles.readText(path), name: path))
     }
 
     static func shippedPath(_ name: String, option: String) throws -> String {
@@ -62,9 +80,20 @@ struct ModelOptions: ParsableArguments {
         }
     }
 
+    /// The classifier of `--model`, or the shipped one of `--classes`.
+    func loadClassifier() throws -> SymbolClassifier {
+        guard let shipped = Self.shippedModels[classes] else {
+            throw CommandFailure("unknown --classes '\(classes)'; known: \(Self.shippedModels.keys.sorted().joined(separator: ", "))")
+        }
+        return try Self.loadClassifier(model, shipped: shipped)
+    }
+
+    /// The shipped model of each `--classes`.
+    static let shippedModels = ["arithmetic": ShippedResources.model, "crohme": ShippedResources.crohmeModel]
+
     /// The classifier in `path`, or the one shipped beside the executable.
-    static func loadClassifier(_ path: String?) throws -> SymbolClassifier {
-        let modelPath = try path ?? shippedPath(ShippedResources.model, option: "--model")
+    private static func loadClassifier(_ path: String?, shipped: String) throws -> SymbolClassifier {
+        let modelPath = try path ?? shippedPath(shipped, option: "--model")
         let bytes: [UInt8]
         do { bytes = try InputFiles.read(modelPath) } catch { throw CommandFailure("\(modelPath): \(error)") }
         do {

@@ -69,7 +69,7 @@ struct Evaluate: ParsableCommand {
             print(IsolatedSymbolEvaluation.text(evaluation.run(files: files)))
             return
         }
-        let classifier = try ModelOptions.loadClassifier(modelOptions.model)
+        let classifier = try modelOptions.loadClassifier()
         // One middle pen width for InkML, as train renders its selection split.
         let part: DataSplit.Part? = heldOutWriters != nil ? .heldOut : selectionSplit.isEmpty ? nil : .selection
         let loader = LabeledDataLoader.reporting(classNames: classifier.labels, penWidths: photo ? [] : [3],

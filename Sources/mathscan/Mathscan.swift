@@ -10,6 +10,7 @@ struct Mathscan: ParsableCommand {
             Recognize.self, Grade.self, Batch.self, Train.self, Evaluate.self,
             Render.self, Bench.self, DecodeBench.self, BatchBench.self, SegmentationReport.self, EndToEndReport.self,
             Score.self, GradeWorksheets.self, WorksheetSet.self, LabCommand.self, StructureReport.self,
+            ExpressionReport.self,
         ]
     )
 

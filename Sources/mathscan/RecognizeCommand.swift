@@ -11,6 +11,9 @@ struct Recognize: ParsableCommand {
     @Flag(help: "Print one JSON object per input file, one per line, in input order.")
     var json = false
 
+    @Flag(help: "Also print each line's MathML (the JSON always has it).")
+    var mathml = false
+
     @Option(help: "Write an overlay picture per file into this folder: each symbol's box and label.")
     var overlay: String?
 
@@ -37,7 +40,7 @@ struct Recognize: ParsableCommand {
         let failureLine: ((String, String) -> String)? = json ? { ReportLine.json(file: $0, error: $1) } : nil
         try recognizer.report(files, jobs: jobs, failureLine: failureLine) { file, run in
             if let overlay { try writeOverlay(run, for: file, into: overlay) }
-            return json ? ReportLine.json(file: file, page: run.page) : TextReport.describe(file: file, page: run.page)
+            return json ? ReportLine.json(file: file, page: run.page) : TextReport.describe(file: file, page: run.page, mathML: mathml)
         }
     }
 
@@ -53,7 +56,7 @@ struct Recognize: ParsableCommand {
 
 /// The human-readable form of a page: one block per file, one row per line of writing.
 enum TextReport {
-    static func describe(file: String, page: PageReading) -> String {
+    static func describe(file: String, page: PageReading, mathML: Bool = false) -> String {
         guard !page.lines.isEmpty else { return "\(file): no writing found" }
         var out = "\(file):"
         for line in page.lines {
@@ -63,6 +66,7 @@ enum TextReport {
             if let note = line.note { out += " (\(note))" }
             if let problem = line.problem { out += "    (\(problem))" }
             out += String(format: "    confidence %.2f", line.confidence)
+            if mathML, let markup = line.mathML { out += "\n    <math>\(markup)</math>" }
         }
         return out
     }

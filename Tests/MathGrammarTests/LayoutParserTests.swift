@@ -42,6 +42,34 @@ final class LayoutParserTests: XCTestCase {
         try parser.parse(symbols.shuffled())  // the file order of symbols must not matter
     }
 
+    // MARK: the symbols of a reading
+
+    /// Every input symbol comes back once, in input order, with the label the tree gives it and
+    /// that label's probability: the bar of a fraction, and an `x` the classifier found a little
+    /// likelier a `\times` but the layout reads as a letter (a superscript's base).
+    func testReadingListsEachSymbolWithItsChosenLabel() throws {
+        let x = glyph("x", x: 0, alternatives: [Alternative(latex: "\\times", probability: 0.55), Alternative(latex: "x", probability: 0.45)])
+        let symbols = [x, glyph("2", x: 28, top: 100 - 0.57 * 40 - 11, size: 22)] + fraction(["1"], ["3"], x: 80)
+        let reading = try parser.parse(symbols)
+        XCTAssertEqual(reading.latex, "x ^ { 2 } \\frac { 1 } { 3 }")
+        XCTAssertEqual(reading.symbols.map(\.index), [0, 1, 2, 3, 4])
+        XCTAssertEqual(reading.symbols.map(\.latex), ["x", "2", "-", "1", "3"])
+        XCTAssertEqual(reading.symbols[0].probability, 0.45)
+        XCTAssertEqual(reading.symbols[0].others, [Alternative(latex: "\\times", probability: 0.55)])
+    }
+
+    /// A mark whose third candidate is a radical does not take what lies inside its box as a
+    /// radicand: a sign structures only when it is at least `signShare` as likely as the best label.
+    func testAnUnlikelySignStructuresNothing() throws {
+        let v = PlacedSymbol(x: 0, y: 90, width: 120, height: 60, alternatives: [
+            Alternative(latex: "v", probability: 0.9), Alternative(latex: "\\sqrt", probability: 0.1)])
+        let inside = glyph("2", x: 50, top: 100, size: 40)
+        XCTAssertFalse(try parser.parse([v, inside]).latex.contains("\\sqrt"))
+        var eager = parser!
+        eager.signShare = 0
+        XCTAssertTrue(try eager.parse([v, inside]).latex.contains("\\sqrt"))
+    }
+
     // MARK: one test per relation
 
     func testRightKeepsSymbolsOnOneRow() throws {

@@ -98,3 +98,44 @@ final class ShippedRecognizerTests: XCTestCase {
         }
     }
 }
+
+/// The shipped 2-D reader: the model of CROHME's 101 classes and the layout grammar.
+final class ShippedTwoDimensionalRecognizerTests: XCTestCase {
+    private static func fixture(_ name: String) throws -> String {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/inkml").appendingPathComponent(name)
+        return try String(contentsOf: url, encoding: .utf8)
+    }
+
+    /// Two CROHME 2013 test expressions (writers never trained on), rendered and read as one
+    /// expression each: LaTeX and MathML with a fraction, a root and superscripts, every symbol
+    /// laid out once with its label, a confidence that is the symbols' joint probability, and
+    /// no value or verdict.
+    func testReadsAFractionAndARootWithSuperscripts() throws {
+        let recognizer = try Recognizer.shippedTwoDimensional()
+        XCTAssertEqual(recognizer.classifier.labels, MathSymbol.crohmeClasses)
+        let cases = [("rit_4290_3.inkml", "\\frac { n ^ { 4 } } { 8 }", "<mfrac><msup><mi>n</mi><mn>4</mn></msup><mn>8</mn></mfrac>",
+                      ["-", "4", "8", "n"]),
+                     ("rit_4290_2.inkml", "\\sqrt { 1 + x ^ { 4 } }", "<msqrt><mrow><mn>1</mn><mo>+</mo><msup><mi>x</mi><mn>4</mn></msup></mrow></msqrt>",
+                      ["+", "1", "4", "\\sqrt", "x"])]
+        for (name, latex, mathML, labels) in cases {
+            let image = InkRenderer.render(try InkDocument.parse(try Self.fixture(name))).image
+            let page = try recognizer.recognize(imageBytes: try ImageEncoder.png(image))
+            XCTAssertEqual(page.lines.count, 1, name)
+            let line = try XCTUnwrap(page.lines.first)
+            XCTAssertEqual(line.latex, latex, name)
+            XCTAssertEqual(line.mathML, mathML, name)
+            XCTAssertNil(line.value)
+            XCTAssertNil(line.verdict)
+            XCTAssertEqual(line.symbols.map(\.latex).sorted(), labels, name)  // the bar is a "-"
+            XCTAssertEqual(line.confidence, line.symbols.reduce(1) { $0 * $1.confidence }, accuracy: 1e-12)
+            XCTAssertLessThan(line.confidence, 1)
+        }
+    }
+
+    /// A blank page has no expression, in 2-D as in lines.
+    func testBlankPageReadsNothing() throws {
+        let page = try Recognizer.shippedTwoDimensional().recognize(imageBytes: try ImageEncoder.png(GrayImage(width: 200, height: 100, fill: 255)))
+        XCTAssertTrue(page.lines.isEmpty)
+    }
+}
