@@ -184,6 +184,11 @@ def main(directory):
     for label in sorted(written, key=lambda l: -written[l]):
         if written[label] >= 50:
             print(f'inscript  {label}  share={max(in_script[label], 1) / written[label]:.3f}   # {in_script[label]} of {written[label]}')
+    # How often each symbol is written, as a share of all symbols, as grammar lines (a symbol
+    # never seen counts once): the parser weighs a balanced classifier's candidates by them.
+    all_written = sum(written.values())
+    for label in sorted(written, key=lambda l: -written[l]):
+        print(f'frequency  {label:12} share={max(written[label], 1) / all_written:.6f}   # {written[label]} of {all_written}')
     by_relation = {rel: defaultdict(int) for rel in ('superscript', 'subscript')}
     for rel in by_relation:
         for (bl, _), _ in pairs[rel]: by_relation[rel][bl] += 1

@@ -75,6 +75,22 @@ public struct LayoutGrammar: Sendable {
     public private(set) var baseShares: [String: [Relation: Double]] = [:]
     /// MathML of single symbols, `$literal`; others are `<mo>`.
     public private(set) var symbolMathML: [String: Template] = [:]
+    /// How often each symbol is written, as a share of all symbols; empty when not stated.
+    public private(set) var frequencies: [String: Double] = [:]
+
+    /// A classifier's candidates weighed by how often their symbols are written: a classifier
+    /// trained on balanced classes (`mathscan train`) says how a mark looks, not how common its
+    /// symbol is, so a `|` that looks as much like a `1` is, in writing, nine times less likely.
+    /// Renormalised over the candidates, most probable first; unchanged without frequencies.
+    /// Symbols without a stated frequency take the rarest stated one.
+    public func weighedByFrequency(_ alternatives: [Alternative]) -> [Alternative] {
+        guard let rarest = frequencies.values.min() else { return alternatives }
+        let weighed = alternatives.map { $0.probability * (frequencies[$0.latex] ?? rarest) }
+        let total = weighed.reduce(0, +)
+        guard total > 0 else { return alternatives }
+        return zip(alternatives, weighed).map { Alternative(latex: $0.latex, probability: $1 / total) }
+            .sorted { $0.probability > $1.probability }
+    }
 
     public func band(of symbol: String) -> Band { bands[symbol] ?? .full }
 
@@ -111,6 +127,7 @@ public struct LayoutGrammar: Sendable {
                 "nobase": ["relation"],
                 "nostart": [],
                 "inscript": ["share"],
+                "frequency": ["share"],
                 "scripted": ["superscript", "subscript"],
                 "relation": ["offset", "spread", "ratio", "ratio-spread", "prior", "latex", "mathml"],
                 "scripts": ["latex", "mathml"],
@@ -180,6 +197,12 @@ public struct LayoutGrammar: Sendable {
                     baseShare = shares
                 }
                 for symbol in rule.symbols { baseShares[symbol] = shares }
+            case "frequency":
+                guard rule.symbols.count == 1, let symbol = rule.symbols.first else { throw fail("a frequency rule names one symbol") }
+                let share = try Self.number("share", of: rule, fail: fail)
+                guard share > 0, share < 1 else { throw fail("share must be above 0 and below 1, found \(share)") }
+                guard frequencies[symbol] == nil else { throw fail("a second frequency rule for \(symbol)") }
+                frequencies[symbol] = share
             case "inscript":
                 let share = try Self.number("share", of: rule, fail: fail)
                 guard share > 0, share < 1 else { throw fail("share must be above 0 and below 1, found \(share)") }

@@ -32,7 +32,10 @@ public struct LayoutParser: Sendable {
             return !symbol.alternatives.isEmpty && symbol.width.isFinite && symbol.height.isFinite && symbol.x.isFinite && symbol.y.isFinite
         }
         guard !usable.isEmpty else { throw GrammarError.ungrammatical(reason: "no symbols to lay out") }
-        let units = usable.map { Unit(box: Rect(symbols[$0]), content: .atom(symbols[$0].alternatives), source: $0) }
+        let units = usable.map {
+            Unit(box: Rect(symbols[$0]), content: .atom(grammar.weighedByFrequency(symbols[$0].alternatives)), source: $0,
+                 classifierAlternatives: symbols[$0].alternatives)
+        }
         let parsed = parseRegion(units)
         return LayoutReading(row: parsed.row, latex: grammar.latex(of: parsed.row),
                              mathML: grammar.mathML(of: parsed.row), logScore: parsed.score,
@@ -78,6 +81,8 @@ public struct LayoutParser: Sendable {
         var source: Int
         /// A structure's symbols with their chosen labels, its sign's included.
         var symbols: [LaidOutSymbol] = []
+        /// An atom's candidates as the classifier gave them (the content's are weighed by frequency).
+        var classifierAlternatives: [Alternative] = []
     }
 
     struct Parsed {
@@ -89,10 +94,10 @@ public struct LayoutParser: Sendable {
 
     /// `unit` (an atom) read as `label`.
     private func laidOut(_ unit: Unit, as label: String) -> LaidOutSymbol? {
-        guard case .atom(let alternatives) = unit.content,
-              let chosen = alternatives.first(where: { $0.latex == label }) else { return nil }
+        // The classifier's own probabilities: frequencies choose the reading, they add no certainty.
+        guard case .atom = unit.content, let chosen = unit.classifierAlternatives.first(where: { $0.latex == label }) else { return nil }
         return LaidOutSymbol(index: unit.source, latex: label, probability: chosen.probability,
-                             others: alternatives.filter { $0.latex != label })
+                             others: unit.classifierAlternatives.filter { $0.latex != label })
     }
 
     private func isCandidate(_ unit: Unit, label: String) -> Double? {

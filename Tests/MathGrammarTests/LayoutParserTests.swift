@@ -242,8 +242,11 @@ final class LayoutParserTests: XCTestCase {
         let mark = glyph("x", x: 0, alternatives: [Alternative(latex: "\\times", probability: 0.55), Alternative(latex: "x", probability: 0.45)])
         let reading = try read([mark, glyph("2", x: 26, top: 66, size: 22)])
         XCTAssertEqual(reading.latex, "x ^ { 2 }")
-        // Without the exponent, the classifier's choice stands.
-        XCTAssertEqual(try read([glyph("3", x: -40), mark, glyph("4", x: 40)]).latex, "3 \\times 4")
+        // Without the exponent, a × the classifier is sure of stays a × (an x is eight times as
+        // common, see testCandidatesAreWeighedByFrequency, so a near tie is read x).
+        let sure = glyph("x", x: 0, alternatives: [Alternative(latex: "\\times", probability: 0.95), Alternative(latex: "x", probability: 0.05)])
+        XCTAssertEqual(try read([glyph("3", x: -40), sure, glyph("4", x: 40)]).latex, "3 \\times 4")
+        XCTAssertEqual(try read([glyph("3", x: -40), mark, glyph("4", x: 40)]).latex, "3 x 4")
     }
 
     func testNothingToReadIsAnError() {
@@ -263,6 +266,25 @@ final class LayoutParserTests: XCTestCase {
         XCTAssertEqual(grammar.neverBase[.superscript]?.contains("="), true)
         XCTAssertEqual(grammar.neverBase[.subscript]?.contains("2"), true)
         XCTAssertEqual(grammar.neverBase[.superscript]?.contains("2"), false)
+    }
+
+    /// A balanced classifier's candidates are weighed by how often their symbols are written:
+    /// a mark a little likelier a `|` than a `1` is read as the far commoner `1`; a symbol the
+    /// grammar states no share for takes the rarest one; probabilities still sum to 1.
+    func testCandidatesAreWeighedByFrequency() throws {
+        let one = try XCTUnwrap(grammar.frequencies["1"]), bar = try XCTUnwrap(grammar.frequencies["|"])
+        XCTAssertGreaterThan(one, 5 * bar)
+        let weighed = grammar.weighedByFrequency([Alternative(latex: "|", probability: 0.6), Alternative(latex: "1", probability: 0.4)])
+        XCTAssertEqual(weighed.map(\.latex), ["1", "|"])
+        XCTAssertEqual(weighed[0].probability, 0.4 * one / (0.4 * one + 0.6 * bar), accuracy: 1e-12)
+        XCTAssertEqual(weighed.map(\.probability).reduce(0, +), 1, accuracy: 1e-12)
+        let rarest = try XCTUnwrap(grammar.frequencies.values.min())
+        let unknown = grammar.weighedByFrequency([Alternative(latex: "unheard-of", probability: 0.5), Alternative(latex: "1", probability: 0.5)])
+        XCTAssertEqual(unknown.first { $0.latex == "unheard-of" }?.probability ?? 0, rarest / (rarest + one), accuracy: 1e-12)
+        // The report keeps the classifier's own probability for the label read.
+        let reading = try parser.parse([glyph("1", x: 0, alternatives: [Alternative(latex: "|", probability: 0.6), Alternative(latex: "1", probability: 0.4)])])
+        XCTAssertEqual(reading.latex, "1")
+        XCTAssertEqual(reading.symbols.first?.probability, 0.4)
     }
 
     func testBadLayoutGrammarLinesAreRefusedWithTheirLine() throws {
@@ -289,6 +311,9 @@ final class LayoutParserTests: XCTestCase {
             ("scripted q superscript=0.1", nil, "needs subscript="),
             ("scripted q superscript=0 subscript=0.1", nil, "superscript must be above 0 and below 1"),
             ("scripts latex=\"$base\" mathml=\"$base\"", nil, "a second scripts rule"),
+            ("frequency q r share=0.1", nil, "a frequency rule names one symbol"),
+            ("frequency q share=1.5", nil, "share must be above 0 and below 1"),
+            ("frequency 2 share=0.1", nil, "a second frequency rule for 2"),
         ]
         for (line, replaces, message) in cases {
             let kept = goodLines.filter { replaces == nil || !$0.hasPrefix(replaces ?? "") }
