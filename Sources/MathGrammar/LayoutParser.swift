@@ -226,7 +226,9 @@ public struct LayoutParser: Sendable {
             }
         }
         units = units.indices.filter { !claimed.contains($0) }.map { units[$0] }
-        units.sort { $0.box.x0 < $1.box.x0 }
+        // Left to right by centre: a wide symbol starting early (a long bar, a tall bracket) comes
+        // after a narrow one beside it whose middle is further left.
+        units.sort { $0.box.centerX < $1.box.centerX }
         return parseRow(units)
     }
 
