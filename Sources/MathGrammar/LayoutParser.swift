@@ -1,19 +1,20 @@
 import Foundation
 
-/// Reads placed symbols as a 2-D expression: fractions and roots first (a bar or a radical sign
-/// dominates what it covers, widest first, each part read recursively), then each row by a beam
-/// search over the symbols left to right. Every symbol keeps its label candidates and every
-/// symbol may attach to any open row (the main row, or a script row of any base still open):
-/// right of it, as its superscript or as its subscript, scored by the grammar's measured
-/// Gaussians. The best whole row wins.
+/// Reads placed symbols as a 2-D expression (docs/layout.md): fractions, limits and roots first
+/// (a bar, a `\sum` or a radical sign dominates what it covers; bars and limits widest first, then
+/// roots; each part read recursively), then each row by a beam search over the units left to
+/// right. Every symbol keeps its label candidates and may attach to any open row (the main row,
+/// or a script row of any base still open): right of it, as its superscript or as its subscript,
+/// scored by the grammar's measured Gaussians and shares. The best whole row wins.
 public struct LayoutParser: Sendable {
     public let grammar: LayoutGrammar
     /// Hypotheses kept after each symbol.
     public var beamWidth = 24
     /// Label candidates tried per symbol (the classifier's best first).
     public var labelsPerSymbol = 3
-    /// A symbol must overlap a bar horizontally by this share of its width to be above or below it.
-    public var barOverlap = 0.5
+    /// A symbol must overlap a bar horizontally by this share of the narrower one to be above or
+    /// below it (chosen on the selection files: 0.15 read 570, 0.3 571, 0.5 567, 0.7 563 of 662).
+    public var barOverlap = 0.3
     /// A sign's label must be at least this share of its symbol's likeliest label to structure
     /// what it covers (a `v` whose third candidate is `\sqrt` covers nothing). Chosen on the
     /// selection split read through the recognizer with the CROHME model (`expression-report
@@ -175,7 +176,7 @@ public struct LayoutParser: Sendable {
 
     func parseRegion(_ input: [Unit]) -> Parsed {
         var units = input
-        // Widest first, so that an outer bar or root takes a nested one with what it covers.
+        // Widest first, so that an outer bar takes a nested one with what it covers.
         var dominant = units.indices.filter {
             isCandidate(units[$0], label: grammar.fractionBar) != nil || isCandidate(units[$0], label: grammar.rootSymbol) != nil
                 || limitLabel(of: units[$0]) != nil
@@ -191,17 +192,16 @@ public struct LayoutParser: Sendable {
             let unit = units[index]
             let others = units.indices.filter { $0 != index && !claimed.contains($0) }
             if let p = isCandidate(unit, label: grammar.rootSymbol) {
-                // What the radical covers: centres inside its box, right of the sign's left end.
+                // The sign's hook is about as wide as a fraction of its height, whatever it covers.
+                let hook = min(0.12 * unit.box.width, 0.25 * unit.box.height)
+                // What the radical covers: centres inside its box, right of the hook.
                 let inside = others.filter {
                     let box = units[$0].box
-                    // The sign's hook is about as wide as a fraction of its height, whatever it covers.
-                    let hook = min(0.12 * unit.box.width, 0.25 * unit.box.height)
                     return box.x0 > unit.box.x0 + 0.4 * hook && box.centerX > unit.box.x0 + hook
                         && box.centerX < unit.box.x1 + 0.1 * unit.box.width
                         && box.centerY > unit.box.y0 && box.centerY < unit.box.y1
                 }
                 // An index (\sqrt [ 3 ] { x }): small, over the hook, above the sign's middle.
-                let hook = min(0.12 * unit.box.width, 0.25 * unit.box.height)
                 let written = grammar.rootIndexLaTeX == nil ? [] : others.filter {
                     let box = units[$0].box
                     return !inside.contains($0) && box.height < 0.6 * unit.box.height
@@ -265,7 +265,9 @@ public struct LayoutParser: Sendable {
             }
         }
         units = units.indices.filter { !claimed.contains($0) }.map { units[$0] }
-        units.sort { $0.box.x0 < $1.box.x0 }
+        // Left to right by centre: a wide symbol starting early (a long bar, a tall bracket) comes
+        // after a narrow one beside it whose middle is further left.
+        units.sort { $0.box.centerX < $1.box.centerX }
         return parseRow(units)
     }
 

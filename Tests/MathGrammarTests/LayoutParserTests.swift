@@ -249,6 +249,31 @@ final class LayoutParserTests: XCTestCase {
         XCTAssertEqual(try read([glyph("3", x: -40), mark, glyph("4", x: 40)]).latex, "3 x 4")
     }
 
+    func testArbitraryBoxesGiveBalancedOutput() throws {
+        // Seeded random pages of bars, roots, sums and letters anywhere, of any size (zero
+        // included): always a reading, with balanced braces and every symbol written once.
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Double {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        let labels = ["-", "\\sqrt", "\\sum", "x", "2", "=", "(", ")", "\\int", "\\lim", "."]
+        for _ in 0..<200 {
+            let count = 1 + Int(next() * 25)
+            let symbols = (0..<count).map { _ in
+                PlacedSymbol(x: next() * 300, y: next() * 200, width: next() < 0.1 ? 0 : next() * 120, height: next() < 0.1 ? 0 : next() * 90,
+                             alternatives: [Alternative(latex: labels[Int(next() * Double(labels.count))], probability: 0.5 + next() / 2)])
+            }
+            let reading = try parser.parse(symbols)
+            XCTAssertEqual(reading.latex.filter { $0 == "{" }.count, reading.latex.filter { $0 == "}" }.count, reading.latex)
+            XCTAssertTrue(isBalancedXML(reading.mathML), reading.mathML)
+            // Each symbol once: the labels (a bar as \frac, a number's digits one by one) add up.
+            let tokens = reading.latex.split(separator: " ").flatMap { $0.first?.isNumber == true ? $0.map { String($0) } : [String($0)] }
+            let written = tokens.filter { !["{", "}", "^", "_", "[", "]"].contains($0) }.count
+            XCTAssertEqual(written, count, reading.latex)
+        }
+    }
+
     func testNothingToReadIsAnError() {
         XCTAssertThrowsError(try parser.parse([])) { error in
             guard case GrammarError.ungrammatical = error else { return XCTFail("\(error)") }
