@@ -5,7 +5,7 @@ import Vocabulary
 @testable import Classification
 
 final class DataTests: XCTestCase {
-    /// A tall "1" and a flat "-", 100 units wide, plus a symbol that is not ours.
+    /// A tall "1" and a flat "-", 100 units wide, plus an alpha (a CROHME class, not an arithmetic one).
     static let oneAndMinus = """
         <ink xmlns="http://www.w3.org/2003/InkML">
         <trace id="0">10 0, 10 50, 10 100</trace>
