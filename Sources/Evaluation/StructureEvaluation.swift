@@ -46,4 +46,38 @@ public enum StructureEvaluation {
         }
         return Comparison(isMatch: false, problems: problems)
     }
+
+    /// Readings counted against their truths: how many match, and the misses by what differs.
+    public struct Tally: Sendable, Equatable {
+        public private(set) var considered = 0, matched = 0
+        public private(set) var problems: [String: Int] = [:]
+
+        public init() {}
+
+        /// Counts one reading against its truth (both normalised) and returns the comparison.
+        @discardableResult
+        public mutating func count(reading: String, truth: String) -> Comparison {
+            let comparison = StructureEvaluation.compare(reading: reading, truth: truth)
+            considered += 1
+            if comparison.isMatch { matched += 1 }
+            for problem in comparison.problems { problems[problem, default: 0] += 1 }
+            return comparison
+        }
+
+        /// `M / N = P %`: the expressions read exactly, of those considered.
+        public var rate: String {
+            String(format: "%d / %d = %.2f %%", matched, considered, 100 * Double(matched) / Double(max(considered, 1)))
+        }
+
+        /// The misses by what differs, commonest first.
+        public var problemLines: [String] {
+            ["misses by what differs (a miss may count under several):"]
+                + problems.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.map { "  \($0.key): \($0.value)" }
+        }
+    }
+
+    /// A miss as the reports list it: the file, the reading, the truth and what differs.
+    public static func missLines(file: String, reading: String, truth: String, comparison: Comparison) -> String {
+        "\(file)\n  read:  \(reading)\n  truth: \(truth)\n  \(comparison.problems.joined(separator: ", "))"
+    }
 }

@@ -43,36 +43,32 @@ struct ExpressionReport: ParsableCommand {
         }
         let files: [String]
         do {
-            files = try (part.flatMap(DataSplit.Part.init(rawValue:)).map { try DataSplitFiles.inkMLFiles(under: [data], part: $0) }
-                ?? BatchInputs.collect([data]).filter { $0.lowercased().hasSuffix(".inkml") }).sorted()
+            files = try BatchInputs.collect([data]).filter { $0.lowercased().hasSuffix(".inkml") }.sorted()
         } catch {
             throw CommandFailure("cannot list --data \(data): \(error)")
         }
         guard !files.isEmpty else { throw CommandFailure("no .inkml files in \(data)") }
 
-        var considered = 0, matched = 0, left = 0
-        var tally: [String: Int] = [:]
-        for (index, file) in files.enumerated() {
-            if index % 50 == 0 { StandardError.write("\(index)/\(files.count) files\r") }
-            guard let document = try? InkDocument.parse(InputFiles.readText(file)),
+        var tally = StructureEvaluation.Tally()
+        var left = 0, index = 0  // index: the file's place among those of the part (its photo's seed)
+        for (position, file) in files.enumerated() {
+            if position % 50 == 0 { StandardError.write("\(position)/\(files.count) files\r") }
+            // Each file is read once: its writer decides its part, its ink the expression.
+            guard let text = try? InputFiles.readText(file) else { left += part == nil ? 1 : 0; continue }
+            if let part, DataSplit.part(fileName: file, writer: DataSplit.writer(inInkML: text)).rawValue != part { continue }
+            defer { index += 1 }
+            guard let document = try? InkDocument.parse(text),
                   let truth = document.truthLaTeX.flatMap(CROHMELaTeX.normalized) else { left += 1; continue }
-            considered += 1
             let rendering = photo ? PhotoSimulator.photograph(document, seed: seed &+ UInt64(index)) : InkRenderer.render(document)
             let bytes = photo ? try ImageEncoder.jpeg(rendering.image, quality: 80) : try ImageEncoder.png(rendering.image)
             let page = try? recognizer.recognize(imageBytes: bytes)
             let reading = page?.latex.flatMap(CROHMELaTeX.normalized) ?? ""
-            let comparison = StructureEvaluation.compare(reading: reading, truth: truth)
-            if comparison.isMatch { matched += 1; continue }
-            for problem in comparison.problems { tally[problem, default: 0] += 1 }
-            if verbose { print("\(file)\n  read:  \(reading)\n  truth: \(truth)\n  \(comparison.problems.joined(separator: ", "))") }
+            let comparison = tally.count(reading: reading, truth: truth)
+            if verbose, !comparison.isMatch { print(StructureEvaluation.missLines(file: file, reading: reading, truth: truth, comparison: comparison)) }
         }
-        guard considered > 0 else { throw CommandFailure("no InkML file with usable truth in \(data)") }
-        print(String(format: "%@: expression rate %d / %d = %.2f %%", photo ? "photo-like" : "clean",
-                     matched, considered, 100 * Double(matched) / Double(considered)))
+        guard tally.considered > 0 else { throw CommandFailure("no InkML file with usable truth in \(data)") }
+        print("\(photo ? "photo-like" : "clean"): expression rate \(tally.rate)")
         if left > 0 { print("left out: \(left) unreadable or without normalisable truth") }
-        print("misses by what differs (a miss may count under several):")
-        for (problem, count) in tally.sorted(by: { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }) {
-            print("  \(problem): \(count)")
-        }
+        tally.problemLines.forEach { print($0) }
     }
 }

@@ -50,8 +50,8 @@ struct StructureReport: ParsableCommand {
         if let limit { files = Array(files.prefix(limit)) }
         guard !files.isEmpty else { throw ValidationError("no .inkml files in \(data)") }
 
-        var read = 0, matched = 0, unreadable = 0, noTruth = 0
-        var tally: [String: Int] = [:]
+        var tally = StructureEvaluation.Tally()
+        var unreadable = 0, noTruth = 0
         for file in files {
             let text: String
             do { text = try InputFiles.readText(file) } catch { unreadable += 1; continue }
@@ -63,19 +63,13 @@ struct StructureReport: ParsableCommand {
                 continue
             }
             guard let truth = document.truthLaTeX.flatMap(CROHMELaTeX.normalized) else { noTruth += 1; continue }
-            read += 1
             let reading = (try? parser.parse(StructureEvaluation.placedSymbols(of: document))).flatMap { CROHMELaTeX.normalized($0.latex) } ?? ""
-            let comparison = StructureEvaluation.compare(reading: reading, truth: truth)
-            if comparison.isMatch { matched += 1; continue }
-            for problem in comparison.problems { tally[problem, default: 0] += 1 }
-            if verbose { print("\(file)\n  read:  \(reading)\n  truth: \(truth)\n  \(comparison.problems.joined(separator: ", "))") }
+            let comparison = tally.count(reading: reading, truth: truth)
+            if verbose, !comparison.isMatch { print(StructureEvaluation.missLines(file: file, reading: reading, truth: truth, comparison: comparison)) }
         }
-        guard read > 0 else { throw CommandFailure("no InkML file with usable truth in \(data)") }
-        print(String(format: "expression rate: %d / %d = %.2f %%", matched, read, 100 * Double(matched) / Double(read)))
+        guard tally.considered > 0 else { throw CommandFailure("no InkML file with usable truth in \(data)") }
+        print("expression rate: \(tally.rate)")
         if noTruth > 0 || unreadable > 0 { print("left out: \(noTruth) without normalisable truth, \(unreadable) unreadable") }
-        print("misses by what differs (a miss may count under several):")
-        for (problem, count) in tally.sorted(by: { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }) {
-            print("  \(problem): \(count)")
-        }
+        tally.problemLines.forEach { print($0) }
     }
 }

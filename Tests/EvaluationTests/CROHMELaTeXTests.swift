@@ -50,4 +50,18 @@ final class CROHMELaTeXTests: XCTestCase {
         XCTAssertEqual(StructureEvaluation.compare(reading: "x ^ { 2 + 1 }", truth: truth).problems,
                        ["same structures, placed differently"])
     }
+
+    /// The reports' tally: matches, the rate, and misses by what differs, commonest first.
+    func testTallyCountsMatchesAndMissesByWhatDiffers() {
+        var tally = StructureEvaluation.Tally()
+        let truth = "x ^ { 2 } + 1"
+        XCTAssertTrue(tally.count(reading: truth, truth: truth).isMatch)
+        tally.count(reading: "x _ { 2 } + 1", truth: truth)
+        tally.count(reading: "x 2 + 1", truth: truth)
+        XCTAssertEqual(tally.considered, 3)
+        XCTAssertEqual(tally.matched, 1)
+        XCTAssertEqual(tally.rate, "1 / 3 = 33.33 %")
+        XCTAssertEqual(tally.problemLines, ["misses by what differs (a miss may count under several):",
+                                            "  superscript missed: 2", "  subscript extra: 1"])
+    }
 }
