@@ -52,8 +52,8 @@ public final class BatchNorm: Layer {
         let n = input.batchSize
         let count = Float(n * spatial)
         // Every value of both is written by `normalize` (channels split across cores).
-        var output = Self.uninitialized(input.data.count)
-        var normalized = Self.uninitialized(mode == .training ? input.data.count : 0)
+        var output = [Float](unset: input.data.count)
+        var normalized = [Float](unset: mode == .training ? input.data.count : 0)
         var inverseStds = [Float](repeating: 0, count: channels)
         let training = mode == .training
         if training {
@@ -124,7 +124,7 @@ public final class BatchNorm: Layer {
     public func backward(_ outputGradient: Tensor, store: ParameterStore) -> Tensor {
         let n = outputGradient.batchSize
         let count = Float(n * spatial)
-        var inputGradient = Self.uninitialized(outputGradient.data.count)  // every value written below
+        var inputGradient = [Float](unset: outputGradient.data.count)  // every value written below
         store.values.withUnsafeBufferPointer { v in
             store.gradients.withUnsafeMutableBufferPointer { grads in
                 outputGradient.data.withUnsafeBufferPointer { dy in
@@ -157,10 +157,5 @@ public final class BatchNorm: Layer {
             }
         }
         return Tensor(shape: outputGradient.shape, data: inputGradient)
-    }
-
-    /// An array whose values the caller sets, all of them, before reading any.
-    private static func uninitialized(_ count: Int) -> [Float] {
-        [Float](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
     }
 }

@@ -41,9 +41,7 @@ public final class Conv2D: Layer {
         let pixels = outHeight * outWidth, k = columnRows
         let training = mode == .training
         // Inference needs one sample's columns at a time per worker; training keeps them all.
-        var columns = [Float](unsafeUninitializedCapacity: (training ? n : min(n, Parallel.parts)) * k * pixels) { _, count in
-            count = (training ? n : min(n, Parallel.parts)) * k * pixels
-        }
+        var columns = [Float](unset: (training ? n : min(n, Parallel.parts)) * k * pixels)
         // Every output value is first set to its bias, then the GEMM adds W · cols.
         let output = [Float](unsafeUninitializedCapacity: n * outChannels * pixels) { out, initialized in
             store.values.withUnsafeBufferPointer { v in
@@ -85,14 +83,10 @@ public final class Conv2D: Layer {
         // so the result does not depend on thread timing.
         let partCount = outChannels * k + outChannels
         var parts = [Float](repeating: 0, count: workers * partCount)
-        var columnGradients = [Float](unsafeUninitializedCapacity: propagatesGradient ? workers * k * pixels : 0) { _, count in
-            count = propagatesGradient ? workers * k * pixels : 0
-        }
+        var columnGradients = [Float](unset: propagatesGradient ? workers * k * pixels : 0)
         // Each sample's part is cleared by the worker that folds its columns back (below).
         let inputSize = inChannels * height * width
-        var inputGradient = [Float](unsafeUninitializedCapacity: propagatesGradient ? n * inputSize : 0) { _, count in
-            count = propagatesGradient ? n * inputSize : 0
-        }
+        var inputGradient = [Float](unset: propagatesGradient ? n * inputSize : 0)
         store.values.withUnsafeBufferPointer { v in
             outputGradient.data.withUnsafeBufferPointer { dy in
                 cachedColumns.withUnsafeBufferPointer { c in

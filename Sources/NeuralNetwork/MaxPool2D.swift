@@ -21,7 +21,7 @@ public final class MaxPool2D: Layer {
         let outHeight = outputShape[1], outWidth = outputShape[2]
         let count = n * channels * outHeight * outWidth
         let training = mode == .training
-        var argmax = [Int32](unsafeUninitializedCapacity: training ? count : 0) { _, initialized in initialized = training ? count : 0 }
+        var argmax = [Int32](unset: training ? count : 0)
         let planeOutputs = outHeight * outWidth
         let output = [Float](unsafeUninitializedCapacity: count) { out, initialized in
             input.data.withUnsafeBufferPointer { x in

@@ -50,12 +50,12 @@ public enum Parallel {
     /// Nothing is written twice and no copy or zero-filling runs on one core beforehand.
     public static func array(samples: Int, valuesPerSample: Int,
                              _ fill: (UnsafeMutableBufferPointer<Float>, Range<Int>) -> Void) -> [Float] {
-        let count = samples * valuesPerSample
-        return [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
+        var array = [Float](unset: samples * valuesPerSample)
+        array.withUnsafeMutableBufferPointer { buffer in
             forEachRange(of: samples) { _, samples in
                 fill(buffer, (samples.lowerBound * valuesPerSample)..<(samples.upperBound * valuesPerSample))
             }
-            initialized = count
         }
+        return array
     }
 }

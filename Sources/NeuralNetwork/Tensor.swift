@@ -25,3 +25,11 @@ public struct Tensor: Sendable, Equatable {
         Tensor(shape: newShape, data: data)
     }
 }
+
+extension Array where Element: BitwiseCopyable {
+    /// `count` values the caller sets, every one, before reading any: no zero-filling pass
+    /// (on one core, before the parallel work that writes them).
+    init(unset count: Int) {
+        self.init(unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
+    }
+}

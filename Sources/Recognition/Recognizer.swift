@@ -258,8 +258,7 @@ public struct Recognizer: Sendable {
                 latex: chosen.latex,
                 box: scaled(Box(x: Int(chosen.x), y: Int(chosen.y), width: Int(chosen.width), height: Int(chosen.height)), by: scale),
                 confidence: chosen.probability,
-                // Alternatives that round to p = 0 in the report are noise to a reader.
-                alternatives: chosen.others.filter { $0.probability >= 0.00005 })
+                alternatives: Self.reported(chosen.others))
         }
         let result = LineResult(
             latex: latex, value: reading.value, verdict: reading.verdict,
@@ -275,12 +274,17 @@ public struct Recognizer: Sendable {
         let box = Box.union(glyphs.map(\.box))
         let symbols = reading.symbols.map { chosen in
             SymbolReading(latex: chosen.latex, box: scaled(glyphs[chosen.index].box, by: scale), confidence: chosen.probability,
-                          alternatives: chosen.others.filter { $0.probability >= 0.00005 })
+                          alternatives: Self.reported(chosen.others))
         }
         // As for a line: the chance that every symbol is what the reading says it is.
         let confidence = symbols.reduce(1.0) { $0 * $1.confidence }
         return LineResult(latex: reading.latex, value: nil, verdict: nil, note: "2-D expression: not evaluated",
                           confidence: confidence, box: scaled(box, by: scale), symbols: symbols, mathML: reading.mathML)
+    }
+
+    /// A symbol's other candidates as reported: those that round to p = 0 are noise to a reader.
+    static func reported(_ alternatives: [Alternative]) -> [Alternative] {
+        alternatives.filter { $0.probability >= 0.00005 }
     }
 
     /// The grammar's view of glyphs: boxes and label candidates.
