@@ -5,15 +5,24 @@ import Foundation
 struct ExpressionParser {
     let grammar: Grammar
 
-    private enum Token: Equatable {
+    enum Token: Equatable {
         case number(String)
         case symbol(String)
+        /// A 2-D operand already built: a fraction or a root.
+        case operand(Expression)
+        /// A superscript read as the exponent of the operand before it.
+        case exponent(Expression, LayoutForm)
     }
 
     /// Parses labels such as `["1", "2", ".", "5", "+", "3"]`; digits and decimal points join
     /// into numbers. Throws `GrammarError.ungrammatical` when the labels are not a line.
     func parse(_ labels: [String]) throws -> Statement {
-        var cursor = Cursor(tokens: tokens(labels), grammar: grammar)
+        try parse(tokens: tokens(labels))
+    }
+
+    /// Parses tokens, which may hold 2-D operands and exponents (see `Grammar.statement(of:layout:)`).
+    func parse(tokens: [Token]) throws -> Statement {
+        var cursor = Cursor(tokens: tokens, grammar: grammar)
         var statement = Statement(sides: [try cursor.expression(above: Int.min)], relations: [])
         while case .symbol(let symbol)? = cursor.peek, let relation = grammar.relations[symbol] {
             cursor.advance()
@@ -37,6 +46,8 @@ struct ExpressionParser {
         switch token {
         case .number(let literal): return "number '\(literal)'"
         case .symbol(let symbol): return "'\(symbol)'"
+        case .operand(let expression): return expression.latex
+        case .exponent(let exponent, _): return "the superscript \(exponent.latex)"
         }
     }
 
@@ -53,6 +64,10 @@ struct ExpressionParser {
         mutating func expression(above minimum: Int) throws -> Expression {
             var left = try operand()
             while let rule = nextOperator(), rule.precedence >= minimum {
+                // 2 \frac{1}{2} is a mixed number to some readers and a product to others.
+                if case .number = left, case .operand(.fraction)? = peek {
+                    throw GrammarError.ungrammatical(reason: "\(left.latex) before a fraction may be a mixed number or a product")
+                }
                 // A written operator is consumed; a juxtaposition's bracket starts its right operand.
                 if !rule.symbol.isEmpty { advance() }
                 let next = rule.associativity == .left ? rule.precedence + 1 : rule.precedence
@@ -62,10 +77,23 @@ struct ExpressionParser {
         }
 
         /// The infix operation the next token begins after an operand: a written operator, or
-        /// the grammar's juxtaposition before an opening bracket.
+        /// the grammar's juxtaposition before an opening bracket or a 2-D operand (`3 \sqrt{4}`).
         private func nextOperator() -> OperatorRule? {
-            guard case .symbol(let symbol)? = peek else { return nil }
-            return grammar.infixOperators[symbol] ?? grammar.juxtaposition(before: symbol)?.operation
+            switch peek {
+            case .symbol(let symbol)?: return grammar.infixOperators[symbol] ?? grammar.juxtaposition(before: symbol)?.operation
+            case .operand?: return grammar.juxtaposition?.operation
+            case .number?, .exponent?, nil: return nil
+            }
+        }
+
+        /// The operand with the exponents written on it: `2 ^ { 3 }`, `( 1 + 2 ) ^ { 2 }`.
+        private mutating func raised(_ base: Expression) -> Expression {
+            var result = base
+            while case .exponent(let exponent, let form)? = peek {
+                advance()
+                result = .power(result, exponent, form)
+            }
+            return result
         }
 
         private mutating func operand() throws -> Expression {
@@ -76,7 +104,11 @@ struct ExpressionParser {
                 guard isWellFormed(literal) else {
                     throw GrammarError.ungrammatical(reason: "'\(literal)' is not a number")
                 }
-                return .number(literal, grammar.number)
+                return raised(.number(literal, grammar.number))
+            case .operand(let expression):
+                return raised(expression)
+            case .exponent(let exponent, _):
+                throw GrammarError.ungrammatical(reason: "the superscript \(exponent.latex) has no base")
             case .symbol(let symbol):
                 if let rule = grammar.prefixOperators[symbol] {
                     return .prefix(rule, try expression(above: rule.precedence))
@@ -87,7 +119,7 @@ struct ExpressionParser {
                         throw GrammarError.ungrammatical(reason: "'\(group.open)' is never closed: '\(group.close)' is missing")
                     }
                     advance()
-                    return .group(group, inner)
+                    return raised(.group(group, inner))
                 }
                 throw GrammarError.ungrammatical(reason: "'\(symbol)' where a number is expected")
             }

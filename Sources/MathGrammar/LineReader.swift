@@ -121,7 +121,7 @@ public struct LineReader: Sendable {
             reading.latex = statement.latex
             reading.mathML = statement.mathML
             reading.value = evaluation.value?.description
-            if let value = evaluation.value, value.terminatingPlaces == nil {
+            if let value = evaluation.value?.exact, value.terminatingPlaces == nil {
                 reading.approximateValue = value.approximation(places: Self.approximationPlaces)
             }
             reading.verdict = evaluation.verdict

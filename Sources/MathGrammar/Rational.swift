@@ -21,6 +21,7 @@ public struct Rational: Sendable, Equatable, Hashable, CustomStringConvertible {
     }
 
     public static let zero = Rational(reduced: 0, 1)
+    public static let one = Rational(reduced: 1, 1)
 
     /// Parses a decimal literal such as `12`, `0.25` or `-3.5`; nil for anything else.
     public init?(decimal text: String) {

@@ -268,7 +268,9 @@ public struct Recognizer: Sendable {
     }
 
     /// Reads glyphs with their classifier candidates as one 2-D expression; nil when there is
-    /// nothing to lay out. 2-D expressions are printed, not evaluated (no value, no verdict).
+    /// nothing to lay out. An arithmetic expression gets its value and, for a relation, its
+    /// verdict, by the line grammar's meanings (`Grammar.evaluation(of:layout:)`); one with
+    /// letters, functions, big operators or subscripts is printed only, the note saying why.
     public func readExpression(_ glyphs: [Glyph], candidates: [[Candidate]], parser: LayoutParser, scale: Int) -> LineResult? {
         guard !glyphs.isEmpty, let reading = try? parser.parse(Self.placed(glyphs, candidates: candidates)) else { return nil }
         let box = Box.union(glyphs.map(\.box))
@@ -278,7 +280,8 @@ public struct Recognizer: Sendable {
         }
         // As for a line: the chance that every symbol is what the reading says it is.
         let confidence = symbols.reduce(1.0) { $0 * $1.confidence }
-        return LineResult(latex: reading.latex, value: nil, verdict: nil, note: "2-D expression: not evaluated",
+        let evaluation = reader.grammar.evaluation(of: reading.row, layout: parser.grammar)
+        return LineResult(latex: reading.latex, value: evaluation.value, verdict: evaluation.verdict, note: evaluation.note,
                           confidence: confidence, box: scaled(box, by: scale), symbols: symbols, mathML: reading.mathML)
     }
 

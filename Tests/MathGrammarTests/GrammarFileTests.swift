@@ -8,10 +8,15 @@ final class GrammarFileTests: XCTestCase {
         let grammar = try arithmeticGrammar()
         XCTAssertEqual(grammar.number.digits, Set((0...9).map(String.init)))
         XCTAssertEqual(grammar.number.point, ".")
-        XCTAssertEqual(Set(grammar.infixOperators.keys), ["+", "-", "\\times", "\\cdot", "\\div"])
+        XCTAssertEqual(Set(grammar.infixOperators.keys), ["+", "-", "\\times", "\\cdot", "\\div", "/"])
+        XCTAssertEqual(grammar.infixOperators["/"]?.meaning, .divide)
         XCTAssertEqual(Set(grammar.prefixOperators.keys), ["+", "-"])
-        XCTAssertEqual(grammar.relations["="]?.meaning, .equal)
-        XCTAssertEqual(grammar.groups.map { [$0.open, $0.close] }, [["(", ")"]])
+        // The relations are named as the CROHME classifier names them (for the 2-D reader).
+        XCTAssertEqual(grammar.relations.mapValues(\.meaning), ["=": .equal, "\\neq": .notEqual, "\\lt": .less,
+                                                               "\\gt": .greater, "\\leq": .lessOrEqual, "\\geq": .greaterOrEqual])
+        XCTAssertEqual(grammar.groups.map { [$0.open, $0.close] }, [["(", ")"], ["[", "]"], ["|", "|"]])
+        XCTAssertEqual(grammar.groups.last?.meaning, .absoluteValue)
+        XCTAssertEqual(grammar.juxtaposition?.before, ["(", "["])
         let times = try XCTUnwrap(grammar.infixOperators["\\times"])
         let plus = try XCTUnwrap(grammar.infixOperators["+"])
         XCTAssertGreaterThan(times.precedence, plus.precedence)
