@@ -19,7 +19,8 @@ extension Recognizer {
     }
 
     /// The recognizer of 2-D expressions shipped in MathscanKit's resources: the model of CROHME's
-    /// 101 classes and the layout grammar; each page is read as one expression (not evaluated).
+    /// 101 classes and the layout grammar; each page is read as one expression, evaluated and
+    /// graded by the arithmetic grammar's meanings where it is arithmetic.
     public static func shippedTwoDimensional(options: Options = Options()) throws -> Recognizer {
         let arithmetic = try shipped(options: options)
         let classifier = try SymbolClassifier(modelBytes: FileContents.read(ShippedResources.url(named: ShippedResources.crohmeModel)))

@@ -33,7 +33,7 @@ struct ModelOptions: ParsableArguments {
     @Option(help: "Classifier weights (default: the model shipped with mathscan).")
     var model: String?
 
-    @Option(help: "Without --model: the shipped model of these classes, arithmetic (lines of arithmetic, evaluated and graded) or crohme (CROHME's 101 classes: each page read as one 2-D expression with scripts, fractions and roots, printed but not evaluated).")
+    @Option(help: "Without --model: the shipped model of these classes, arithmetic (lines of arithmetic, evaluated and graded) or crohme (CROHME's 101 classes: each page read as one 2-D expression with scripts, fractions and roots, evaluated and graded where arithmetic, else printed only).")
     var classes = "arithmetic"
 
     @Option(help: "Grammar file (default: grammars/arithmetic.grammar shipped with mathscan).")

@@ -110,7 +110,7 @@ final class ShippedTwoDimensionalRecognizerTests: XCTestCase {
     /// Two CROHME 2013 test expressions (writers never trained on), rendered and read as one
     /// expression each: LaTeX and MathML with a fraction, a root and superscripts, every symbol
     /// laid out once with its label, a confidence that is the symbols' joint probability, and
-    /// no value or verdict.
+    /// no value or verdict (they have letters).
     func testReadsAFractionAndARootWithSuperscripts() throws {
         let recognizer = try Recognizer.shippedTwoDimensional()
         XCTAssertEqual(recognizer.classifier.labels, MathSymbol.crohmeClasses)
@@ -130,6 +130,37 @@ final class ShippedTwoDimensionalRecognizerTests: XCTestCase {
             XCTAssertEqual(line.symbols.map(\.latex).sorted(), labels, name)  // the bar is a "-"
             XCTAssertEqual(line.confidence, line.symbols.reduce(1) { $0 * $1.confidence }, accuracy: 1e-12)
             XCTAssertLessThan(line.confidence, 1)
+        }
+    }
+
+    /// Issue 15's examples, each composed from one held-out writer's real handwritten symbols
+    /// (scripts/make-2d-fixtures.py): LaTeX, MathML, and value and verdict where they are
+    /// arithmetic; the ones with letters are printed, not evaluated.
+    func testIssueExamplesAreGradedWhereArithmetic() throws {
+        let recognizer = try Recognizer.shippedTwoDimensional()
+        let cases: [(file: String, latex: String, mathML: String, value: String?, verdict: Bool?, note: String)] = [
+            ("2d-power-letters.inkml", "x ^ { 2 } + 3 x = 10",
+             "<mrow><msup><mi>x</mi><mn>2</mn></msup><mo>+</mo><mn>3</mn><mi>x</mi><mo>=</mo><mn>10</mn></mrow>",
+             nil, nil, "not arithmetic: contains x"),
+            ("2d-fractions.inkml", "\\frac { 3 } { 4 } + \\frac { 1 } { 4 } = 1",
+             "<mrow><mfrac><mn>3</mn><mn>4</mn></mfrac><mo>+</mo><mfrac><mn>1</mn><mn>4</mn></mfrac><mo>=</mo><mn>1</mn></mrow>",
+             "1", true, "exact"),
+            ("2d-root.inkml", "\\sqrt { 16 } = 4", "<mrow><msqrt><mn>16</mn></msqrt><mo>=</mo><mn>4</mn></mrow>", "4", true, "exact"),
+            ("2d-less.inkml", "2 \\lt 5", "<mrow><mn>2</mn><mo>&lt;</mo><mn>5</mn></mrow>", "2", true, "exact"),
+            ("2d-not-equal.inkml", "a \\neq b", "<mrow><mi>a</mi><mo>&#x2260;</mo><mi>b</mi></mrow>",
+             nil, nil, "not arithmetic: contains a, b"),
+        ]
+        for example in cases {
+            let image = InkRenderer.render(try InkDocument.parse(try Self.fixture(example.file))).image
+            let page = try recognizer.recognize(imageBytes: try ImageEncoder.png(image))
+            XCTAssertEqual(page.lines.count, 1, example.file)
+            let line = try XCTUnwrap(page.lines.first, example.file)
+            XCTAssertEqual(line.latex, example.latex, example.file)
+            XCTAssertEqual(line.mathML, example.mathML, example.file)
+            XCTAssertEqual(line.value, example.value, example.file)
+            XCTAssertEqual(line.verdict, example.verdict, example.file)
+            XCTAssertEqual(line.note, example.note, example.file)
+            XCTAssertNil(line.problem, example.file)
         }
     }
 
