@@ -143,8 +143,10 @@ def compose(name, truth, symbols, writers):
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<ink xmlns="http://www.w3.org/2003/InkML">',
              '  <traceFormat><channel name="X" type="decimal"/><channel name="Y" type="decimal"/></traceFormat>',
              f'  <annotation type="truth">${truth}$</annotation>',
-             f'  <annotation type="writer">{writer}</annotation>',
-             '  <annotation type="source">composed by scripts/make-2d-fixtures.py from ' + "; ".join(sources).replace("&", "&amp;").replace("<", "&lt;") + '</annotation>']
+             # No writer annotation: a composed page is no writer's expression, and the held-out
+             # measurements (end-to-end-report, evaluate --held-out-writers) must not count it.
+             f'  <annotation type="source">composed by scripts/make-2d-fixtures.py from {writer}\'s symbols: '
+             + "; ".join(sources).replace("&", "&amp;").replace("<", "&lt;") + '</annotation>']
     for index, stroke in enumerate(traces):
         lines.append(f'  <trace id="{index}">' + ", ".join(f"{x:.1f} {y:.1f}" for x, y in stroke) + "</trace>")
     lines.append('  <traceGroup xml:id="g"><annotation type="truth">Segmentation</annotation>')

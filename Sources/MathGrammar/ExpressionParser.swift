@@ -20,7 +20,7 @@ struct ExpressionParser {
         try parse(tokens: tokens(labels))
     }
 
-    /// Parses tokens, which may hold 2-D operands and exponents (see `Grammar.statement(of:layout:)`).
+    /// Parses tokens, which may hold 2-D operands and exponents (see `Grammar.evaluation(of:layout:)`).
     func parse(tokens: [Token]) throws -> Statement {
         var cursor = Cursor(tokens: tokens, grammar: grammar)
         var statement = Statement(sides: [try cursor.expression(above: Int.min)], relations: [])

@@ -69,8 +69,10 @@ extension Grammar {
                 return [.operand(.fraction(try expression(of: numerator, layout: layout),
                                            try expression(of: denominator, layout: layout), form))]
             case .root(let radicand, let index):
-                let indexed = index.flatMap { _ in layout.rootIndexLaTeX.flatMap { latex in layout.rootIndexMathML.map { (latex, $0) } } }
-                let form = LayoutForm(latex: indexed?.0 ?? layout.rootLaTeX, mathML: indexed?.1 ?? layout.rootMathML)
+                var form = LayoutForm(latex: layout.rootLaTeX, mathML: layout.rootMathML)
+                if index != nil, let latex = layout.rootIndexLaTeX, let mathML = layout.rootIndexMathML {
+                    form = LayoutForm(latex: latex, mathML: mathML)
+                }
                 return [.operand(.root(try expression(of: radicand, layout: layout),
                                        index: try index.map { try expression(of: $0, layout: layout) }, form))]
             case .scripts(let base, nil, let superscript?):

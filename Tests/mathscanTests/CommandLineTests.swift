@@ -158,6 +158,30 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(try mathscan(["recognize", "--jobs", "0", files[0]]).status, 2)
     }
 
+    /// The 2-D model's readings carry a value and a verdict where arithmetic, in text and JSON:
+    /// issue 15's `\sqrt{16} = 4` (composed from a held-out writer's symbols) is true, exactly;
+    /// `x^2 + 3x = 10` is printed, not evaluated.
+    func testTwoDimensionalReadingsAreGradedWhereArithmetic() throws {
+        let fixtures = Self.repository.appendingPathComponent("Tests/Fixtures/inkml")
+        let files = ["2d-root.inkml", "2d-power-letters.inkml"].map { fixtures.appendingPathComponent($0).path }
+        let json = try mathscan(["recognize", "--classes", "crohme", "--json"] + files)
+        XCTAssertEqual(json.status, 0, json.stderr)
+        let lines = json.jsonLines.compactMap { ($0["lines"] as? [[String: Any]])?.first }
+        XCTAssertEqual(lines.count, 2, json.stdout)
+        XCTAssertEqual(lines.first?["latex"] as? String, "\\sqrt { 16 } = 4")
+        XCTAssertEqual(lines.first?["value"] as? String, "4")
+        XCTAssertEqual(lines.first?["verdict"] as? Bool, true)
+        XCTAssertEqual(lines.first?["note"] as? String, "exact")
+        XCTAssertEqual(lines.last?["latex"] as? String, "x ^ { 2 } + 3 x = 10")
+        XCTAssertTrue(lines.last?["value"] is NSNull, json.stdout)
+        XCTAssertTrue(lines.last?["verdict"] is NSNull, json.stdout)
+        XCTAssertEqual(lines.last?["note"] as? String, "not arithmetic: contains x")
+        let text = try mathscan(["recognize", "--classes", "crohme", "--mathml", files[0]])
+        XCTAssertEqual(text.status, 0, text.stderr)
+        XCTAssertTrue(text.stdout.contains("\\sqrt { 16 } = 4    value 4    TRUE (exact)"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("<math><mrow><msqrt><mn>16</mn></msqrt><mo>=</mo><mn>4</mn></mrow></math>"), text.stdout)
+    }
+
     /// The benchmarks report, not assert, speed; what they do assert is checked here: bench-batch
     /// compares one worker's lines with two workers' and bench gives a full-decode column.
     func testBenchmarksRunAndCompare() throws {
