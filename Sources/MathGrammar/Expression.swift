@@ -55,11 +55,11 @@ public indirect enum Expression: Sendable, Equatable {
     }
 
     /// The exact value; throws `GrammarError.undefinedValue` for a division by zero, and for a
-    /// value that is not rational (an irrational root), which `evaluated()` bounds instead.
+    /// value known only within bounds (an irrational root), which `evaluated()` gives instead.
     public func value() throws -> Rational {
         let value = try evaluated()
         guard let exact = value.exact else {
-            throw GrammarError.undefinedValue(reason: "\(latex) is not rational (≈ \(value))")
+            throw GrammarError.undefinedValue(reason: "\(latex) is not known exactly (≈ \(value))")
         }
         return exact
     }
