@@ -99,7 +99,7 @@ public indirect enum Expression: Sendable, Equatable {
             return try value.power(try Self.whole(exponent, what: "the exponent", of: latex), what: latex)
         case .root(let radicand, let index, _):
             let value = try radicand.evaluated()
-            return try value.root(try index.map { try Self.whole($0, what: "the index", of: latex) } ?? 2, what: latex)
+            return try value.root(try index.map { try Self.whole($0, what: "the index", of: latex) } ?? BigInt(2), what: latex)
         }
     }
 
@@ -115,14 +115,13 @@ public indirect enum Expression: Sendable, Equatable {
         throw GrammarError.undefinedValue(reason: reason)
     }
 
-    /// The value of an exponent or a root's index, which must be a whole number of a machine word.
-    private static func whole(_ expression: Expression, what: String, of whole: String) throws -> Int {
+    /// The value of an exponent or a root's index, which must be a whole number.
+    private static func whole(_ expression: Expression, what: String, of whole: String) throws -> BigInt {
         let value = try expression.evaluated()
         guard let exact = value.exact, exact.denominator == 1 else {
             throw GrammarError.undefinedValue(reason: "\(whole): \(what) \(value) is not a whole number")
         }
-        // Beyond a machine word it is far beyond any limit; the power or root refuses it.
-        return Int(exactly: exact.numerator) ?? (exact.numerator.sign == .minus ? Int.min / 2 : Int.max / 2)
+        return exact.numerator
     }
 
     /// Digits after the decimal point when the expression is a decimal literal, possibly

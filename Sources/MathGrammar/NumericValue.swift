@@ -119,9 +119,9 @@ public enum NumericValue: Sendable, Equatable, CustomStringConvertible {
 
     /// The value raised to a whole power; throws `GrammarError.undefinedValue` for 0 to a
     /// negative power, 0 ^ 0 and powers too large to compute (`what` names the power written).
-    func power(_ exponent: Int, what: String) throws -> NumericValue {
-        guard abs(exponent) <= Self.maxExponent else {
-            throw GrammarError.undefinedValue(reason: "\(what) is too large to evaluate: the exponent \(exponent) is beyond ±\(Self.maxExponent)")
+    func power(_ whole: BigInt, what: String) throws -> NumericValue {
+        guard whole.magnitude <= BigUInt(Self.maxExponent), let exponent = Int(exactly: whole) else {
+            throw GrammarError.undefinedValue(reason: "\(what) is too large to evaluate: the exponent \(whole) is beyond ±\(Self.maxExponent)")
         }
         if exponent <= 0, let base = exact, base.isZero {
             throw GrammarError.undefinedValue(reason: exponent == 0 ? "0 ^ 0 is undefined in \(what)" : "0 to a negative power is undefined in \(what)")
@@ -146,15 +146,15 @@ public enum NumericValue: Sendable, Equatable, CustomStringConvertible {
 
     /// The real `index`-th root (index ≥ 1): exact when the value is a perfect power of a
     /// rational (√(9/4) = 3/2), otherwise bounded. Throws for an even root of a negative value.
-    func root(_ index: Int, what: String) throws -> NumericValue {
-        guard index >= 1, index <= Self.maxExponent else {
-            throw GrammarError.undefinedValue(reason: "\(what): the root's index \(index) is not a whole number from 1 to \(Self.maxExponent)")
+    func root(_ whole: BigInt, what: String) throws -> NumericValue {
+        guard whole >= 1, whole <= BigInt(Self.maxExponent), let index = Int(exactly: whole) else {
+            throw GrammarError.undefinedValue(reason: "\(what): the root's index \(whole) is not a whole number from 1 to \(Self.maxExponent)")
         }
         if upper < .zero || (exact.map { $0 < .zero } ?? false) {
             guard index % 2 == 1 else {
                 throw GrammarError.undefinedValue(reason: "\(what) is not a real number: an even root of a negative number")
             }
-            return -(try (-self).root(index, what: what))
+            return -(try (-self).root(whole, what: what))
         }
         if let radicand = exact,
            let numerator = Self.exactRoot(radicand.numerator.magnitude, index),
