@@ -78,17 +78,63 @@ public struct LayoutGrammar: Sendable {
     /// How often each symbol is written, as a share of all symbols; empty when not stated.
     public private(set) var frequencies: [String: Double] = [:]
 
-    /// A classifier's candidates weighed by how often their symbols are written: a classifier
-    /// trained on balanced classes (`mathscan train`) says how a mark looks, not how common its
-    /// symbol is, so a `|` that looks as much like a `1` is, in writing, nine times less likely.
-    /// Renormalised over the candidates, most probable first; unchanged without frequencies.
-    /// Symbols without a stated frequency take the rarest stated one.
-    public func weighedByFrequency(_ alternatives: [Alternative]) -> [Alternative] {
-        guard let rarest = frequencies.values.min() else { return alternatives }
-        let weighed = alternatives.map { $0.probability * (frequencies[$0.latex] ?? rarest) }
-        let total = weighed.reduce(0, +)
-        guard total > 0 else { return alternatives }
-        return zip(alternatives, weighed).map { Alternative(latex: $0.latex, probability: $1 / total) }
+    /// Function names written letter by letter (`\sin`: `s i n`), which a segmenter of connected
+    /// ink finds as separate marks: name → letters.
+    public private(set) var functionNames: [String: [String]] = [:]
+
+    /// How tall a symbol is written against its expression: the log of its box height over the
+    /// expression's reference size (`relativeHeights`), a Gaussian of mean and deviation.
+    public struct Size: Sendable, Equatable {
+        public var mean: Double
+        public var spread: Double
+        /// The log density of `relativeHeight`.
+        func logLikelihood(of relativeHeight: Double) -> Double {
+            let z = (relativeHeight - mean) / spread
+            return -0.5 * z * z - log(spread)
+        }
+    }
+    /// Each symbol's size, and all symbols' (for a symbol without its own); empty, nil when not stated.
+    public private(set) var sizes: [String: Size] = [:]
+    public private(set) var size: Size?
+    /// The exponent of the size likelihood in a candidate's weight (0: sizes are not used).
+    public private(set) var sizeWeight = 0.0
+    /// Expressions of fewer symbols say nothing of how tall a symbol is against the others.
+    public static let sizeMinimumSymbols = 3
+
+    /// log(height / reference) of each box (width, height), the reference being the median of
+    /// the boxes' larger sides (a bar's length, a digit's height: whatever the symbols, a robust
+    /// measure of the writing's size); nil for all when there are fewer than `sizeMinimumSymbols`.
+    /// `scripts/measure-layout.py` measures the `size` rules the same way.
+    public static func relativeHeights(of boxes: [(width: Double, height: Double)]) -> [Double?] {
+        let sides = boxes.map { max($0.width, $0.height) }.sorted()
+        guard boxes.count >= sizeMinimumSymbols else { return boxes.map { _ in nil } }
+        let reference = sides.count % 2 == 1 ? sides[sides.count / 2] : (sides[sides.count / 2 - 1] + sides[sides.count / 2]) / 2
+        return boxes.map { $0.height > 0 && reference > 0 ? log($0.height / reference) : nil }
+    }
+
+    /// A classifier's candidates weighed by what the expression says of them, renormalised, most
+    /// probable first. By how often their symbols are written: a classifier trained on balanced
+    /// classes (`mathscan train`) says how a mark looks, not how common its symbol is, so a `|`
+    /// that looks as much like a `1` is, in writing, nine times less likely (a symbol without a
+    /// stated frequency takes the rarest one). And, given the mark's `relativeHeight`
+    /// (`relativeHeights`), by the likelihood of that height for each symbol raised to
+    /// `sizeWeight`: a crop scaled to 32 × 32 has lost its size, but an `x` is shorter than an
+    /// `X` beside the same digits. Unchanged without frequencies and sizes.
+    public func weighed(_ alternatives: [Alternative], relativeHeight: Double? = nil) -> [Alternative] {
+        let rarest = frequencies.values.min()
+        let logWeights = alternatives.map { alternative -> Double in
+            var weight = log(alternative.probability)
+            if let rarest { weight += log(frequencies[alternative.latex] ?? rarest) }
+            if let relativeHeight, sizeWeight > 0, let size = sizes[alternative.latex] ?? size {
+                weight += sizeWeight * size.logLikelihood(of: relativeHeight)
+            }
+            return weight
+        }
+        // In logs, scaled by the largest, so that a height far from every size does not underflow.
+        guard let largest = logWeights.max(), largest.isFinite else { return alternatives }
+        let weights = logWeights.map { exp($0 - largest) }
+        let total = weights.reduce(0, +)
+        return zip(alternatives, weights).map { Alternative(latex: $0.latex, probability: $1 / total) }
             .sorted { $0.probability > $1.probability }
     }
 
@@ -128,6 +174,8 @@ public struct LayoutGrammar: Sendable {
                 "nostart": [],
                 "inscript": ["share"],
                 "frequency": ["share"],
+                "size": ["mean", "spread", "weight"],
+                "function": ["letters"],
                 "scripted": ["superscript", "subscript"],
                 "relation": ["offset", "spread", "ratio", "ratio-spread", "prior", "latex", "mathml"],
                 "scripts": ["latex", "mathml"],
@@ -203,6 +251,27 @@ public struct LayoutGrammar: Sendable {
                 guard share > 0, share < 1 else { throw fail("share must be above 0 and below 1, found \(share)") }
                 guard frequencies[symbol] == nil else { throw fail("a second frequency rule for \(symbol)") }
                 frequencies[symbol] = share
+            case "function":
+                guard rule.symbols.count == 1, let name = rule.symbols.first else { throw fail("a function rule names one symbol") }
+                let letters = try Self.required("letters", of: rule, fail: fail).split(separator: " ").map(String.init)
+                guard letters.count >= 2 else { throw fail("letters= lists at least two letters, found \(letters.count)") }
+                guard functionNames[name] == nil else { throw fail("a second function rule for \(name)") }
+                functionNames[name] = letters
+            case "size":
+                guard rule.symbols.count <= 1 else { throw fail("a size rule names one symbol, or none for all symbols") }
+                let spread = try Self.number("spread", of: rule, fail: fail)
+                guard spread > 0 else { throw fail("spread must be above 0, found \(spread)") }
+                let measured = Size(mean: try Self.number("mean", of: rule, fail: fail), spread: spread)
+                if let symbol = rule.symbols.first {
+                    guard rule.attributes["weight"] == nil else { throw fail("weight= goes on the size rule for all symbols") }
+                    guard sizes[symbol] == nil else { throw fail("a second size rule for \(symbol)") }
+                    sizes[symbol] = measured
+                } else {
+                    if size != nil { throw fail("a second size rule for all symbols") }
+                    size = measured
+                    sizeWeight = try Self.number("weight", of: rule, fail: fail)
+                    guard sizeWeight >= 0 else { throw fail("weight must be at least 0, found \(sizeWeight)") }
+                }
             case "inscript":
                 let share = try Self.number("share", of: rule, fail: fail)
                 guard share > 0, share < 1 else { throw fail("share must be above 0 and below 1, found \(share)") }
@@ -261,6 +330,9 @@ public struct LayoutGrammar: Sendable {
         }
         if !baseShares.isEmpty, baseShare.isEmpty {
             throw GrammarError.missingRule(file: name, line: end, kind: "scripted superscript=... subscript=... (for all symbols)")
+        }
+        if !sizes.isEmpty, size == nil {
+            throw GrammarError.missingRule(file: name, line: end, kind: "size mean=... spread=... weight=... (for all symbols)")
         }
         if !scriptShares.isEmpty, scriptShare == nil {
             throw GrammarError.missingRule(file: name, line: end, kind: "inscript share=... (for all symbols)")
