@@ -101,6 +101,7 @@ def last_atom(items):
     return None
 
 REF = set('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ')
+DIGITS = set('0123456789')
 
 # Sizes as LayoutParser measures them on a page: ink boxes here are the pen's centre line, a
 # rendered or scanned mark is as much wider as its stroke; the renderer draws a 3-pixel pen on a
@@ -124,6 +125,7 @@ def main(directory):
     in_script = defaultdict(int); written = defaultdict(int)  # label -> symbols inside a script row / all
     rows = []  # each row of the truth: its symbols (a script's base stands for it; None for fractions, roots)
     sizes = defaultdict(list)  # label -> log relative heights
+    followed = defaultdict(int); followed_by_digit = defaultdict(int)  # label -> right neighbours, digits among them
     files = 0
     for dirpath, _, names in os.walk(directory):
         for name in sorted(names):
@@ -153,6 +155,11 @@ def main(directory):
                 for a, b in zip(items, items[1:]):
                     x, y = last_atom([a]), first_atom([b])
                     if x in symbols and y in symbols: pairs['right'].append((symbols[x], symbols[y]))
+                    # What follows a symbol on its row (past its scripts, as the parser sees it).
+                    left = first_atom([a]) if a[0] in ('msup', 'msub', 'msubsup') else x
+                    if left in symbols and y in symbols:
+                        followed[symbols[left][0]] += 1
+                        followed_by_digit[symbols[left][0]] += symbols[y][0] in DIGITS
                 for it in items:
                     if it[0] == 'atom': continue
                     kind, parts = it[0], it[1]
@@ -225,6 +232,14 @@ def main(directory):
         if len(sizes[label]) >= 20:
             m, d = robust_size(sizes[label])
             print(f'size  {label:12} mean={m:.3f}  spread={d:.3f}   # {len(sizes[label])}')
+    # How often a digit follows a symbol on its row (an x is seldom followed by one, a \\times
+    # mostly): all symbols, then those followed at least 20 times, as grammar lines (none seen counts 1).
+    n = sum(followed.values()); k = sum(followed_by_digit.values())
+    print(f'followed  digit={k / n:.4f}   # all symbols: {k} of {n}')
+    for label in sorted(followed, key=lambda l: -followed[l]):
+        if followed[label] >= 20:
+            share = min(max(followed_by_digit[label], 1), followed[label] - 1) / followed[label]
+            print(f'followed  {label}  digit={share:.4f}   # {followed_by_digit[label]} of {followed[label]}')
     by_relation = {rel: defaultdict(int) for rel in ('superscript', 'subscript')}
     for rel in by_relation:
         for (bl, _), _ in pairs[rel]: by_relation[rel][bl] += 1

@@ -78,6 +78,18 @@ public struct LayoutGrammar: Sendable {
     /// How often each symbol is written, as a share of all symbols; empty when not stated.
     public private(set) var frequencies: [String: Double] = [:]
 
+    /// How often a digit follows any symbol, and some symbols, on their row: an `x` is seldom
+    /// followed by one (`2 x 3` is `2 \\times 3`), a `\\times` half the time.
+    public private(set) var digitShare: Double?
+    public private(set) var digitShares: [String: Double] = [:]
+
+    /// Log of how much likelier (or less likely) `next` is to follow `symbol` on a row than to
+    /// follow symbols in general, as far as the grammar says: whether `next` is a digit.
+    func followFactor(of symbol: String, next: String) -> Double {
+        guard let all = digitShare, let share = digitShares[symbol] else { return 0 }
+        return digits.contains(next) ? log(share / all) : log((1 - share) / (1 - all))
+    }
+
     /// Function names written letter by letter (`\sin`: `s i n`), which a segmenter of connected
     /// ink finds as separate marks: name → letters.
     public private(set) var functionNames: [String: [String]] = [:]
@@ -176,6 +188,7 @@ public struct LayoutGrammar: Sendable {
                 "frequency": ["share"],
                 "size": ["mean", "spread", "weight"],
                 "function": ["letters"],
+                "followed": ["digit"],
                 "scripted": ["superscript", "subscript"],
                 "relation": ["offset", "spread", "ratio", "ratio-spread", "prior", "latex", "mathml"],
                 "scripts": ["latex", "mathml"],
@@ -251,6 +264,14 @@ public struct LayoutGrammar: Sendable {
                 guard share > 0, share < 1 else { throw fail("share must be above 0 and below 1, found \(share)") }
                 guard frequencies[symbol] == nil else { throw fail("a second frequency rule for \(symbol)") }
                 frequencies[symbol] = share
+            case "followed":
+                let share = try Self.number("digit", of: rule, fail: fail)
+                guard share > 0, share < 1 else { throw fail("digit must be above 0 and below 1, found \(share)") }
+                if rule.symbols.isEmpty {
+                    if digitShare != nil { throw fail("a second followed rule for all symbols") }
+                    digitShare = share
+                }
+                for symbol in rule.symbols { digitShares[symbol] = share }
             case "function":
                 guard rule.symbols.count == 1, let name = rule.symbols.first else { throw fail("a function rule names one symbol") }
                 let letters = try Self.required("letters", of: rule, fail: fail).split(separator: " ").map(String.init)
@@ -330,6 +351,9 @@ public struct LayoutGrammar: Sendable {
         }
         if !baseShares.isEmpty, baseShare.isEmpty {
             throw GrammarError.missingRule(file: name, line: end, kind: "scripted superscript=... subscript=... (for all symbols)")
+        }
+        if !digitShares.isEmpty, digitShare == nil {
+            throw GrammarError.missingRule(file: name, line: end, kind: "followed digit=... (for all symbols)")
         }
         if !sizes.isEmpty, size == nil {
             throw GrammarError.missingRule(file: name, line: end, kind: "size mean=... spread=... weight=... (for all symbols)")

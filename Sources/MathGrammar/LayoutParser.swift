@@ -465,6 +465,9 @@ public struct LayoutParser: Sendable {
                         extended.levels[index] = adding(option.placement, unit: unit, to: level)
                         extended.score += option.logP + relationScore(.right, placement: option.placement, base: level.line)
                             + (option.label.map { grammar.scriptFactor(of: $0, inScript: level.relation != .right) } ?? 0)
+                        if let label = option.label, let previous = hypothesis.labels[level.last] {
+                            extended.score += grammar.followFactor(of: previous, next: label)
+                        }
                         extended.labels.append(option.label)
                         extended.parent.append(level.parent)
                         extended.relation.append(level.relation)
