@@ -125,6 +125,7 @@ def main(directory):
     in_script = defaultdict(int); written = defaultdict(int)  # label -> symbols inside a script row / all
     rows = []  # each row of the truth: its symbols (a script's base stands for it; None for fractions, roots)
     sizes = defaultdict(list)  # label -> log relative heights
+    bar_expressions = []  # the number of | in each expression that has one
     followed = defaultdict(int); followed_by_digit = defaultdict(int)  # label -> right neighbours, digits among them
     files = 0
     for dirpath, _, names in os.walk(directory):
@@ -137,6 +138,8 @@ def main(directory):
             files += 1
             main_row = row(m)
             placed = list(symbols.values())
+            bars = sum(label == '|' for label, _ in placed)
+            if bars: bar_expressions.append(bars)
             for (label, _), size in zip(placed, relative_heights([b for _, b in placed])):
                 sizes[label].append(size)
             def measure_band(items):
@@ -232,6 +235,9 @@ def main(directory):
         if len(sizes[label]) >= 20:
             m, d = robust_size(sizes[label])
             print(f'size  {label:12} mean={m:.3f}  spread={d:.3f}   # {len(sizes[label])}')
+    # Bars come in pairs (| x |): the share of the expressions with a | that have an odd number.
+    odd = sum(n % 2 for n in bar_expressions)
+    print(f'paired  |  odd={max(odd, 1) / len(bar_expressions):.4f}   # {odd} of {len(bar_expressions)} expressions with a |')
     # How often a digit follows a symbol on its row (an x is seldom followed by one, a \\times
     # mostly): all symbols, then those followed at least 20 times, as grammar lines (none seen counts 1).
     n = sum(followed.values()); k = sum(followed_by_digit.values())

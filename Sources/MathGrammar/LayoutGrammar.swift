@@ -90,6 +90,20 @@ public struct LayoutGrammar: Sendable {
         return digits.contains(next) ? log(share / all) : log((1 - share) / (1 - all))
     }
 
+    /// Symbols written in pairs (`|`, as in `| x |`): the share of expressions holding one that
+    /// hold an odd number.
+    public private(set) var oddShares: [String: Double] = [:]
+
+    /// Log of how likely the labels of a row are in their pairs: a row with an odd number of a
+    /// paired symbol is as unlikely as the grammar says.
+    func pairFactor(of labels: [String?]) -> Double {
+        oddShares.reduce(0) { total, paired in
+            let count = labels.filter { $0 == paired.key }.count
+            guard count > 0 else { return total }
+            return total + (count % 2 == 1 ? log(paired.value) : log(1 - paired.value))
+        }
+    }
+
     /// Function names written letter by letter (`\sin`: `s i n`), which a segmenter of connected
     /// ink finds as separate marks: name → letters.
     public private(set) var functionNames: [String: [String]] = [:]
@@ -189,6 +203,7 @@ public struct LayoutGrammar: Sendable {
                 "size": ["mean", "spread", "weight"],
                 "function": ["letters"],
                 "followed": ["digit"],
+                "paired": ["odd"],
                 "scripted": ["superscript", "subscript"],
                 "relation": ["offset", "spread", "ratio", "ratio-spread", "prior", "latex", "mathml"],
                 "scripts": ["latex", "mathml"],
@@ -264,6 +279,11 @@ public struct LayoutGrammar: Sendable {
                 guard share > 0, share < 1 else { throw fail("share must be above 0 and below 1, found \(share)") }
                 guard frequencies[symbol] == nil else { throw fail("a second frequency rule for \(symbol)") }
                 frequencies[symbol] = share
+            case "paired":
+                guard !rule.symbols.isEmpty else { throw fail("a paired rule lists its symbols") }
+                let share = try Self.number("odd", of: rule, fail: fail)
+                guard share > 0, share < 1 else { throw fail("odd must be above 0 and below 1, found \(share)") }
+                for symbol in rule.symbols { oddShares[symbol] = share }
             case "followed":
                 let share = try Self.number("digit", of: rule, fail: fail)
                 guard share > 0, share < 1 else { throw fail("digit must be above 0 and below 1, found \(share)") }

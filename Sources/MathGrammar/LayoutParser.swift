@@ -504,6 +504,8 @@ public struct LayoutParser: Sendable {
             next.sort { $0.score > $1.score }
             beam = Array(next.prefix(beamWidth))
         }
+        // Paired symbols (`| x |`) are counted once the whole row is read.
+        for index in beam.indices { beam[index].score += grammar.pairFactor(of: beam[index].labels) }
         guard let best = beam.max(by: { $0.score < $1.score }) else { return Parsed(row: [], score: -.infinity, line: nil) }
         let row = build(parent: -1, relation: .right, best: best, units: units)
         let symbols = units.indices.flatMap { index in
