@@ -264,9 +264,7 @@ public struct LayoutGrammar: Sendable {
             case "scripted":
                 var shares: [Relation: Double] = [:]
                 for relation in [Relation.superscript, .subscript] {
-                    let share = try Self.number(relation.rawValue, of: rule, fail: fail)
-                    guard share > 0, share < 1 else { throw fail("\(relation.rawValue) must be above 0 and below 1, found \(share)") }
-                    shares[relation] = share
+                    shares[relation] = try Self.share(relation.rawValue, of: rule, fail: fail)
                 }
                 if rule.symbols.isEmpty {
                     if !baseShare.isEmpty { throw fail("a second scripted rule for all symbols") }
@@ -275,23 +273,15 @@ public struct LayoutGrammar: Sendable {
                 for symbol in rule.symbols { baseShares[symbol] = shares }
             case "frequency":
                 guard rule.symbols.count == 1, let symbol = rule.symbols.first else { throw fail("a frequency rule names one symbol") }
-                let share = try Self.number("share", of: rule, fail: fail)
-                guard share > 0, share < 1 else { throw fail("share must be above 0 and below 1, found \(share)") }
+                let share = try Self.share("share", of: rule, fail: fail)
                 guard frequencies[symbol] == nil else { throw fail("a second frequency rule for \(symbol)") }
                 frequencies[symbol] = share
             case "paired":
                 guard !rule.symbols.isEmpty else { throw fail("a paired rule lists its symbols") }
-                let share = try Self.number("odd", of: rule, fail: fail)
-                guard share > 0, share < 1 else { throw fail("odd must be above 0 and below 1, found \(share)") }
+                let share = try Self.share("odd", of: rule, fail: fail)
                 for symbol in rule.symbols { oddShares[symbol] = share }
             case "followed":
-                let share = try Self.number("digit", of: rule, fail: fail)
-                guard share > 0, share < 1 else { throw fail("digit must be above 0 and below 1, found \(share)") }
-                if rule.symbols.isEmpty {
-                    if digitShare != nil { throw fail("a second followed rule for all symbols") }
-                    digitShare = share
-                }
-                for symbol in rule.symbols { digitShares[symbol] = share }
+                try Self.assign(try Self.share("digit", of: rule, fail: fail), of: rule, all: &digitShare, each: &digitShares, fail: fail)
             case "function":
                 guard rule.symbols.count == 1, let name = rule.symbols.first else { throw fail("a function rule names one symbol") }
                 let letters = try Self.required("letters", of: rule, fail: fail).split(separator: " ").map(String.init)
@@ -314,13 +304,7 @@ public struct LayoutGrammar: Sendable {
                     guard sizeWeight >= 0 else { throw fail("weight must be at least 0, found \(sizeWeight)") }
                 }
             case "inscript":
-                let share = try Self.number("share", of: rule, fail: fail)
-                guard share > 0, share < 1 else { throw fail("share must be above 0 and below 1, found \(share)") }
-                if rule.symbols.isEmpty {
-                    if scriptShare != nil { throw fail("a second inscript rule for all symbols") }
-                    scriptShare = share
-                }
-                for symbol in rule.symbols { scriptShares[symbol] = share }
+                try Self.assign(try Self.share("share", of: rule, fail: fail), of: rule, all: &scriptShare, each: &scriptShares, fail: fail)
             case "band":
                 guard !rule.symbols.isEmpty else { throw fail("a band rule lists the symbols it places") }
                 let top = try Self.number("top", of: rule, fail: fail)
@@ -384,6 +368,23 @@ public struct LayoutGrammar: Sendable {
         for relation in Relation.allCases where relations[relation] == nil {
             throw GrammarError.missingRule(file: name, line: end, kind: "relation \(relation.rawValue)")
         }
+    }
+
+    /// A share attribute: a number above 0 and below 1.
+    private static func share(_ name: String, of rule: RuleLine, fail: (String) -> GrammarError) throws -> Double {
+        let share = try number(name, of: rule, fail: fail)
+        guard share > 0, share < 1 else { throw fail("\(name) must be above 0 and below 1, found \(share)") }
+        return share
+    }
+
+    /// A share stated for all symbols (by the one rule of its kind without symbols) or for each of the rule's symbols.
+    private static func assign(_ share: Double, of rule: RuleLine, all: inout Double?, each: inout [String: Double],
+                               fail: (String) -> GrammarError) throws {
+        if rule.symbols.isEmpty {
+            if all != nil { throw fail("a second \(rule.kind) rule for all symbols") }
+            all = share
+        }
+        for symbol in rule.symbols { each[symbol] = share }
     }
 
     private static func required(_ name: String, of rule: RuleLine, fail: (String) -> GrammarError) throws -> String {

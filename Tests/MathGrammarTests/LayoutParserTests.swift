@@ -362,6 +362,24 @@ final class LayoutParserTests: XCTestCase {
         XCTAssertFalse(try parser.parse(apart).latex.contains("\\cos"))
     }
 
+    /// What follows a mark weighs its reading: an `x`-like mark between digits is a `\\times`
+    /// (digits seldom follow an `x` on its row), before a `+` the far commoner `x`.
+    func testWhatFollowsAMarkWeighsItsReading() throws {
+        let twins = [Alternative(latex: "x", probability: 0.6), Alternative(latex: "\\times", probability: 0.4)]
+        let between = [glyph("2", x: 0), glyph("x", x: 30, alternatives: twins), glyph("3", x: 60)]
+        XCTAssertEqual(try parser.parse(between).latex, "2 \\times 3")
+        let before = [glyph("2", x: 0), glyph("x", x: 30, alternatives: twins), glyph("+", x: 60), glyph("3", x: 90)]
+        XCTAssertEqual(try parser.parse(before).latex, "2 x + 3")
+    }
+
+    /// Bars come in pairs: a mark likelier a `|` than a `1` to the classifier, but not after
+    /// frequencies, is the partner of a `|` later on its row; alone it is a `1`.
+    func testBarsAreReadInPairs() throws {
+        let opening = glyph("|", x: 0, alternatives: [Alternative(latex: "|", probability: 0.7), Alternative(latex: "1", probability: 0.3)])
+        XCTAssertEqual(try parser.parse([opening, glyph("x", x: 30), glyph("|", x: 60)]).latex, "| x |")
+        XCTAssertEqual(try parser.parse([opening, glyph("x", x: 30)]).latex, "1 x")
+    }
+
     func testBadLayoutGrammarLinesAreRefusedWithTheirLine() throws {
         let url = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -396,6 +414,10 @@ final class LayoutParserTests: XCTestCase {
             ("size 2 mean=0 spread=0.2", nil, "a second size rule for 2"),
             ("size mean=0 spread=0.2 weight=1", nil, "a second size rule for all symbols"),
             ("size q mean=0 spread=0.2 colour=red", nil, "unknown attribute 'colour'"),
+            ("followed q digit=0", nil, "digit must be above 0 and below 1"),
+            ("followed digit=0.2", nil, "a second followed rule for all symbols"),
+            ("paired odd=0.2", nil, "a paired rule lists its symbols"),
+            ("paired | odd=1", nil, "odd must be above 0 and below 1"),
             ("function \\sinh", nil, "a function rule needs letters="),
             ("function \\sinh letters=s", nil, "letters= lists at least two letters"),
             ("function \\sin letters=\"s i n\"", nil, "a second function rule for \\sin"),
