@@ -243,10 +243,11 @@ final class LayoutParserTests: XCTestCase {
         let reading = try read([mark, glyph("2", x: 26, top: 66, size: 22)])
         XCTAssertEqual(reading.latex, "x ^ { 2 }")
         // Without the exponent, a × the classifier is sure of stays a × (an x is eight times as
-        // common, see testCandidatesAreWeighedByFrequency, so a near tie is read x).
+        // common, see testCandidatesAreWeighedByFrequency, so a near tie is read x — unless a
+        // digit follows it: testWhatFollowsAMarkWeighsItsReading).
         let sure = glyph("x", x: 0, alternatives: [Alternative(latex: "\\times", probability: 0.95), Alternative(latex: "x", probability: 0.05)])
         XCTAssertEqual(try read([glyph("3", x: -40), sure, glyph("4", x: 40)]).latex, "3 \\times 4")
-        XCTAssertEqual(try read([glyph("3", x: -40), mark, glyph("4", x: 40)]).latex, "3 x 4")
+        XCTAssertEqual(try read([glyph("3", x: -40), mark, glyph("+", x: 40), glyph("4", x: 80)]).latex, "3 x + 4")
     }
 
     func testArbitraryBoxesGiveBalancedOutput() throws {
