@@ -11,7 +11,9 @@ and a place in the tree. Printed:
      of that line's height (top 0, bottom 1 = the median box of the digits and capitals on the
      same row: a baseline, a script, a numerator...), median over the training writers;
   2. for each relation (right, superscript, subscript) the vertical offset of the child's band
-     centre from its base's, in base band heights, and the log size ratio: mean and deviation.
+     centre from its base's, in base band heights, and the log size ratio: mean and deviation;
+  3. each label's size: the log of its box height over the expression's reference size (the
+     median of its symbols' larger sides), as `size` lines (see SIZE_PEN below).
 """
 import math, os, statistics, sys, xml.etree.ElementTree as ET
 from collections import defaultdict
@@ -99,12 +101,32 @@ def last_atom(items):
     return None
 
 REF = set('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ')
+DIGITS = set('0123456789')
+
+# Sizes as LayoutParser measures them on a page: ink boxes here are the pen's centre line, a
+# rendered or scanned mark is as much wider as its stroke; the renderer draws a 3-pixel pen on a
+# median symbol of 48 (InkRenderOptions), so each side grows by 1/16 of the median symbol.
+SIZE_PEN = 3 / 48
+# Expressions with fewer symbols than this say nothing of relative size (the parser skips them too).
+SIZE_MINIMUM_SYMBOLS = 3
+
+def relative_heights(boxes):
+    """log(height / reference) of each box; the reference is the median larger side."""
+    sides = [max(b[2] - b[0], b[3] - b[1]) for b in boxes]
+    median = statistics.median(sides)
+    if len(boxes) < SIZE_MINIMUM_SYMBOLS or median <= 0: return []
+    pen = SIZE_PEN * median
+    reference = statistics.median(s + pen for s in sides)
+    return [math.log((b[3] - b[1] + pen) / reference) for b in boxes]
 
 def main(directory):
     tops = defaultdict(list); bottoms = defaultdict(list)
     pairs = defaultdict(list)  # relation -> [(base label, base box, child label, child box)]
     in_script = defaultdict(int); written = defaultdict(int)  # label -> symbols inside a script row / all
     rows = []  # each row of the truth: its symbols (a script's base stands for it; None for fractions, roots)
+    sizes = defaultdict(list)  # label -> log relative heights
+    bar_expressions = []  # the number of | in each expression that has one
+    followed = defaultdict(int); followed_by_digit = defaultdict(int)  # label -> right neighbours, digits among them
     files = 0
     for dirpath, _, names in os.walk(directory):
         for name in sorted(names):
@@ -115,6 +137,11 @@ def main(directory):
             if part(path, writer) != 'training' or m is None: continue
             files += 1
             main_row = row(m)
+            placed = list(symbols.values())
+            bars = sum(label == '|' for label, _ in placed)
+            if bars: bar_expressions.append(bars)
+            for (label, _), size in zip(placed, relative_heights([b for _, b in placed])):
+                sizes[label].append(size)
             def measure_band(items):
                 atoms = [it[1] for it in items if it[0] == 'atom' and it[1] in symbols]
                 refs = [symbols[h][1] for h in atoms if symbols[h][0] in REF]
@@ -131,6 +158,11 @@ def main(directory):
                 for a, b in zip(items, items[1:]):
                     x, y = last_atom([a]), first_atom([b])
                     if x in symbols and y in symbols: pairs['right'].append((symbols[x], symbols[y]))
+                    # What follows a symbol on its row (past its scripts, as the parser sees it).
+                    left = first_atom([a]) if a[0] in ('msup', 'msub', 'msubsup') else x
+                    if left in symbols and y in symbols:
+                        followed[symbols[left][0]] += 1
+                        followed_by_digit[symbols[left][0]] += symbols[y][0] in DIGITS
                 for it in items:
                     if it[0] == 'atom': continue
                     kind, parts = it[0], it[1]
@@ -189,6 +221,31 @@ def main(directory):
     all_written = sum(written.values())
     for label in sorted(written, key=lambda l: -written[l]):
         print(f'frequency  {label:12} share={max(written[label], 1) / all_written:.6f}   # {written[label]} of {all_written}')
+    # Each label's height against its expression's reference size, as grammar lines (median and
+    # quartile deviation; labels seen at least 20 times, and all symbols): the parser weighs a
+    # mark's candidates by how likely its height is for each. The weight is chosen on the
+    # selection split (docs/layout.md), not measured: printed as 1.
+    def robust_size(v):
+        q = statistics.quantiles(v, n=4)
+        return statistics.median(v), max((q[2] - q[0]) / 1.349, 0.05)
+    every = [v for values in sizes.values() for v in values]
+    m, d = robust_size(every)
+    print(f'size  mean={m:.3f}  spread={d:.3f}  weight=1   # all symbols, {len(every)} in expressions of {SIZE_MINIMUM_SYMBOLS} or more')
+    for label in sorted(sizes, key=lambda l: -len(sizes[l])):
+        if len(sizes[label]) >= 20:
+            m, d = robust_size(sizes[label])
+            print(f'size  {label:12} mean={m:.3f}  spread={d:.3f}   # {len(sizes[label])}')
+    # Bars come in pairs (| x |): the share of the expressions with a | that have an odd number.
+    odd = sum(n % 2 for n in bar_expressions)
+    print(f'paired  |  odd={max(odd, 1) / len(bar_expressions):.4f}   # {odd} of {len(bar_expressions)} expressions with a |')
+    # How often a digit follows a symbol on its row (an x is seldom followed by one, a \\times
+    # mostly): all symbols, then those followed at least 20 times, as grammar lines (none seen counts 1).
+    n = sum(followed.values()); k = sum(followed_by_digit.values())
+    print(f'followed  digit={k / n:.4f}   # all symbols: {k} of {n}')
+    for label in sorted(followed, key=lambda l: -followed[l]):
+        if followed[label] >= 20:
+            share = min(max(followed_by_digit[label], 1), followed[label] - 1) / followed[label]
+            print(f'followed  {label}  digit={share:.4f}   # {followed_by_digit[label]} of {followed[label]}')
     by_relation = {rel: defaultdict(int) for rel in ('superscript', 'subscript')}
     for rel in by_relation:
         for (bl, _), _ in pairs[rel]: by_relation[rel][bl] += 1

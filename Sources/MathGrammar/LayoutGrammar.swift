@@ -78,17 +78,89 @@ public struct LayoutGrammar: Sendable {
     /// How often each symbol is written, as a share of all symbols; empty when not stated.
     public private(set) var frequencies: [String: Double] = [:]
 
-    /// A classifier's candidates weighed by how often their symbols are written: a classifier
-    /// trained on balanced classes (`mathscan train`) says how a mark looks, not how common its
-    /// symbol is, so a `|` that looks as much like a `1` is, in writing, nine times less likely.
-    /// Renormalised over the candidates, most probable first; unchanged without frequencies.
-    /// Symbols without a stated frequency take the rarest stated one.
-    public func weighedByFrequency(_ alternatives: [Alternative]) -> [Alternative] {
-        guard let rarest = frequencies.values.min() else { return alternatives }
-        let weighed = alternatives.map { $0.probability * (frequencies[$0.latex] ?? rarest) }
-        let total = weighed.reduce(0, +)
-        guard total > 0 else { return alternatives }
-        return zip(alternatives, weighed).map { Alternative(latex: $0.latex, probability: $1 / total) }
+    /// How often a digit follows any symbol, and some symbols, on their row: an `x` is seldom
+    /// followed by one (`2 x 3` is `2 \\times 3`), a `\\times` half the time.
+    public private(set) var digitShare: Double?
+    public private(set) var digitShares: [String: Double] = [:]
+
+    /// Log of how much likelier (or less likely) `next` is to follow `symbol` on a row than to
+    /// follow symbols in general, as far as the grammar says: whether `next` is a digit.
+    func followFactor(of symbol: String, next: String) -> Double {
+        guard let all = digitShare, let share = digitShares[symbol] else { return 0 }
+        return digits.contains(next) ? log(share / all) : log((1 - share) / (1 - all))
+    }
+
+    /// Symbols written in pairs (`|`, as in `| x |`): the share of expressions holding one that
+    /// hold an odd number.
+    public private(set) var oddShares: [String: Double] = [:]
+
+    /// Log of how likely the labels of a row are in their pairs: a row with an odd number of a
+    /// paired symbol is as unlikely as the grammar says.
+    func pairFactor(of labels: [String?]) -> Double {
+        oddShares.reduce(0) { total, paired in
+            let count = labels.filter { $0 == paired.key }.count
+            guard count > 0 else { return total }
+            return total + (count % 2 == 1 ? log(paired.value) : log(1 - paired.value))
+        }
+    }
+
+    /// Function names written letter by letter (`\sin`: `s i n`), which a segmenter of connected
+    /// ink finds as separate marks: name → letters.
+    public private(set) var functionNames: [String: [String]] = [:]
+
+    /// How tall a symbol is written against its expression: the log of its box height over the
+    /// expression's reference size (`relativeHeights`), a Gaussian of mean and deviation.
+    public struct Size: Sendable, Equatable {
+        public var mean: Double
+        public var spread: Double
+        /// The log density of `relativeHeight`.
+        func logLikelihood(of relativeHeight: Double) -> Double {
+            let z = (relativeHeight - mean) / spread
+            return -0.5 * z * z - log(spread)
+        }
+    }
+    /// Each symbol's size, and all symbols' (for a symbol without its own); empty, nil when not stated.
+    public private(set) var sizes: [String: Size] = [:]
+    public private(set) var size: Size?
+    /// The exponent of the size likelihood in a candidate's weight (0: sizes are not used).
+    public private(set) var sizeWeight = 0.0
+    /// Expressions of fewer symbols say nothing of how tall a symbol is against the others.
+    public static let sizeMinimumSymbols = 3
+
+    /// log(height / reference) of each box (width, height), the reference being the median of
+    /// the boxes' larger sides (a bar's length, a digit's height: whatever the symbols, a robust
+    /// measure of the writing's size); nil for all when there are fewer than `sizeMinimumSymbols`.
+    /// `scripts/measure-layout.py` measures the `size` rules the same way.
+    public static func relativeHeights(of boxes: [(width: Double, height: Double)]) -> [Double?] {
+        let sides = boxes.map { max($0.width, $0.height) }.sorted()
+        guard boxes.count >= sizeMinimumSymbols else { return boxes.map { _ in nil } }
+        let reference = sides.count % 2 == 1 ? sides[sides.count / 2] : (sides[sides.count / 2 - 1] + sides[sides.count / 2]) / 2
+        return boxes.map { $0.height > 0 && reference > 0 ? log($0.height / reference) : nil }
+    }
+
+    /// A classifier's candidates weighed by what the expression says of them, renormalised, most
+    /// probable first. By how often their symbols are written: a classifier trained on balanced
+    /// classes (`mathscan train`) says how a mark looks, not how common its symbol is, so a `|`
+    /// that looks as much like a `1` is, in writing, nine times less likely (a symbol without a
+    /// stated frequency takes the rarest one). And, given the mark's `relativeHeight`
+    /// (`relativeHeights`), by the likelihood of that height for each symbol raised to
+    /// `sizeWeight`: a crop scaled to 32 × 32 has lost its size, but an `x` is shorter than an
+    /// `X` beside the same digits. Unchanged without frequencies and sizes.
+    public func weighed(_ alternatives: [Alternative], relativeHeight: Double? = nil) -> [Alternative] {
+        let rarest = frequencies.values.min()
+        let logWeights = alternatives.map { alternative -> Double in
+            var weight = log(alternative.probability)
+            if let rarest { weight += log(frequencies[alternative.latex] ?? rarest) }
+            if let relativeHeight, sizeWeight > 0, let size = sizes[alternative.latex] ?? size {
+                weight += sizeWeight * size.logLikelihood(of: relativeHeight)
+            }
+            return weight
+        }
+        // In logs, scaled by the largest, so that a height far from every size does not underflow.
+        guard let largest = logWeights.max(), largest.isFinite else { return alternatives }
+        let weights = logWeights.map { exp($0 - largest) }
+        let total = weights.reduce(0, +)
+        return zip(alternatives, weights).map { Alternative(latex: $0.latex, probability: $1 / total) }
             .sorted { $0.probability > $1.probability }
     }
 
@@ -128,6 +200,10 @@ public struct LayoutGrammar: Sendable {
                 "nostart": [],
                 "inscript": ["share"],
                 "frequency": ["share"],
+                "size": ["mean", "spread", "weight"],
+                "function": ["letters"],
+                "followed": ["digit"],
+                "paired": ["odd"],
                 "scripted": ["superscript", "subscript"],
                 "relation": ["offset", "spread", "ratio", "ratio-spread", "prior", "latex", "mathml"],
                 "scripts": ["latex", "mathml"],
@@ -188,9 +264,7 @@ public struct LayoutGrammar: Sendable {
             case "scripted":
                 var shares: [Relation: Double] = [:]
                 for relation in [Relation.superscript, .subscript] {
-                    let share = try Self.number(relation.rawValue, of: rule, fail: fail)
-                    guard share > 0, share < 1 else { throw fail("\(relation.rawValue) must be above 0 and below 1, found \(share)") }
-                    shares[relation] = share
+                    shares[relation] = try Self.share(relation.rawValue, of: rule, fail: fail)
                 }
                 if rule.symbols.isEmpty {
                     if !baseShare.isEmpty { throw fail("a second scripted rule for all symbols") }
@@ -199,18 +273,38 @@ public struct LayoutGrammar: Sendable {
                 for symbol in rule.symbols { baseShares[symbol] = shares }
             case "frequency":
                 guard rule.symbols.count == 1, let symbol = rule.symbols.first else { throw fail("a frequency rule names one symbol") }
-                let share = try Self.number("share", of: rule, fail: fail)
-                guard share > 0, share < 1 else { throw fail("share must be above 0 and below 1, found \(share)") }
+                let share = try Self.share("share", of: rule, fail: fail)
                 guard frequencies[symbol] == nil else { throw fail("a second frequency rule for \(symbol)") }
                 frequencies[symbol] = share
-            case "inscript":
-                let share = try Self.number("share", of: rule, fail: fail)
-                guard share > 0, share < 1 else { throw fail("share must be above 0 and below 1, found \(share)") }
-                if rule.symbols.isEmpty {
-                    if scriptShare != nil { throw fail("a second inscript rule for all symbols") }
-                    scriptShare = share
+            case "paired":
+                guard !rule.symbols.isEmpty else { throw fail("a paired rule lists its symbols") }
+                let share = try Self.share("odd", of: rule, fail: fail)
+                for symbol in rule.symbols { oddShares[symbol] = share }
+            case "followed":
+                try Self.assign(try Self.share("digit", of: rule, fail: fail), of: rule, all: &digitShare, each: &digitShares, fail: fail)
+            case "function":
+                guard rule.symbols.count == 1, let name = rule.symbols.first else { throw fail("a function rule names one symbol") }
+                let letters = try Self.required("letters", of: rule, fail: fail).split(separator: " ").map(String.init)
+                guard letters.count >= 2 else { throw fail("letters= lists at least two letters, found \(letters.count)") }
+                guard functionNames[name] == nil else { throw fail("a second function rule for \(name)") }
+                functionNames[name] = letters
+            case "size":
+                guard rule.symbols.count <= 1 else { throw fail("a size rule names one symbol, or none for all symbols") }
+                let spread = try Self.number("spread", of: rule, fail: fail)
+                guard spread > 0 else { throw fail("spread must be above 0, found \(spread)") }
+                let measured = Size(mean: try Self.number("mean", of: rule, fail: fail), spread: spread)
+                if let symbol = rule.symbols.first {
+                    guard rule.attributes["weight"] == nil else { throw fail("weight= goes on the size rule for all symbols") }
+                    guard sizes[symbol] == nil else { throw fail("a second size rule for \(symbol)") }
+                    sizes[symbol] = measured
+                } else {
+                    if size != nil { throw fail("a second size rule for all symbols") }
+                    size = measured
+                    sizeWeight = try Self.number("weight", of: rule, fail: fail)
+                    guard sizeWeight >= 0 else { throw fail("weight must be at least 0, found \(sizeWeight)") }
                 }
-                for symbol in rule.symbols { scriptShares[symbol] = share }
+            case "inscript":
+                try Self.assign(try Self.share("share", of: rule, fail: fail), of: rule, all: &scriptShare, each: &scriptShares, fail: fail)
             case "band":
                 guard !rule.symbols.isEmpty else { throw fail("a band rule lists the symbols it places") }
                 let top = try Self.number("top", of: rule, fail: fail)
@@ -262,12 +356,35 @@ public struct LayoutGrammar: Sendable {
         if !baseShares.isEmpty, baseShare.isEmpty {
             throw GrammarError.missingRule(file: name, line: end, kind: "scripted superscript=... subscript=... (for all symbols)")
         }
+        if !digitShares.isEmpty, digitShare == nil {
+            throw GrammarError.missingRule(file: name, line: end, kind: "followed digit=... (for all symbols)")
+        }
+        if !sizes.isEmpty, size == nil {
+            throw GrammarError.missingRule(file: name, line: end, kind: "size mean=... spread=... weight=... (for all symbols)")
+        }
         if !scriptShares.isEmpty, scriptShare == nil {
             throw GrammarError.missingRule(file: name, line: end, kind: "inscript share=... (for all symbols)")
         }
         for relation in Relation.allCases where relations[relation] == nil {
             throw GrammarError.missingRule(file: name, line: end, kind: "relation \(relation.rawValue)")
         }
+    }
+
+    /// A share attribute: a number above 0 and below 1.
+    private static func share(_ name: String, of rule: RuleLine, fail: (String) -> GrammarError) throws -> Double {
+        let share = try number(name, of: rule, fail: fail)
+        guard share > 0, share < 1 else { throw fail("\(name) must be above 0 and below 1, found \(share)") }
+        return share
+    }
+
+    /// A share stated for all symbols (by the one rule of its kind without symbols) or for each of the rule's symbols.
+    private static func assign(_ share: Double, of rule: RuleLine, all: inout Double?, each: inout [String: Double],
+                               fail: (String) -> GrammarError) throws {
+        if rule.symbols.isEmpty {
+            if all != nil { throw fail("a second \(rule.kind) rule for all symbols") }
+            all = share
+        }
+        for symbol in rule.symbols { each[symbol] = share }
     }
 
     private static func required(_ name: String, of rule: RuleLine, fail: (String) -> GrammarError) throws -> String {

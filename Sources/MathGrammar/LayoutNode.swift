@@ -34,6 +34,9 @@ public struct LaidOutSymbol: Sendable, Equatable {
     public var latex: String
     public var probability: Double
     public var others: [Alternative]
+    /// The places of the other input symbols read with it as one: the letters after the first of
+    /// a function name (`\sin` from `s`, `i`, `n`); empty for a symbol read alone.
+    public var joined: [Int] = []
 }
 
 extension LayoutGrammar {

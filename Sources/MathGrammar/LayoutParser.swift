@@ -33,11 +33,12 @@ public struct LayoutParser: Sendable {
             return !symbol.alternatives.isEmpty && symbol.width.isFinite && symbol.height.isFinite && symbol.x.isFinite && symbol.y.isFinite
         }
         guard !usable.isEmpty else { throw GrammarError.ungrammatical(reason: "no symbols to lay out") }
-        let units = usable.map {
-            Unit(box: Rect(symbols[$0]), content: .atom(grammar.weighedByFrequency(symbols[$0].alternatives)), source: $0,
-                 classifierAlternatives: symbols[$0].alternatives)
+        let heights = LayoutGrammar.relativeHeights(of: usable.map { (symbols[$0].width, symbols[$0].height) })
+        let units = zip(usable, heights).map { index, height in
+            Unit(box: Rect(symbols[index]), content: .atom(grammar.weighed(symbols[index].alternatives, relativeHeight: height)),
+                 source: index, classifierAlternatives: symbols[index].alternatives)
         }
-        let parsed = parseRegion(units)
+        let parsed = parseRegion(joiningFunctionNames(units))
         return LayoutReading(row: parsed.row, latex: grammar.latex(of: parsed.row),
                              mathML: grammar.mathML(of: parsed.row), logScore: parsed.score,
                              symbols: parsed.symbols.sorted { $0.index < $1.index })
@@ -82,8 +83,10 @@ public struct LayoutParser: Sendable {
         var source: Int
         /// A structure's symbols with their chosen labels, its sign's included.
         var symbols: [LaidOutSymbol] = []
-        /// An atom's candidates as the classifier gave them (the content's are weighed by frequency).
+        /// An atom's candidates as the classifier gave them (the content's are weighed by frequency and size).
         var classifierAlternatives: [Alternative] = []
+        /// The input symbols read with `source` as one (a function name's other letters).
+        var joined: [Int] = []
     }
 
     struct Parsed {
@@ -95,10 +98,72 @@ public struct LayoutParser: Sendable {
 
     /// `unit` (an atom) read as `label`.
     private func laidOut(_ unit: Unit, as label: String) -> LaidOutSymbol? {
-        // The classifier's own probabilities: frequencies choose the reading, they add no certainty.
+        // The classifier's own probabilities: frequencies and sizes choose the reading, they add no certainty.
         guard case .atom = unit.content, let chosen = unit.classifierAlternatives.first(where: { $0.latex == label }) else { return nil }
         return LaidOutSymbol(index: unit.source, latex: label, probability: chosen.probability,
-                             others: unit.classifierAlternatives.filter { $0.latex != label })
+                             others: unit.classifierAlternatives.filter { $0.latex != label }, joined: unit.joined)
+    }
+
+    // MARK: - Function names: letters in a row read as one symbol
+
+    /// The gap allowed between two letters of a function name, in the taller one's heights
+    /// (chosen on the selection split through the recognizer: 0.6 read 304 of 662, 1.0 306, 1.5 306).
+    public var letterGap = 1.0
+
+    /// `units` (atoms) with each function name written letter by letter (`grammar.functionNames`)
+    /// joined into one atom of that name: the segmenter finds `s`, `i`, `n` as three marks, but
+    /// CROHME writes `\sin` as one symbol, and its letters read alone become scripts and
+    /// twins (`s _ { i n }`, `c 0 s`). Each letter must be among its mark's first
+    /// `labelsPerSymbol` classifier candidates, each next mark the nearest to the right that
+    /// shares the line (overlapping half the smaller box vertically) within `letterGap`; a small
+    /// mark just over the word (an `i`'s dot) joins it. The name's probability is its letters'.
+    func joiningFunctionNames(_ units: [Unit]) -> [Unit] {
+        guard !grammar.functionNames.isEmpty else { return units }
+        let order = units.indices.sorted { units[$0].box.x0 < units[$1].box.x0 }
+        var used = Set<Int>()
+        var words: [Unit] = []
+        func letter(_ index: Int, _ letter: String) -> Alternative? {
+            units[index].classifierAlternatives.prefix(labelsPerSymbol).first { $0.latex == letter }
+        }
+        func next(after index: Int, excluding chain: [Int]) -> Int? {
+            let box = units[index].box
+            guard let following = order.first(where: { other in
+                let candidate = units[other].box
+                let overlap = min(box.y1, candidate.y1) - max(box.y0, candidate.y0)
+                return !used.contains(other) && !chain.contains(other) && candidate.x0 >= box.centerX
+                    && overlap >= 0.5 * min(box.height, candidate.height)
+            }) else { return nil }
+            let gap = units[following].box.x0 - box.x1
+            return gap <= letterGap * max(box.height, units[following].box.height) ? following : nil
+        }
+        for start in order where !used.contains(start) {
+            guard case .atom = units[start].content else { continue }
+            for (name, letters) in grammar.functionNames.sorted(by: { $0.key < $1.key }) {
+                guard let first = letter(start, letters[0]) else { continue }
+                var chain = [start], probability = first.probability
+                for wanted in letters.dropFirst() {
+                    guard let last = chain.last, let following = next(after: last, excluding: chain),
+                          case .atom = units[following].content, let found = letter(following, wanted) else { break }
+                    chain.append(following)
+                    probability *= found.probability
+                }
+                guard chain.count == letters.count else { continue }
+                let word = chain.dropFirst().reduce(units[start].box) { $0.union(units[$1].box) }
+                let dots = order.filter { index in
+                    let box = units[index].box
+                    return !used.contains(index) && !chain.contains(index) && box.height < 0.5 * word.height
+                        && box.centerX > word.x0 && box.centerX < word.x1
+                        && box.y1 <= word.y0 + 0.25 * word.height && box.y1 >= word.y0 - 0.5 * word.height
+                }
+                used.formUnion(chain + dots)
+                words.append(Unit(box: dots.reduce(word) { $0.union(units[$1].box) },
+                                  content: .atom([Alternative(latex: name, probability: 1)]), source: start,
+                                  classifierAlternatives: [Alternative(latex: name, probability: probability)],
+                                  joined: Array(chain.dropFirst()) + dots))
+                break
+            }
+        }
+        return units.indices.filter { !used.contains($0) }.map { units[$0] } + words
     }
 
     private func isCandidate(_ unit: Unit, label: String) -> Double? {
@@ -401,6 +466,9 @@ public struct LayoutParser: Sendable {
                         extended.levels[index] = adding(option.placement, unit: unit, to: level)
                         extended.score += option.logP + relationScore(.right, placement: option.placement, base: level.line)
                             + (option.label.map { grammar.scriptFactor(of: $0, inScript: level.relation != .right) } ?? 0)
+                        if let label = option.label, let previous = hypothesis.labels[level.last] {
+                            extended.score += grammar.followFactor(of: previous, next: label)
+                        }
                         extended.labels.append(option.label)
                         extended.parent.append(level.parent)
                         extended.relation.append(level.relation)
@@ -437,6 +505,8 @@ public struct LayoutParser: Sendable {
             next.sort { $0.score > $1.score }
             beam = Array(next.prefix(beamWidth))
         }
+        // Paired symbols (`| x |`) are counted once the whole row is read.
+        for index in beam.indices { beam[index].score += grammar.pairFactor(of: beam[index].labels) }
         guard let best = beam.max(by: { $0.score < $1.score }) else { return Parsed(row: [], score: -.infinity, line: nil) }
         let row = build(parent: -1, relation: .right, best: best, units: units)
         let symbols = units.indices.flatMap { index in

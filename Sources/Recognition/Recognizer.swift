@@ -275,7 +275,8 @@ public struct Recognizer: Sendable {
         guard !glyphs.isEmpty, let reading = try? parser.parse(Self.placed(glyphs, candidates: candidates)) else { return nil }
         let box = Box.union(glyphs.map(\.box))
         let symbols = reading.symbols.map { chosen in
-            SymbolReading(latex: chosen.latex, box: scaled(glyphs[chosen.index].box, by: scale), confidence: chosen.probability,
+            SymbolReading(latex: chosen.latex, box: scaled(Box.union(([chosen.index] + chosen.joined).map { glyphs[$0].box }), by: scale),
+                          confidence: chosen.probability,
                           alternatives: Self.reported(chosen.others))
         }
         // As for a line: the chance that every symbol is what the reading says it is.

@@ -9,7 +9,8 @@ import Training
 /// Issue 15's measure, the way CROHME counts: each InkML expression rendered (clean or
 /// photo-like), read by the whole recognizer with a model of CROHME's classes (segmentation,
 /// classification, 2-D layout), and its LaTeX compared with the truth after `CROHMELaTeX`
-/// normalisation. `structure-report` measures the layout alone on the true symbols.
+/// normalisation; its symbols are matched to the true ones by their boxes (`SymbolRecall`).
+/// `structure-report` measures the layout alone on the true symbols.
 struct ExpressionReport: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "expression-report",
@@ -50,6 +51,7 @@ struct ExpressionReport: ParsableCommand {
         guard !files.isEmpty else { throw CommandFailure("no .inkml files in \(data)") }
 
         var tally = StructureEvaluation.Tally()
+        var symbols = SymbolRecall()
         var left = 0, index = 0  // index: the file's place among those of the part (its photo's seed)
         for (position, file) in files.enumerated() {
             if position % 50 == 0 { StandardError.write("\(position)/\(files.count) files\r") }
@@ -63,6 +65,8 @@ struct ExpressionReport: ParsableCommand {
             let bytes = photo ? try ImageEncoder.jpeg(rendering.image, quality: 80) : try ImageEncoder.png(rendering.image)
             let page = try? recognizer.recognize(imageBytes: bytes)
             let reading = page?.latex.flatMap(CROHMELaTeX.normalized) ?? ""
+            symbols.count(truth: rendering.symbols.map { SymbolRecall.Symbol(label: $0.symbol.label, box: $0.box) },
+                          reading: (page?.lines ?? []).flatMap(\.symbols).map { SymbolRecall.Symbol(label: $0.latex, box: $0.box) })
             let comparison = tally.count(reading: reading, truth: truth)
             if verbose, !comparison.isMatch { print(StructureEvaluation.missLines(file: file, reading: reading, truth: truth, comparison: comparison)) }
         }
@@ -70,5 +74,6 @@ struct ExpressionReport: ParsableCommand {
         print("\(photo ? "photo-like" : "clean"): expression rate \(tally.rate)")
         if left > 0 { print("left out: \(left) unreadable or without normalisable truth") }
         tally.problemLines.forEach { print($0) }
+        symbols.lines.forEach { print($0) }
     }
 }

@@ -243,10 +243,11 @@ final class LayoutParserTests: XCTestCase {
         let reading = try read([mark, glyph("2", x: 26, top: 66, size: 22)])
         XCTAssertEqual(reading.latex, "x ^ { 2 }")
         // Without the exponent, a × the classifier is sure of stays a × (an x is eight times as
-        // common, see testCandidatesAreWeighedByFrequency, so a near tie is read x).
+        // common, see testCandidatesAreWeighedByFrequency, so a near tie is read x — unless a
+        // digit follows it: testWhatFollowsAMarkWeighsItsReading).
         let sure = glyph("x", x: 0, alternatives: [Alternative(latex: "\\times", probability: 0.95), Alternative(latex: "x", probability: 0.05)])
         XCTAssertEqual(try read([glyph("3", x: -40), sure, glyph("4", x: 40)]).latex, "3 \\times 4")
-        XCTAssertEqual(try read([glyph("3", x: -40), mark, glyph("4", x: 40)]).latex, "3 x 4")
+        XCTAssertEqual(try read([glyph("3", x: -40), mark, glyph("+", x: 40), glyph("4", x: 80)]).latex, "3 x + 4")
     }
 
     func testArbitraryBoxesGiveBalancedOutput() throws {
@@ -299,17 +300,85 @@ final class LayoutParserTests: XCTestCase {
     func testCandidatesAreWeighedByFrequency() throws {
         let one = try XCTUnwrap(grammar.frequencies["1"]), bar = try XCTUnwrap(grammar.frequencies["|"])
         XCTAssertGreaterThan(one, 5 * bar)
-        let weighed = grammar.weighedByFrequency([Alternative(latex: "|", probability: 0.6), Alternative(latex: "1", probability: 0.4)])
+        let weighed = grammar.weighed([Alternative(latex: "|", probability: 0.6), Alternative(latex: "1", probability: 0.4)])
         XCTAssertEqual(weighed.map(\.latex), ["1", "|"])
         XCTAssertEqual(weighed[0].probability, 0.4 * one / (0.4 * one + 0.6 * bar), accuracy: 1e-12)
         XCTAssertEqual(weighed.map(\.probability).reduce(0, +), 1, accuracy: 1e-12)
         let rarest = try XCTUnwrap(grammar.frequencies.values.min())
-        let unknown = grammar.weighedByFrequency([Alternative(latex: "unheard-of", probability: 0.5), Alternative(latex: "1", probability: 0.5)])
+        let unknown = grammar.weighed([Alternative(latex: "unheard-of", probability: 0.5), Alternative(latex: "1", probability: 0.5)])
         XCTAssertEqual(unknown.first { $0.latex == "unheard-of" }?.probability ?? 0, rarest / (rarest + one), accuracy: 1e-12)
         // The report keeps the classifier's own probability for the label read.
         let reading = try parser.parse([glyph("1", x: 0, alternatives: [Alternative(latex: "|", probability: 0.6), Alternative(latex: "1", probability: 0.4)])])
         XCTAssertEqual(reading.latex, "1")
         XCTAssertEqual(reading.symbols.first?.probability, 0.4)
+    }
+
+    /// A mark the classifier finds likelier an `X` than an `x` — as much likelier as `x` is
+    /// commoner in writing, so that frequencies alone leave them even — is read by its height
+    /// against the digits beside it: at x-height (the grammar's size for `x`) an `x`, as tall as
+    /// the digits an `X`.
+    func testCandidatesAreWeighedBySize() throws {
+        XCTAssertGreaterThan(grammar.sizeWeight, 0)
+        let small = try XCTUnwrap(grammar.sizes["x"]), tall = try XCTUnwrap(grammar.sizes["X"])
+        XCTAssertLessThan(small.mean, tall.mean)
+        let lower = try XCTUnwrap(grammar.frequencies["x"]), capital = try XCTUnwrap(grammar.frequencies["X"])
+        XCTAssertGreaterThan(lower, capital)
+        let twins = [Alternative(latex: "X", probability: lower / (lower + capital)),
+                     Alternative(latex: "x", probability: capital / (lower + capital))]
+        XCTAssertEqual(grammar.weighed(twins)[0].probability, 0.5, accuracy: 1e-9)
+        func read(height: Double) throws -> String {
+            let digits = row(["2", "3", "4"])  // 40 units tall
+            let mark = PlacedSymbol(x: 200, y: 140 - height, width: height * 0.9, height: height, alternatives: twins)
+            return try parser.parse(digits + [mark]).latex
+        }
+        XCTAssertEqual(try read(height: 40 * exp(small.mean)), "234 x")
+        XCTAssertEqual(try read(height: 40), "234 X")
+        // The relative heights: log(height / median larger side); too few symbols say nothing.
+        let heights = LayoutGrammar.relativeHeights(of: [(30, 40), (20, 40), (10, 20), (80, 4)])
+        XCTAssertEqual(heights.compactMap { $0 }.count, 4)
+        XCTAssertEqual(heights[0] ?? 1, 0, accuracy: 1e-12)
+        XCTAssertEqual(heights[2] ?? 0, log(0.5), accuracy: 1e-12)
+        XCTAssertEqual(LayoutGrammar.relativeHeights(of: [(30, 40), (20, 10)]).compactMap { $0 }, [])
+        // Without a height, frequencies alone.
+        XCTAssertEqual(grammar.weighed(twins), grammar.weighed(twins, relativeHeight: nil))
+    }
+
+    /// A function name written letter by letter is read as one symbol when each mark may be its
+    /// letter (a `0` whose second candidate is `o`), the letters sit in a row and close; the
+    /// reading lists it once, with the letters after the first joined. Letters far apart stay letters.
+    func testFunctionNameFromItsLetters() throws {
+        XCTAssertEqual(grammar.functionNames["\\cos"], ["c", "o", "s"])
+        let letters = [
+            glyph("c", x: 0, alternatives: [Alternative(latex: "c", probability: 0.7), Alternative(latex: "C", probability: 0.3)]),
+            glyph("o", x: 26, alternatives: [Alternative(latex: "0", probability: 0.6), Alternative(latex: "o", probability: 0.4)]),
+            glyph("s", x: 52),
+        ]
+        let reading = try parser.parse(letters + [glyph("x", x: 100)])
+        XCTAssertEqual(reading.latex, "\\cos x")
+        XCTAssertEqual(reading.symbols.map(\.latex), ["\\cos", "x"])
+        XCTAssertEqual(reading.symbols[0].joined, [1, 2])
+        XCTAssertEqual(reading.symbols[0].probability, 0.7 * 0.4, accuracy: 1e-12)
+        var apart = letters
+        apart[2].x = 150
+        XCTAssertFalse(try parser.parse(apart).latex.contains("\\cos"))
+    }
+
+    /// What follows a mark weighs its reading: an `x`-like mark between digits is a `\\times`
+    /// (digits seldom follow an `x` on its row), before a `+` the far commoner `x`.
+    func testWhatFollowsAMarkWeighsItsReading() throws {
+        let twins = [Alternative(latex: "x", probability: 0.6), Alternative(latex: "\\times", probability: 0.4)]
+        let between = [glyph("2", x: 0), glyph("x", x: 30, alternatives: twins), glyph("3", x: 60)]
+        XCTAssertEqual(try parser.parse(between).latex, "2 \\times 3")
+        let before = [glyph("2", x: 0), glyph("x", x: 30, alternatives: twins), glyph("+", x: 60), glyph("3", x: 90)]
+        XCTAssertEqual(try parser.parse(before).latex, "2 x + 3")
+    }
+
+    /// Bars come in pairs: a mark likelier a `|` than a `1` to the classifier, but not after
+    /// frequencies, is the partner of a `|` later on its row; alone it is a `1`.
+    func testBarsAreReadInPairs() throws {
+        let opening = glyph("|", x: 0, alternatives: [Alternative(latex: "|", probability: 0.7), Alternative(latex: "1", probability: 0.3)])
+        XCTAssertEqual(try parser.parse([opening, glyph("x", x: 30), glyph("|", x: 60)]).latex, "| x |")
+        XCTAssertEqual(try parser.parse([opening, glyph("x", x: 30)]).latex, "1 x")
     }
 
     func testBadLayoutGrammarLinesAreRefusedWithTheirLine() throws {
@@ -339,6 +408,20 @@ final class LayoutParserTests: XCTestCase {
             ("frequency q r share=0.1", nil, "a frequency rule names one symbol"),
             ("frequency q share=1.5", nil, "share must be above 0 and below 1"),
             ("frequency 2 share=0.1", nil, "a second frequency rule for 2"),
+            ("size q r mean=0 spread=0.2", nil, "a size rule names one symbol"),
+            ("size q mean=0 spread=0", nil, "spread must be above 0"),
+            ("size q mean=small spread=0.2", nil, "mean must be a number"),
+            ("size q mean=0 spread=0.2 weight=1", nil, "weight= goes on the size rule for all symbols"),
+            ("size 2 mean=0 spread=0.2", nil, "a second size rule for 2"),
+            ("size mean=0 spread=0.2 weight=1", nil, "a second size rule for all symbols"),
+            ("size q mean=0 spread=0.2 colour=red", nil, "unknown attribute 'colour'"),
+            ("followed q digit=0", nil, "digit must be above 0 and below 1"),
+            ("followed digit=0.2", nil, "a second followed rule for all symbols"),
+            ("paired odd=0.2", nil, "a paired rule lists its symbols"),
+            ("paired | odd=1", nil, "odd must be above 0 and below 1"),
+            ("function \\sinh", nil, "a function rule needs letters="),
+            ("function \\sinh letters=s", nil, "letters= lists at least two letters"),
+            ("function \\sin letters=\"s i n\"", nil, "a second function rule for \\sin"),
         ]
         for (line, replaces, message) in cases {
             let kept = goodLines.filter { replaces == nil || !$0.hasPrefix(replaces ?? "") }
@@ -350,6 +433,12 @@ final class LayoutParserTests: XCTestCase {
                 XCTAssertTrue(error.description.hasPrefix("bad.grammar:\(number): "), error.description)
                 XCTAssertTrue(error.description.contains(message), "\(error) should say \(message)")
             }
+        }
+        // Sizes of symbols need the size of any symbol, stated without one.
+        let withoutAllSizes = goodLines.filter { !$0.hasPrefix("size  mean=") }
+        XCTAssertThrowsError(try LayoutGrammar(source: withoutAllSizes.joined(separator: "\n") + "\n", name: "bad.grammar")) { error in
+            XCTAssertEqual((error as? GrammarError)?.line, withoutAllSizes.count)
+            XCTAssertTrue("\(error)".contains("size mean="), "\(error)")
         }
         // A grammar without its fraction rule names the missing rule at the end of the file.
         let withoutFraction = goodLines.filter { !$0.hasPrefix("fraction") }
