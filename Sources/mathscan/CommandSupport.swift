@@ -180,9 +180,17 @@ enum StandardError {
         FileHandle.standardError.write(Data(text.utf8))
     }
     static var isTerminal: Bool { isatty(STDERR_FILENO) != 0 }
+
+    /// A count redrawn in place on a terminal; a log gets only the last one, as a line.
+    static func progress(_ text: String, finished: Bool) {
+        if isTerminal {
+            write("\r" + text + (finished ? "\n" : ""))
+        } else if finished {
+            write(text + "\n")
+        }
+    }
 }
 
-/// The InkML files of the held-out writers (`DataSplit`) under some folders, in sorted order.
 /// The InkML files under some folders that belong to one part of the `DataSplit`.
 enum DataSplitFiles {
     static func inkMLFiles(under folders: [String], part: DataSplit.Part) throws -> [String] {
@@ -194,15 +202,15 @@ enum DataSplitFiles {
 }
 
 extension LabeledDataLoader {
-    /// A loader that reports on standard error: a line per source, and a count of files that is
-    /// redrawn in place.
+    /// A loader that reports on standard error: a line per source, and a count of files (redrawn
+    /// in place on a terminal).
     static func reporting(classNames: [String], penWidths: [Double], photoShare: Double = 0, cacheDirectory: String?,
                           parts: Set<DataSplit.Part>?) -> LabeledDataLoader {
         var loader = LabeledDataLoader(classNames: classNames, penWidths: penWidths, photoShare: photoShare,
                                        cacheDirectory: cacheDirectory, parts: parts)
         loader.log = { StandardError.write($0 + "\n") }
         loader.progress = { source, done, total in
-            StandardError.write("\r\(source): \(done)/\(total) files" + (done == total ? "\n" : ""))
+            StandardError.progress("\(source): \(done)/\(total) files", finished: done == total)
         }
         return loader
     }

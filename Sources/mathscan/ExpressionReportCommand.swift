@@ -54,7 +54,7 @@ struct ExpressionReport: ParsableCommand {
         var symbols = SymbolRecall()
         var left = 0, index = 0  // index: the file's place among those of the part (its photo's seed)
         for (position, file) in files.enumerated() {
-            if position % 50 == 0 { StandardError.write("\(position)/\(files.count) files\r") }
+            if position % 50 == 0 { StandardError.progress("\(position)/\(files.count) files", finished: false) }
             // Each file is read once: its writer decides its part, its ink the expression.
             guard let text = try? InputFiles.readText(file) else { left += part == nil ? 1 : 0; continue }
             if let part, DataSplit.part(fileName: file, writer: DataSplit.writer(inInkML: text)).rawValue != part { continue }
@@ -70,6 +70,7 @@ struct ExpressionReport: ParsableCommand {
             let comparison = tally.count(reading: reading, truth: truth)
             if verbose, !comparison.isMatch { print(StructureEvaluation.missLines(file: file, reading: reading, truth: truth, comparison: comparison)) }
         }
+        StandardError.progress("\(files.count)/\(files.count) files", finished: true)
         guard tally.considered > 0 else { throw CommandFailure("no InkML file with usable truth in \(data)") }
         print("\(photo ? "photo-like" : "clean"): expression rate \(tally.rate)")
         if left > 0 { print("left out: \(left) unreadable or without normalisable truth") }
