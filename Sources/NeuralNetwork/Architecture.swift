@@ -5,6 +5,12 @@ public enum Architecture {
     /// The default: three conv blocks (conv 3×3 → max-pool 2 → batch norm → ReLU) with 16, 32, 64
     /// channels, then dropout → dense 128 → ReLU → dropout → dense K.
     public static let mscnn = "mscnn"
+    /// `mscnn` twice as wide (issue 10: does a larger classifier read unseen writers better?):
+    /// 32, 64, 128 channels and dense 256.
+    public static let mscnnWide = "mscnn-wide"
+    /// `mscnn` twice as deep: each block is conv 3×3 → batch norm → ReLU → conv 3×3 → max-pool 2 →
+    /// batch norm → ReLU, with 16, 32, 64 channels and dense 128.
+    public static let mscnnDeep = "mscnn-deep"
     /// Multinomial logistic regression (notebooks 1 and 5): flatten → dense K, softmax in the loss.
     public static let logistic = "logistic"
     /// The notebooks' from-scratch MLP: flatten → dense 128 → sigmoid → dense K. `mlp(hidden:dropout:)`
@@ -12,7 +18,7 @@ public enum Architecture {
     public static let mlp = "mlp"
     /// The default for new models.
     public static let defaultName = mscnn
-    public static let names = [mscnn, seed000, logistic, mlp]
+    public static let names = [mscnn, mscnnWide, mscnnDeep, seed000, logistic, mlp]
 
     /// The MLP with `hidden` sigmoid units and dropout `dropout` (0 ..< 1) after them, as
     /// `mlp-<hidden>-d<percent>`: the name alone rebuilds the network from a model file.
@@ -46,18 +52,11 @@ public enum Architecture {
             builder.append { ReLU(inputShape: $0) }
             builder.dense(classCount)
         case mscnn:
-            for channels in [16, 32, 64] {
-                builder.conv(channels)
-                builder.append { MaxPool2D(inputShape: $0, size: 2) }
-                builder.append { BatchNorm(inputShape: $0) }
-                builder.append { ReLU(inputShape: $0) }
-            }
-            builder.append { Flatten(inputShape: $0) }
-            builder.append { Dropout(inputShape: $0, rate: 0.25, seed: seed &+ 1) }
-            builder.dense(128)
-            builder.append { ReLU(inputShape: $0) }
-            builder.append { Dropout(inputShape: $0, rate: 0.25, seed: seed &+ 2) }
-            builder.dense(classCount)
+            builder.convBlocks(channels: [16, 32, 64], convsPerBlock: 1, dense: 128, classCount: classCount, seed: seed)
+        case mscnnWide:
+            builder.convBlocks(channels: [32, 64, 128], convsPerBlock: 1, dense: 256, classCount: classCount, seed: seed)
+        case mscnnDeep:
+            builder.convBlocks(channels: [16, 32, 64], convsPerBlock: 2, dense: 128, classCount: classCount, seed: seed)
         case logistic:
             builder.append { Flatten(inputShape: $0) }
             builder.dense(classCount)
@@ -93,5 +92,27 @@ private struct LayerStack {
 
     mutating func dense(_ outputs: Int) {
         append { Dense(inputCount: $0.reduce(1, *), outputCount: outputs) }
+    }
+
+    /// The mscnn family: per block, `convsPerBlock - 1` times conv → batch norm → ReLU, then conv →
+    /// max-pool 2 → batch norm → ReLU; then dropout → dense `dense` → ReLU → dropout → dense K.
+    mutating func convBlocks(channels: [Int], convsPerBlock: Int, dense hidden: Int, classCount: Int, seed: UInt64) {
+        for width in channels {
+            for _ in 1..<convsPerBlock {
+                conv(width)
+                append { BatchNorm(inputShape: $0) }
+                append { ReLU(inputShape: $0) }
+            }
+            conv(width)
+            append { MaxPool2D(inputShape: $0, size: 2) }
+            append { BatchNorm(inputShape: $0) }
+            append { ReLU(inputShape: $0) }
+        }
+        append { Flatten(inputShape: $0) }
+        append { Dropout(inputShape: $0, rate: 0.25, seed: seed &+ 1) }
+        dense(hidden)
+        append { ReLU(inputShape: $0) }
+        append { Dropout(inputShape: $0, rate: 0.25, seed: seed &+ 2) }
+        dense(classCount)
     }
 }
