@@ -20,6 +20,9 @@ public struct SymbolRecall: Sendable, Equatable {
     }
 
     public private(set) var truths = 0, segmented = 0, classified = 0, read = 0
+    /// True labels that no recognized symbol matched, and matched pairs read as another label
+    /// (`x → X`), with how often: what to look at first.
+    public private(set) var unsegmented: [String: Int] = [:], confusions: [String: Int] = [:]
 
     public init() {}
 
@@ -40,7 +43,15 @@ public struct SymbolRecall: Sendable, Equatable {
             usedTruths.insert(pair.truth)
             usedReadings.insert(pair.reading)
             segmented += 1
-            if Self.normalized(truth[pair.truth].label) == Self.normalized(reading[pair.reading].label) { classified += 1 }
+            let (wanted, found) = (Self.normalized(truth[pair.truth].label), Self.normalized(reading[pair.reading].label))
+            if wanted == found {
+                classified += 1
+            } else {
+                confusions["\(wanted) → \(found)", default: 0] += 1
+            }
+        }
+        for (index, symbol) in truth.enumerated() where !usedTruths.contains(index) {
+            unsegmented[Self.normalized(symbol.label), default: 0] += 1
         }
     }
 
@@ -54,14 +65,22 @@ public struct SymbolRecall: Sendable, Equatable {
         return union > 0 ? intersection / union : 0
     }
 
-    /// The report's lines: segmentation recall, segmentation and classification recall, and how
-    /// many symbols were recognized against the truth's.
+    /// The report's lines: segmentation recall, segmentation and classification recall, how
+    /// many symbols were recognized against the truth's, and the commonest misses of each kind.
     public var lines: [String] {
         let percent = { (count: Int) in String(format: "%d / %d = %.2f %%", count, truths, 100 * Double(count) / Double(max(truths, 1))) }
         return [
             "symbols, matched by box IoU >= \(Self.minimumOverlap) in page pixels (\(read) recognized for \(truths) true):",
             "  segmented:                \(percent(segmented))",
             "  segmented and classified: \(percent(classified))",
+            "  commonest unsegmented: " + Self.commonest(unsegmented),
+            "  commonest misread (truth → read): " + Self.commonest(confusions),
         ]
+    }
+
+    /// The ten commonest of a tally, most frequent first (ties by name): `x → X 83, c → C 31`.
+    static func commonest(_ tally: [String: Int]) -> String {
+        let top = tally.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(10)
+        return top.isEmpty ? "none" : top.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
     }
 }

@@ -23,6 +23,17 @@ final class SymbolRecallTests: XCTestCase {
         XCTAssertEqual(recall.segmented, 3)
         XCTAssertEqual(recall.classified, 2)
         XCTAssertTrue(recall.lines.joined(separator: "\n").contains("segmented and classified: 2 / 4 = 50.00 %"), "\(recall.lines)")
+        XCTAssertEqual(recall.unsegmented, ["y": 1])
+        XCTAssertEqual(recall.confusions, ["x → X": 1])
+    }
+
+    /// The commonest misses come first, ties in name order, at most ten.
+    func testCommonestListsTheTenMostFrequentFirst() {
+        var tally = ["b": 2, "a": 2, "c": 5]
+        XCTAssertEqual(SymbolRecall.commonest(tally), "c 5, a 2, b 2")
+        for index in 0..<20 { tally["z\(index)"] = 1 }
+        XCTAssertEqual(SymbolRecall.commonest(tally).split(separator: ",").count, 10)
+        XCTAssertEqual(SymbolRecall.commonest([:]), "none")
     }
 
     /// One read symbol matches one true symbol at most: the better overlap wins.
