@@ -127,6 +127,7 @@ def main(directory):
     sizes = defaultdict(list)  # label -> log relative heights
     bar_expressions = []  # the number of | in each expression that has one
     followed = defaultdict(int); followed_by_digit = defaultdict(int)  # label -> right neighbours, digits among them
+    in_script_row = defaultdict(int); ends_script = defaultdict(int)  # label -> units of script rows, the rows' last among them
     files = 0
     for dirpath, _, names in os.walk(directory):
         for name in sorted(names):
@@ -174,6 +175,14 @@ def main(directory):
                         for rel, i in scripts:
                             c = first_atom(parts[i]) if i < len(parts) else None
                             if c in symbols: pairs[rel].append((symbols[base], symbols[c]))
+                        # Which symbols end a script row (as the parser sees the row: its units
+                        # left to right, a nested script's base standing for it).
+                        for _, i in scripts:
+                            units = [first_atom([u]) for u in parts[i]] if i < len(parts) else []
+                            for k, u in enumerate(units):
+                                if u in symbols:
+                                    in_script_row[symbols[u][0]] += 1
+                                    ends_script[symbols[u][0]] += k == len(units) - 1
             walk(main_row)
             def count(items, depth):
                 for it in items:
@@ -238,6 +247,14 @@ def main(directory):
     # Bars come in pairs (| x |): the share of the expressions with a | that have an odd number.
     odd = sum(n % 2 for n in bar_expressions)
     print(f'paired  |  odd={max(odd, 1) / len(bar_expressions):.4f}   # {odd} of {len(bar_expressions)} expressions with a |')
+    # How often a symbol in a script row is the row's last (a + or - seldom: x ^ { 2 } - 1 is not
+    # x ^ { 2 - } 1): all symbols, then those in script rows at least 20 times (none seen counts 1).
+    n = sum(in_script_row.values()); k = sum(ends_script.values())
+    print(f'closes  share={k / n:.4f}   # all symbols: {k} of {n}')
+    for label in sorted(in_script_row, key=lambda l: -in_script_row[l]):
+        if in_script_row[label] >= 20:
+            share = min(max(ends_script[label], 1), in_script_row[label] - 1) / in_script_row[label]
+            print(f'closes  {label}  share={share:.4f}   # {ends_script[label]} of {in_script_row[label]}')
     # How often a digit follows a symbol on its row (an x is seldom followed by one, a \\times
     # mostly): all symbols, then those followed at least 20 times, as grammar lines (none seen counts 1).
     n = sum(followed.values()); k = sum(followed_by_digit.values())
