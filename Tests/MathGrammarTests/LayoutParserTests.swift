@@ -265,12 +265,16 @@ final class LayoutParserTests: XCTestCase {
     }
 
     func testAScriptGoesOnOnlyInItsPlace() throws {
-        // a _ { n } then a small letter written on a's own line: not the subscript's (it is far
-        // from where a subscript of a sits); one just right of n, as low, is.
-        let onTheLine = [glyph("a", x: 0), glyph("n", x: 26, top: 122, size: 22), glyph("b", x: 46, top: 112, size: 28), glyph("+", x: 80), glyph("1", x: 110)]
-        XCTAssertEqual(try read(onTheLine).latex, "a _ { n } b + 1")
-        let inTheScript = [glyph("a", x: 0), glyph("n", x: 26, top: 122, size: 22), glyph("k", x: 44, top: 122, size: 22), glyph("+", x: 80), glyph("1", x: 110)]
-        XCTAssertEqual(try read(inTheScript).latex, "a _ { n k } + 1")
+        // x ^ { 2 }, then a 3 a little small sitting on x's line and a full-size 1: a script row
+        // goes on only while its symbols keep a script's place and size against the base (without
+        // that, both read as one subscript, x _ { 31 } ^ { 2 }, each only scored against the last).
+        for size in [22.0, 28.0, 34.0] {
+            let symbols = [glyph("x", x: 0), glyph("2", x: 26, top: 66, size: 22), glyph("3", x: 48, top: 110, size: size), glyph("1", x: 85)]
+            XCTAssertEqual(try read(symbols).latex, "x ^ { 2 } 31", "3 of size \(size)")
+        }
+        // Written as a subscript, small and low, a row of two symbols is one subscript.
+        let subscripted = [glyph("a", x: 0)] + row(["n", "k"], x: 26, top: 122, size: 22) + [glyph("+", x: 80), glyph("1", x: 110)]
+        XCTAssertEqual(try read(subscripted).latex, "a _ { n k } + 1")
     }
 
     // MARK: hypotheses
