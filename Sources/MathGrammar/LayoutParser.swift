@@ -398,6 +398,8 @@ public struct LayoutParser: Sendable {
         var placed: Int
         var last: Int
         var lastPlacement: Placement
+        /// A script row's base line: each symbol of the row must still sit where the script does.
+        var baseLine: Line? = nil
     }
 
     struct Hypothesis {
@@ -416,12 +418,36 @@ public struct LayoutParser: Sendable {
     /// Log score of `placement` in `relation` to a base line.
     private func relationScore(_ relation: LayoutGrammar.Relation, placement: Placement, base: Line) -> Double {
         guard let rule = grammar.relation(relation), base.size > 0 else { return -.infinity }
+        return log(rule.prior) + geometryScore(rule, placement: placement, base: base, fromPeak: false)
+    }
+
+    /// A script row's next symbol against the base's line, 0 where the script is expected: a row
+    /// goes on only while its symbols stay in the script's place and size (a `-` after an
+    /// exponent, on the base's line, is not the exponent's).
+    private func continuationScore(_ relation: LayoutGrammar.Relation, placement: Placement, base: Line) -> Double {
+        guard let rule = grammar.relation(relation), base.size > 0 else { return 0 }
+        return geometryScore(rule, placement: placement, base: base, fromPeak: true)
+    }
+
+    /// Log densities of the offset of `placement`'s middle from a base line and of its log size
+    /// ratio, in base line heights; `fromPeak` less their largest values.
+    private func geometryScore(_ rule: LayoutGrammar.RelationRule, placement: Placement, base: Line, fromPeak: Bool) -> Double {
+        func density(_ value: Double, mean: Double, spread: Double) -> Double {
+            Self.logGaussian(value, mean: mean, spread: spread) - (fromPeak ? Self.logGaussian(mean, mean: mean, spread: spread) : 0)
+        }
         let offset = (placement.middle(lineSize: base.size) - base.middle) / base.size
-        var score = log(rule.prior) + Self.logGaussian(offset, mean: rule.offset, spread: rule.spread)
+        var score = density(offset, mean: rule.offset, spread: rule.spread)
         if let size = placement.size, size > 0 {
-            score += Self.logGaussian(log(size / base.size), mean: rule.ratio, spread: rule.ratioSpread)
+            score += density(log(size / base.size), mean: rule.ratio, spread: rule.ratioSpread)
         }
         return score
+    }
+
+    /// Script rows that end: how likely each is to end with its last symbol.
+    private func closing(_ levels: ArraySlice<Level>, labels: [String?]) -> Double {
+        levels.reduce(0) { total, level in
+            total + (level.relation == .right ? 0 : labels[level.last].map { grammar.closeFactor(of: $0, closes: true) } ?? 0)
+        }
     }
 
     private func adding(_ placement: Placement, unit: Int, to level: Level) -> Level {
@@ -466,8 +492,13 @@ public struct LayoutParser: Sendable {
                         extended.levels[index] = adding(option.placement, unit: unit, to: level)
                         extended.score += option.logP + relationScore(.right, placement: option.placement, base: level.line)
                             + (option.label.map { grammar.scriptFactor(of: $0, inScript: level.relation != .right) } ?? 0)
+                            + (level.baseLine.map { continuationScore(level.relation, placement: option.placement, base: $0) } ?? 0)
                         if let label = option.label, let previous = hypothesis.labels[level.last] {
                             extended.score += grammar.followFactor(of: previous, next: label)
+                        }
+                        extended.score += closing(hypothesis.levels[(index + 1)...], labels: hypothesis.labels)
+                        if level.relation != .right, let previous = hypothesis.labels[level.last] {
+                            extended.score += grammar.closeFactor(of: previous, closes: false)
                         }
                         extended.labels.append(option.label)
                         extended.parent.append(level.parent)
@@ -490,10 +521,12 @@ public struct LayoutParser: Sendable {
                             scripted.levels.append(Level(
                                 parent: base, relation: relation,
                                 line: Line(middle: option.placement.middle(lineSize: size), size: size),
-                                sized: option.placement.size == nil ? 0 : 1, placed: 1, last: unit, lastPlacement: option.placement))
+                                sized: option.placement.size == nil ? 0 : 1, placed: 1, last: unit, lastPlacement: option.placement,
+                                baseLine: baseLine))
                             scripted.score += option.logP + relationScore(relation, placement: option.placement, base: baseLine)
                                 + (option.label.map { grammar.scriptFactor(of: $0, inScript: true) } ?? 0)
                                 + (hypothesis.labels[base].map { grammar.baseFactor(of: $0, relation: relation) } ?? 0)
+                            scripted.score += closing(hypothesis.levels[(index + 1)...], labels: hypothesis.labels)
                             scripted.labels.append(option.label)
                             scripted.parent.append(base)
                             scripted.relation.append(relation)
@@ -506,7 +539,9 @@ public struct LayoutParser: Sendable {
             beam = Array(next.prefix(beamWidth))
         }
         // Paired symbols (`| x |`) are counted once the whole row is read.
-        for index in beam.indices { beam[index].score += grammar.pairFactor(of: beam[index].labels) }
+        for index in beam.indices {
+            beam[index].score += grammar.pairFactor(of: beam[index].labels) + closing(beam[index].levels.dropFirst(), labels: beam[index].labels)
+        }
         guard let best = beam.max(by: { $0.score < $1.score }) else { return Parsed(row: [], score: -.infinity, line: nil) }
         let row = build(parent: -1, relation: .right, best: best, units: units)
         let symbols = units.indices.flatMap { index in
