@@ -27,7 +27,9 @@ public struct LayoutParser: Sendable {
     }
 
     /// The best tree of `symbols`; throws `GrammarError.ungrammatical` when there is nothing to read.
-    public func parse(_ symbols: [PlacedSymbol]) throws -> LayoutReading {
+    /// `checkpoint` is called per symbol of each row's search and may throw to stop (a page of
+    /// thousands of marks against a time budget, see `Recognizer.Options.timeBudget`).
+    public func parse(_ symbols: [PlacedSymbol], checkpoint: () throws -> Void = {}) throws -> LayoutReading {
         let usable = symbols.indices.filter {
             let symbol = symbols[$0]
             return !symbol.alternatives.isEmpty && symbol.width.isFinite && symbol.height.isFinite && symbol.x.isFinite && symbol.y.isFinite
@@ -38,7 +40,7 @@ public struct LayoutParser: Sendable {
             Unit(box: Rect(symbols[index]), content: .atom(grammar.weighed(symbols[index].alternatives, relativeHeight: height)),
                  source: index, classifierAlternatives: symbols[index].alternatives)
         }
-        let parsed = parseRegion(joiningFunctionNames(units))
+        let parsed = try parseRegion(joiningFunctionNames(units), checkpoint: checkpoint)
         return LayoutReading(row: parsed.row, latex: grammar.latex(of: parsed.row),
                              mathML: grammar.mathML(of: parsed.row), logScore: parsed.score,
                              symbols: parsed.symbols.sorted { $0.index < $1.index })
@@ -239,7 +241,7 @@ public struct LayoutParser: Sendable {
         return taken
     }
 
-    func parseRegion(_ input: [Unit]) -> Parsed {
+    func parseRegion(_ input: [Unit], checkpoint: () throws -> Void) throws -> Parsed {
         var units = input
         // Widest first, so that an outer bar takes a nested one with what it covers.
         var dominant = units.indices.filter {
@@ -254,6 +256,7 @@ public struct LayoutParser: Sendable {
         // Finished structures join the pool, so a later (outer) one can take them whole.
         var claimed = Set<Int>()
         for index in dominant where !claimed.contains(index) {
+            try checkpoint()
             let unit = units[index]
             let others = units.indices.filter { $0 != index && !claimed.contains($0) }
             if let p = isCandidate(unit, label: grammar.rootSymbol) {
@@ -275,8 +278,8 @@ public struct LayoutParser: Sendable {
                 }
                 let fractionScore = isCandidate(unit, label: grammar.fractionBar).map(log) ?? -.infinity
                 if !inside.isEmpty || fractionScore == -.infinity {
-                    let radicand = parseRegion(inside.map { units[$0] })
-                    let indexParsed = written.isEmpty ? nil : parseRegion(written.map { units[$0] })
+                    let radicand = try parseRegion(inside.map { units[$0] }, checkpoint: checkpoint)
+                    let indexParsed = written.isEmpty ? nil : try parseRegion(written.map { units[$0] }, checkpoint: checkpoint)
                     let box = (inside + written).reduce(unit.box) { $0.union(units[$1].box) }
                     units.append(Unit(box: box, content: .root(radicand, index: indexParsed,
                                                                score: log(p) + radicand.score + (indexParsed?.score ?? 0)),
@@ -291,8 +294,8 @@ public struct LayoutParser: Sendable {
             if let (label, p) = limitLabel(of: unit) {
                 let (below, above) = limits(of: unit.box, among: others.map { units[$0].box })
                 if !below.isEmpty || !above.isEmpty {
-                    let belowParsed = below.isEmpty ? nil : parseRegion(below.map { units[others[$0]] })
-                    let aboveParsed = above.isEmpty ? nil : parseRegion(above.map { units[others[$0]] })
+                    let belowParsed = below.isEmpty ? nil : try parseRegion(below.map { units[others[$0]] }, checkpoint: checkpoint)
+                    let aboveParsed = above.isEmpty ? nil : try parseRegion(above.map { units[others[$0]] }, checkpoint: checkpoint)
                     let taken = (below + above).map { others[$0] }
                     let span = taken.reduce(unit.box) { $0.union(units[$1].box) }
                     let score = log(p) + (belowParsed?.score ?? 0) + (aboveParsed?.score ?? 0)
@@ -315,8 +318,8 @@ public struct LayoutParser: Sendable {
                 let above = growing(covered.filter { isAbove(units[$0].box) }, among: others.filter { isAbove(units[$0].box) }, units: units)
                 let below = growing(covered.filter { isBelow(units[$0].box) }, among: others.filter { isBelow(units[$0].box) }, units: units)
                 guard !above.isEmpty, !below.isEmpty else { continue }
-                let numerator = parseRegion(above.map { units[$0] })
-                let denominator = parseRegion(below.map { units[$0] })
+                let numerator = try parseRegion(above.map { units[$0] }, checkpoint: checkpoint)
+                let denominator = try parseRegion(below.map { units[$0] }, checkpoint: checkpoint)
                 let box = (above + below).reduce(bar) { $0.union(units[$1].box) }
                 // The bar's own height stays the fraction's vertical reference; its parts widen it.
                 units.append(Unit(box: Rect(x0: box.x0, y0: bar.y0, x1: box.x1, y1: bar.y1),
@@ -333,7 +336,7 @@ public struct LayoutParser: Sendable {
         // Left to right by centre: a wide symbol starting early (a long bar, a tall bracket) comes
         // after a narrow one beside it whose middle is further left.
         units.sort { $0.box.centerX < $1.box.centerX }
-        return parseRow(units)
+        return try parseRow(units, checkpoint: checkpoint)
     }
 
     // MARK: - Rows: a beam over relations and labels
@@ -464,7 +467,7 @@ public struct LayoutParser: Sendable {
         return level
     }
 
-    func parseRow(_ units: [Unit]) -> Parsed {
+    func parseRow(_ units: [Unit], checkpoint: () throws -> Void) throws -> Parsed {
         guard !units.isEmpty else { return Parsed(row: [], score: 0, line: nil) }
         let options = units.map(placements(of:))
         // A line height for a row that starts with a flat mark: the typical size of its symbols.
@@ -481,6 +484,7 @@ public struct LayoutParser: Sendable {
                                placed: 1, last: 0, lastPlacement: option.placement)]))
         }
         for unit in units.indices.dropFirst() {
+            try checkpoint()
             var next: [Hypothesis] = []
             for hypothesis in beam {
                 for option in options[unit] {

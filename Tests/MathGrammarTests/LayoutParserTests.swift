@@ -318,6 +318,22 @@ final class LayoutParserTests: XCTestCase {
         }
     }
 
+    /// The search calls its checkpoint as it goes, in rows and inside fractions, and stops with
+    /// the checkpoint's error: what lets a page's time budget interrupt a long parse.
+    func testTheCheckpointIsCalledPerSymbolAndItsErrorStopsTheParse() throws {
+        struct Stop: Error {}
+        let symbols = row(["2", "+"]) + fraction(["1"], ["2", "3"], x: 80) + row(["=", "4"], x: 200)
+        var calls = 0
+        let reading = try parser.parse(symbols) { calls += 1 }
+        XCTAssertEqual(reading.latex, "2 + \\frac { 1 } { 23 } = 4")
+        XCTAssertGreaterThanOrEqual(calls, 4, "rows of 2 + frac = 4 and 2 3 each check per symbol after the first")
+        var allowed = 2
+        XCTAssertThrowsError(try parser.parse(symbols) {
+            allowed -= 1
+            if allowed < 0 { throw Stop() }
+        }) { error in XCTAssertTrue(error is Stop, "\(error)") }
+    }
+
     func testNothingToReadIsAnError() {
         XCTAssertThrowsError(try parser.parse([])) { error in
             guard case GrammarError.ungrammatical = error else { return XCTFail("\(error)") }
