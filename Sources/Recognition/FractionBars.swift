@@ -52,9 +52,12 @@ enum FractionBars {
             // The bar: the fewest rows from the edge (at most a quarter of the ink's height)
             // whose ink spans the glyph, a handwritten bar being seldom level.
             let rows = fromTop ? Array(top...bottom) : Array((top...bottom).reversed())
-            guard let count = (1...most(top, bottom)).first(where: { count in
+            guard let fewest = (1...most(top, bottom)).first(where: { count in
                 span(Array(rows.prefix(count))).map { Double($0.1 - $0.0 + 1) >= barSpan * width } ?? false
             }) else { continue }
+            // Full-width rows next to the band are the bar's too.
+            var count = fewest
+            while count < rows.count, let (first, last) = extents[rows[count]], Double(last - first + 1) >= barSpan * width { count += 1 }
             let barRows = rows.prefix(count)
             // The rest, past a row of the join, much narrower than the bar and over its middle
             // (a root's tick is at its bar's left end).
@@ -65,7 +68,8 @@ enum FractionBars {
             // A fraction bar is at least as long as its numerator is tall; a 1's foot or a T's top is shorter.
             guard let restFirst = restRows.min(), let restLast = restRows.max(), width >= Double(restLast - restFirst + 1) else { continue }
             let barRange = fromTop ? top..<(top + barRows.count) : (bottom - barRows.count + 1)..<(bottom + 1)
-            let restRange = fromTop ? barRange.upperBound..<(bottom + 1) : top..<barRange.lowerBound
+            // The row where the rest meets the bar is left to neither: it holds the bar's ink.
+            let restRange = fromTop ? (barRange.upperBound + 1)..<(bottom + 1) : top..<(barRange.lowerBound - 1)
             return Split(bar: barRange, rest: restRange)
         }
         // A whole small fraction as one glyph (a `÷` by the grouping's shape rules): three
