@@ -127,6 +127,7 @@ def main(directory):
     sizes = defaultdict(list)  # label -> log relative heights
     bar_expressions = []  # the number of | in each expression that has one
     followed = defaultdict(int); followed_by_digit = defaultdict(int)  # label -> right neighbours, digits among them
+    in_script_row = defaultdict(int); ends_script = defaultdict(int)  # label -> units of script rows, the rows' last among them
     files = 0
     for dirpath, _, names in os.walk(directory):
         for name in sorted(names):
@@ -174,6 +175,14 @@ def main(directory):
                         for rel, i in scripts:
                             c = first_atom(parts[i]) if i < len(parts) else None
                             if c in symbols: pairs[rel].append((symbols[base], symbols[c]))
+                        # Which symbols end a script row (as the parser sees the row: its units
+                        # left to right, a nested script's base standing for it).
+                        for _, i in scripts:
+                            units = [first_atom([u]) for u in parts[i]] if i < len(parts) else []
+                            for k, u in enumerate(units):
+                                if u in symbols:
+                                    in_script_row[symbols[u][0]] += 1
+                                    ends_script[symbols[u][0]] += k == len(units) - 1
             walk(main_row)
             def count(items, depth):
                 for it in items:
@@ -238,14 +247,20 @@ def main(directory):
     # Bars come in pairs (| x |): the share of the expressions with a | that have an odd number.
     odd = sum(n % 2 for n in bar_expressions)
     print(f'paired  |  odd={max(odd, 1) / len(bar_expressions):.4f}   # {odd} of {len(bar_expressions)} expressions with a |')
-    # How often a digit follows a symbol on its row (an x is seldom followed by one, a \\times
-    # mostly): all symbols, then those followed at least 20 times, as grammar lines (none seen counts 1).
-    n = sum(followed.values()); k = sum(followed_by_digit.values())
-    print(f'followed  digit={k / n:.4f}   # all symbols: {k} of {n}')
-    for label in sorted(followed, key=lambda l: -followed[l]):
-        if followed[label] >= 20:
-            share = min(max(followed_by_digit[label], 1), followed[label] - 1) / followed[label]
-            print(f'followed  {label}  digit={share:.4f}   # {followed_by_digit[label]} of {followed[label]}')
+    def print_shares(kind, attribute, counted, hits):
+        """Grammar lines: the share of hits among all counted, then each label counted at least 20
+        times (none seen counts 1, all seen one less)."""
+        n = sum(counted.values()); k = sum(hits.values())
+        print(f'{kind}  {attribute}={k / n:.4f}   # all symbols: {k} of {n}')
+        for label in sorted(counted, key=lambda l: -counted[l]):
+            if counted[label] >= 20:
+                share = min(max(hits[label], 1), counted[label] - 1) / counted[label]
+                print(f'{kind}  {label}  {attribute}={share:.4f}   # {hits[label]} of {counted[label]}')
+    # How often a symbol in a script row is the row's last (a + or - seldom: x ^ { 2 } - 1 is not
+    # x ^ { 2 - } 1).
+    print_shares('closes', 'share', in_script_row, ends_script)
+    # How often a digit follows a symbol on its row (an x is seldom followed by one, a \\times mostly).
+    print_shares('followed', 'digit', followed, followed_by_digit)
     by_relation = {rel: defaultdict(int) for rel in ('superscript', 'subscript')}
     for rel in by_relation:
         for (bl, _), _ in pairs[rel]: by_relation[rel][bl] += 1

@@ -90,6 +90,18 @@ public struct LayoutGrammar: Sendable {
         return digits.contains(next) ? log(share / all) : log((1 - share) / (1 - all))
     }
 
+    /// How often a symbol in a script row is the row's last, for all symbols and some: a `+`,
+    /// `-` or `=` hardly ever (`x ^ { 2 } - 1` is not `x ^ { 2 - } 1`), a digit mostly.
+    public private(set) var closeShare: Double?
+    public private(set) var closeShares: [String: Double] = [:]
+
+    /// Log of how much likelier (or less likely) a script row is to end (`closes`) or go on after
+    /// `symbol` than after symbols in general, as far as the grammar says.
+    func closeFactor(of symbol: String, closes: Bool) -> Double {
+        guard let all = closeShare, let share = closeShares[symbol] else { return 0 }
+        return closes ? log(share / all) : log((1 - share) / (1 - all))
+    }
+
     /// Symbols written in pairs (`|`, as in `| x |`): the share of expressions holding one that
     /// hold an odd number.
     public private(set) var oddShares: [String: Double] = [:]
@@ -203,6 +215,7 @@ public struct LayoutGrammar: Sendable {
                 "size": ["mean", "spread", "weight"],
                 "function": ["letters"],
                 "followed": ["digit"],
+                "closes": ["share"],
                 "paired": ["odd"],
                 "scripted": ["superscript", "subscript"],
                 "relation": ["offset", "spread", "ratio", "ratio-spread", "prior", "latex", "mathml"],
@@ -282,6 +295,8 @@ public struct LayoutGrammar: Sendable {
                 for symbol in rule.symbols { oddShares[symbol] = share }
             case "followed":
                 try Self.assign(try Self.share("digit", of: rule, fail: fail), of: rule, all: &digitShare, each: &digitShares, fail: fail)
+            case "closes":
+                try Self.assign(try Self.share("share", of: rule, fail: fail), of: rule, all: &closeShare, each: &closeShares, fail: fail)
             case "function":
                 guard rule.symbols.count == 1, let name = rule.symbols.first else { throw fail("a function rule names one symbol") }
                 let letters = try Self.required("letters", of: rule, fail: fail).split(separator: " ").map(String.init)
@@ -358,6 +373,9 @@ public struct LayoutGrammar: Sendable {
         }
         if !digitShares.isEmpty, digitShare == nil {
             throw GrammarError.missingRule(file: name, line: end, kind: "followed digit=... (for all symbols)")
+        }
+        if !closeShares.isEmpty, closeShare == nil {
+            throw GrammarError.missingRule(file: name, line: end, kind: "closes share=... (for all symbols)")
         }
         if !sizes.isEmpty, size == nil {
             throw GrammarError.missingRule(file: name, line: end, kind: "size mean=... spread=... weight=... (for all symbols)")

@@ -27,7 +27,9 @@ public struct LayoutParser: Sendable {
     }
 
     /// The best tree of `symbols`; throws `GrammarError.ungrammatical` when there is nothing to read.
-    public func parse(_ symbols: [PlacedSymbol]) throws -> LayoutReading {
+    /// `checkpoint` is called per symbol of each row's search and may throw to stop (a page of
+    /// thousands of marks against a time budget, see `Recognizer.Options.timeBudget`).
+    public func parse(_ symbols: [PlacedSymbol], checkpoint: () throws -> Void = {}) throws -> LayoutReading {
         let usable = symbols.indices.filter {
             let symbol = symbols[$0]
             return !symbol.alternatives.isEmpty && symbol.width.isFinite && symbol.height.isFinite && symbol.x.isFinite && symbol.y.isFinite
@@ -38,7 +40,7 @@ public struct LayoutParser: Sendable {
             Unit(box: Rect(symbols[index]), content: .atom(grammar.weighed(symbols[index].alternatives, relativeHeight: height)),
                  source: index, classifierAlternatives: symbols[index].alternatives)
         }
-        let parsed = parseRegion(joiningFunctionNames(units))
+        let parsed = try parseRegion(joiningFunctionNames(units), checkpoint: checkpoint)
         return LayoutReading(row: parsed.row, latex: grammar.latex(of: parsed.row),
                              mathML: grammar.mathML(of: parsed.row), logScore: parsed.score,
                              symbols: parsed.symbols.sorted { $0.index < $1.index })
@@ -239,7 +241,7 @@ public struct LayoutParser: Sendable {
         return taken
     }
 
-    func parseRegion(_ input: [Unit]) -> Parsed {
+    func parseRegion(_ input: [Unit], checkpoint: () throws -> Void) throws -> Parsed {
         var units = input
         // Widest first, so that an outer bar takes a nested one with what it covers.
         var dominant = units.indices.filter {
@@ -254,6 +256,7 @@ public struct LayoutParser: Sendable {
         // Finished structures join the pool, so a later (outer) one can take them whole.
         var claimed = Set<Int>()
         for index in dominant where !claimed.contains(index) {
+            try checkpoint()
             let unit = units[index]
             let others = units.indices.filter { $0 != index && !claimed.contains($0) }
             if let p = isCandidate(unit, label: grammar.rootSymbol) {
@@ -275,8 +278,8 @@ public struct LayoutParser: Sendable {
                 }
                 let fractionScore = isCandidate(unit, label: grammar.fractionBar).map(log) ?? -.infinity
                 if !inside.isEmpty || fractionScore == -.infinity {
-                    let radicand = parseRegion(inside.map { units[$0] })
-                    let indexParsed = written.isEmpty ? nil : parseRegion(written.map { units[$0] })
+                    let radicand = try parseRegion(inside.map { units[$0] }, checkpoint: checkpoint)
+                    let indexParsed = written.isEmpty ? nil : try parseRegion(written.map { units[$0] }, checkpoint: checkpoint)
                     let box = (inside + written).reduce(unit.box) { $0.union(units[$1].box) }
                     units.append(Unit(box: box, content: .root(radicand, index: indexParsed,
                                                                score: log(p) + radicand.score + (indexParsed?.score ?? 0)),
@@ -291,8 +294,8 @@ public struct LayoutParser: Sendable {
             if let (label, p) = limitLabel(of: unit) {
                 let (below, above) = limits(of: unit.box, among: others.map { units[$0].box })
                 if !below.isEmpty || !above.isEmpty {
-                    let belowParsed = below.isEmpty ? nil : parseRegion(below.map { units[others[$0]] })
-                    let aboveParsed = above.isEmpty ? nil : parseRegion(above.map { units[others[$0]] })
+                    let belowParsed = below.isEmpty ? nil : try parseRegion(below.map { units[others[$0]] }, checkpoint: checkpoint)
+                    let aboveParsed = above.isEmpty ? nil : try parseRegion(above.map { units[others[$0]] }, checkpoint: checkpoint)
                     let taken = (below + above).map { others[$0] }
                     let span = taken.reduce(unit.box) { $0.union(units[$1].box) }
                     let score = log(p) + (belowParsed?.score ?? 0) + (aboveParsed?.score ?? 0)
@@ -315,8 +318,8 @@ public struct LayoutParser: Sendable {
                 let above = growing(covered.filter { isAbove(units[$0].box) }, among: others.filter { isAbove(units[$0].box) }, units: units)
                 let below = growing(covered.filter { isBelow(units[$0].box) }, among: others.filter { isBelow(units[$0].box) }, units: units)
                 guard !above.isEmpty, !below.isEmpty else { continue }
-                let numerator = parseRegion(above.map { units[$0] })
-                let denominator = parseRegion(below.map { units[$0] })
+                let numerator = try parseRegion(above.map { units[$0] }, checkpoint: checkpoint)
+                let denominator = try parseRegion(below.map { units[$0] }, checkpoint: checkpoint)
                 let box = (above + below).reduce(bar) { $0.union(units[$1].box) }
                 // The bar's own height stays the fraction's vertical reference; its parts widen it.
                 units.append(Unit(box: Rect(x0: box.x0, y0: bar.y0, x1: box.x1, y1: bar.y1),
@@ -333,7 +336,7 @@ public struct LayoutParser: Sendable {
         // Left to right by centre: a wide symbol starting early (a long bar, a tall bracket) comes
         // after a narrow one beside it whose middle is further left.
         units.sort { $0.box.centerX < $1.box.centerX }
-        return parseRow(units)
+        return try parseRow(units, checkpoint: checkpoint)
     }
 
     // MARK: - Rows: a beam over relations and labels
@@ -398,6 +401,8 @@ public struct LayoutParser: Sendable {
         var placed: Int
         var last: Int
         var lastPlacement: Placement
+        /// A script row's base line: each symbol of the row must still sit where the script does.
+        var baseLine: Line? = nil
     }
 
     struct Hypothesis {
@@ -416,12 +421,36 @@ public struct LayoutParser: Sendable {
     /// Log score of `placement` in `relation` to a base line.
     private func relationScore(_ relation: LayoutGrammar.Relation, placement: Placement, base: Line) -> Double {
         guard let rule = grammar.relation(relation), base.size > 0 else { return -.infinity }
+        return log(rule.prior) + geometryScore(rule, placement: placement, base: base, fromPeak: false)
+    }
+
+    /// A script row's next symbol against the base's line, 0 where the script is expected: a row
+    /// goes on only while its symbols stay in the script's place and size (a `-` after an
+    /// exponent, on the base's line, is not the exponent's).
+    private func continuationScore(_ relation: LayoutGrammar.Relation, placement: Placement, base: Line) -> Double {
+        guard let rule = grammar.relation(relation), base.size > 0 else { return 0 }
+        return geometryScore(rule, placement: placement, base: base, fromPeak: true)
+    }
+
+    /// Log densities of the offset of `placement`'s middle from a base line and of its log size
+    /// ratio, in base line heights; `fromPeak` less their largest values.
+    private func geometryScore(_ rule: LayoutGrammar.RelationRule, placement: Placement, base: Line, fromPeak: Bool) -> Double {
+        func density(_ value: Double, mean: Double, spread: Double) -> Double {
+            Self.logGaussian(value, mean: mean, spread: spread) - (fromPeak ? Self.logGaussian(mean, mean: mean, spread: spread) : 0)
+        }
         let offset = (placement.middle(lineSize: base.size) - base.middle) / base.size
-        var score = log(rule.prior) + Self.logGaussian(offset, mean: rule.offset, spread: rule.spread)
+        var score = density(offset, mean: rule.offset, spread: rule.spread)
         if let size = placement.size, size > 0 {
-            score += Self.logGaussian(log(size / base.size), mean: rule.ratio, spread: rule.ratioSpread)
+            score += density(log(size / base.size), mean: rule.ratio, spread: rule.ratioSpread)
         }
         return score
+    }
+
+    /// Script rows that end: how likely each is to end with its last symbol.
+    private func closing(_ levels: ArraySlice<Level>, labels: [String?]) -> Double {
+        levels.reduce(0) { total, level in
+            total + (level.relation == .right ? 0 : labels[level.last].map { grammar.closeFactor(of: $0, closes: true) } ?? 0)
+        }
     }
 
     private func adding(_ placement: Placement, unit: Int, to level: Level) -> Level {
@@ -438,7 +467,7 @@ public struct LayoutParser: Sendable {
         return level
     }
 
-    func parseRow(_ units: [Unit]) -> Parsed {
+    func parseRow(_ units: [Unit], checkpoint: () throws -> Void) throws -> Parsed {
         guard !units.isEmpty else { return Parsed(row: [], score: 0, line: nil) }
         let options = units.map(placements(of:))
         // A line height for a row that starts with a flat mark: the typical size of its symbols.
@@ -455,6 +484,7 @@ public struct LayoutParser: Sendable {
                                placed: 1, last: 0, lastPlacement: option.placement)]))
         }
         for unit in units.indices.dropFirst() {
+            try checkpoint()
             var next: [Hypothesis] = []
             for hypothesis in beam {
                 for option in options[unit] {
@@ -466,8 +496,13 @@ public struct LayoutParser: Sendable {
                         extended.levels[index] = adding(option.placement, unit: unit, to: level)
                         extended.score += option.logP + relationScore(.right, placement: option.placement, base: level.line)
                             + (option.label.map { grammar.scriptFactor(of: $0, inScript: level.relation != .right) } ?? 0)
+                            + (level.baseLine.map { continuationScore(level.relation, placement: option.placement, base: $0) } ?? 0)
                         if let label = option.label, let previous = hypothesis.labels[level.last] {
                             extended.score += grammar.followFactor(of: previous, next: label)
+                        }
+                        extended.score += closing(hypothesis.levels[(index + 1)...], labels: hypothesis.labels)
+                        if level.relation != .right, let previous = hypothesis.labels[level.last] {
+                            extended.score += grammar.closeFactor(of: previous, closes: false)
                         }
                         extended.labels.append(option.label)
                         extended.parent.append(level.parent)
@@ -490,10 +525,12 @@ public struct LayoutParser: Sendable {
                             scripted.levels.append(Level(
                                 parent: base, relation: relation,
                                 line: Line(middle: option.placement.middle(lineSize: size), size: size),
-                                sized: option.placement.size == nil ? 0 : 1, placed: 1, last: unit, lastPlacement: option.placement))
+                                sized: option.placement.size == nil ? 0 : 1, placed: 1, last: unit, lastPlacement: option.placement,
+                                baseLine: baseLine))
                             scripted.score += option.logP + relationScore(relation, placement: option.placement, base: baseLine)
                                 + (option.label.map { grammar.scriptFactor(of: $0, inScript: true) } ?? 0)
                                 + (hypothesis.labels[base].map { grammar.baseFactor(of: $0, relation: relation) } ?? 0)
+                            scripted.score += closing(hypothesis.levels[(index + 1)...], labels: hypothesis.labels)
                             scripted.labels.append(option.label)
                             scripted.parent.append(base)
                             scripted.relation.append(relation)
@@ -506,7 +543,9 @@ public struct LayoutParser: Sendable {
             beam = Array(next.prefix(beamWidth))
         }
         // Paired symbols (`| x |`) are counted once the whole row is read.
-        for index in beam.indices { beam[index].score += grammar.pairFactor(of: beam[index].labels) }
+        for index in beam.indices {
+            beam[index].score += grammar.pairFactor(of: beam[index].labels) + closing(beam[index].levels.dropFirst(), labels: beam[index].labels)
+        }
         guard let best = beam.max(by: { $0.score < $1.score }) else { return Parsed(row: [], score: -.infinity, line: nil) }
         let row = build(parent: -1, relation: .right, best: best, units: units)
         let symbols = units.indices.flatMap { index in

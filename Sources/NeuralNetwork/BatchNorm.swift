@@ -43,7 +43,7 @@ public final class BatchNorm: Layer {
     /// Runs `body` for every channel, channels split across cores. Each channel's sums are
     /// taken by one part in the same order as on one core, so results do not depend on the split.
     private func forEachChannel(_ body: (Int) -> Void) {
-        Parallel.forEachRange(of: channels) { _, range in
+        Parallel.forEachChunk(of: channels) { _, range in
             for c in range { body(c) }
         }
     }

@@ -40,17 +40,17 @@ public final class Conv2D: Layer {
         let n = input.batchSize
         let pixels = outHeight * outWidth, k = columnRows
         let training = mode == .training
-        // Inference needs one sample's columns at a time per worker; training keeps them all.
-        var columns = [Float](unset: (training ? n : min(n, Parallel.parts)) * k * pixels)
+        // Inference needs one sample's columns at a time per chunk; training keeps them all.
+        var columns = [Float](unset: (training ? n : min(n, Parallel.chunks)) * k * pixels)
         // Every output value is first set to its bias, then the GEMM adds W · cols.
         let output = [Float](unsafeUninitializedCapacity: n * outChannels * pixels) { out, initialized in
             store.values.withUnsafeBufferPointer { v in
                 input.data.withUnsafeBufferPointer { x in
                     columns.withUnsafeMutableBufferPointer { c in
                         let (cols, outBase, weights) = (c.baseAddress!, out.baseAddress!, v.baseAddress! + weightOffset)
-                        Parallel.forEachRange(of: n) { worker, samples in
+                        Parallel.forEachChunk(of: n) { chunk, samples in
                             for s in samples {
-                                let sampleColumns = cols + (training ? s : worker) * k * pixels
+                                let sampleColumns = cols + (training ? s : chunk) * k * pixels
                                 im2col(x, sample: s, into: sampleColumns)
                                 let sample = outBase + s * outChannels * pixels
                                 for o in 0..<outChannels {

@@ -65,7 +65,7 @@ public final class Dense: Layer {
                     cachedInput.withUnsafeBufferPointer { x in
                         let weightGradients = grads.baseAddress! + weightOffset
                         let biasBase = weightOffset + outputs * inputs
-                        Parallel.forEachRange(of: outputs) { _, rows in
+                        Parallel.forEachChunk(of: outputs) { _, rows in
                             // ∂W[rows] += ∂Y[:, rows]ᵀ · X
                             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans,
                                         Int32(rows.count), Int32(inputs), Int32(n),
@@ -78,7 +78,7 @@ public final class Dense: Layer {
                         }
                     }
                     inputGradient.withUnsafeMutableBufferPointer { dx in
-                        Parallel.forEachRange(of: n) { _, samples in
+                        Parallel.forEachChunk(of: n) { _, samples in
                             // ∂X[samples] = ∂Y[samples] · W
                             cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans,
                                         Int32(samples.count), Int32(inputs), Int32(outputs),

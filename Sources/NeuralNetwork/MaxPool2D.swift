@@ -27,7 +27,7 @@ public final class MaxPool2D: Layer {
             input.data.withUnsafeBufferPointer { x in
                 argmax.withUnsafeMutableBufferPointer { arg in
                     // Samples are pooled concurrently; each writes only its own planes.
-                    Parallel.forEachRange(of: n) { _, samples in
+                    Parallel.forEachChunk(of: n) { _, samples in
                         for plane in (samples.lowerBound * channels)..<(samples.upperBound * channels) {
                             let base = plane * height * width
                             var o = plane * planeOutputs

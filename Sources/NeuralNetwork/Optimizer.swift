@@ -26,7 +26,7 @@ public struct SGD: Optimizer {
             store.gradients.withUnsafeBufferPointer { g in
                 velocity.withUnsafeMutableBufferPointer { v in
                     // Each weight on its own: ranges of weights update concurrently, same values.
-                    Parallel.forEachRange(of: count) { _, range in
+                    Parallel.forEachChunk(of: count) { _, range in
                         for i in range {
                             v[i] = mu * v[i] - lr * g[i]
                             w[i] += v[i]
@@ -60,7 +60,7 @@ struct GradientMoments {
             store.gradients.withUnsafeBufferPointer { g in
                 m.withUnsafeMutableBufferPointer { m in
                     v.withUnsafeMutableBufferPointer { v in
-                        Parallel.forEachRange(of: count) { _, range in
+                        Parallel.forEachChunk(of: count) { _, range in
                             for i in range {
                                 m[i] = b1 * m[i] + (1 - b1) * g[i]
                                 v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i]
@@ -156,7 +156,7 @@ public struct WAME: Optimizer {
                         theta.withUnsafeMutableBufferPointer { theta in
                             previousGradient.withUnsafeMutableBufferPointer { previous in
                                 // Each weight on its own: ranges of weights update concurrently, same values.
-                                Parallel.forEachRange(of: count) { _, range in
+                                Parallel.forEachChunk(of: count) { _, range in
                                     for i in range {
                                         let agreement = g[i] * previous[i]
                                         if agreement > 0 {

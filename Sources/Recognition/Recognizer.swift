@@ -233,7 +233,9 @@ public struct Recognizer: Sendable {
                 defer { next += 1 }
                 return pieces[next]
             }
-            let expression = readExpression(glyphs, candidates: all, parser: layout, scale: scale)
+            let expression = try readExpression(glyphs, candidates: all, parser: layout, scale: scale) {
+                try budget.check(.grammar)
+            }
             timings.parse = milliseconds(clock.now - start)
             return PageReading(lines: expression.map { [$0] } ?? [])
         }
@@ -282,8 +284,16 @@ public struct Recognizer: Sendable {
     /// nothing to lay out. An arithmetic expression gets its value and, for a relation, its
     /// verdict, by the line grammar's meanings (`Grammar.evaluation(of:layout:)`); one with
     /// letters, functions, big operators or subscripts is printed only, the note saying why.
-    public func readExpression(_ glyphs: [Glyph], candidates: [[Candidate]], parser: LayoutParser, scale: Int) -> LineResult? {
-        guard !glyphs.isEmpty, let reading = try? parser.parse(Self.placed(glyphs, candidates: candidates)) else { return nil }
+    /// `checkpoint` is called per symbol of the layout's search; only its error is thrown.
+    public func readExpression(_ glyphs: [Glyph], candidates: [[Candidate]], parser: LayoutParser, scale: Int,
+                               checkpoint: () throws -> Void = {}) throws -> LineResult? {
+        guard !glyphs.isEmpty else { return nil }
+        let reading: LayoutReading
+        do {
+            reading = try parser.parse(Self.placed(glyphs, candidates: candidates), checkpoint: checkpoint)
+        } catch GrammarError.ungrammatical {
+            return nil
+        }
         let box = Box.union(glyphs.map(\.box))
         let symbols = reading.symbols.map { chosen in
             SymbolReading(latex: chosen.latex, box: scaled(Box.union(([chosen.index] + chosen.joined).map { glyphs[$0].box }), by: scale),

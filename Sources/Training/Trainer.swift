@@ -149,7 +149,7 @@ public struct Trainer {
         var input = [Float](repeating: 0, count: positions.count * cropSize)
         input.withUnsafeMutableBufferPointer { output in
             // Each part writes only its own samples' slices of the buffer.
-            Parallel.forEachRange(of: positions.count) { _, samples in
+            Parallel.forEachChunk(of: positions.count) { _, samples in
                 for sample in samples {
                     let crop = data.crop(at: positions[sample])
                     var rng = SeededGenerator(seed: seed &+ UInt64(sample))

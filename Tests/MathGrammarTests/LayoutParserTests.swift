@@ -234,6 +234,49 @@ final class LayoutParserTests: XCTestCase {
         XCTAssertGreaterThan(gained, 0)
     }
 
+    /// The grammar file without the lines starting with `kind`.
+    func grammar(without kind: String) throws -> LayoutGrammar {
+        let url = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("grammars/layout.grammar")
+        let source = try String(contentsOf: url, encoding: .utf8)
+        let without = source.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix(kind) }.joined(separator: "\n")
+        XCTAssertNotEqual(without, source)
+        return try LayoutGrammar(source: without, name: "without-\(kind).grammar")
+    }
+
+    func testAMinusDoesNotEndAnExponent() throws {
+        // x ^ { 2 } - 1 with the - written higher and higher: a script row seldom ends with a -
+        // (closes), so with that rule it stays on the baseline wherever it did without it, and
+        // at some heights more.
+        let plain = LayoutParser(grammar: try grammar(without: "closes"))
+        var gained = 0
+        for top in stride(from: 40.0, through: 130.0, by: 2.0) {
+            let symbols = [glyph("x", x: 0), glyph("2", x: 26, top: 66, size: 22), glyph("-", x: 48, top: top, size: 30), glyph("1", x: 80)]
+            let withRule = try parser.parse(symbols).latex == "x ^ { 2 } - 1"
+            let withoutRule = try plain.parse(symbols).latex == "x ^ { 2 } - 1"
+            XCTAssertTrue(withRule || !withoutRule, "- at \(top): baseline without the rule but not with it")
+            if withRule && !withoutRule { gained += 1 }
+        }
+        XCTAssertGreaterThan(gained, 0)
+        // A - that leads an exponent is still read in it.
+        let negative = [glyph("x", x: 0)] + row(["-", "1"], x: 26, top: 66, size: 22) + [glyph("+", x: 80), glyph("3", x: 110)]
+        XCTAssertEqual(try read(negative).latex, "x ^ { - 1 } + 3")
+    }
+
+    func testAScriptGoesOnOnlyInItsPlace() throws {
+        // x ^ { 2 }, then a 3 a little small sitting on x's line and a full-size 1: a script row
+        // goes on only while its symbols keep a script's place and size against the base (without
+        // that, both read as one subscript, x _ { 31 } ^ { 2 }, each only scored against the last).
+        for size in [22.0, 28.0, 34.0] {
+            let symbols = [glyph("x", x: 0), glyph("2", x: 26, top: 66, size: 22), glyph("3", x: 48, top: 110, size: size), glyph("1", x: 85)]
+            XCTAssertEqual(try read(symbols).latex, "x ^ { 2 } 31", "3 of size \(size)")
+        }
+        // Written as a subscript, small and low, a row of two symbols is one subscript.
+        let subscripted = [glyph("a", x: 0)] + row(["n", "k"], x: 26, top: 122, size: 22) + [glyph("+", x: 80), glyph("1", x: 110)]
+        XCTAssertEqual(try read(subscripted).latex, "a _ { n k } + 1")
+    }
+
     // MARK: hypotheses
 
     func testLayoutChoosesBetweenLabelCandidates() throws {
@@ -273,6 +316,22 @@ final class LayoutParserTests: XCTestCase {
             let written = tokens.filter { !["{", "}", "^", "_", "[", "]"].contains($0) }.count
             XCTAssertEqual(written, count, reading.latex)
         }
+    }
+
+    /// The search calls its checkpoint as it goes, in rows and inside fractions, and stops with
+    /// the checkpoint's error: what lets a page's time budget interrupt a long parse.
+    func testTheCheckpointIsCalledPerSymbolAndItsErrorStopsTheParse() throws {
+        struct Stop: Error {}
+        let symbols = row(["2", "+"]) + fraction(["1"], ["2", "3"], x: 80) + row(["=", "4"], x: 200)
+        var calls = 0
+        let reading = try parser.parse(symbols) { calls += 1 }
+        XCTAssertEqual(reading.latex, "2 + \\frac { 1 } { 23 } = 4")
+        XCTAssertGreaterThanOrEqual(calls, 4, "rows of 2 + frac = 4 and 2 3 each check per symbol after the first")
+        var allowed = 2
+        XCTAssertThrowsError(try parser.parse(symbols) {
+            allowed -= 1
+            if allowed < 0 { throw Stop() }
+        }) { error in XCTAssertTrue(error is Stop, "\(error)") }
     }
 
     func testNothingToReadIsAnError() {
@@ -417,6 +476,8 @@ final class LayoutParserTests: XCTestCase {
             ("size q mean=0 spread=0.2 colour=red", nil, "unknown attribute 'colour'"),
             ("followed q digit=0", nil, "digit must be above 0 and below 1"),
             ("followed digit=0.2", nil, "a second followed rule for all symbols"),
+            ("closes q share=1", nil, "share must be above 0 and below 1"),
+            ("closes share=0.5", nil, "a second closes rule for all symbols"),
             ("paired odd=0.2", nil, "a paired rule lists its symbols"),
             ("paired | odd=1", nil, "odd must be above 0 and below 1"),
             ("function \\sinh", nil, "a function rule needs letters="),

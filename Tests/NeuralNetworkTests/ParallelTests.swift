@@ -41,6 +41,24 @@ final class ParallelTests: XCTestCase {
         XCTAssertEqual(concurrent.shape, [11, 5])
     }
 
+    /// Work whose values do not depend on the split is cut finer than the parts, so that a core
+    /// that finishes early takes more: contiguous ranges covering every index once.
+    func testChunksCoverEveryIndexOnceInAtMostChunksRanges() {
+        for count in [0, 1, 5, 16, 17, 64, 1000] {
+            let lock = NSLock()
+            var ranges: [Range<Int>] = []
+            Parallel.forEachChunk(of: count) { _, range in
+                lock.lock()
+                ranges.append(range)
+                lock.unlock()
+            }
+            ranges.sort { $0.lowerBound < $1.lowerBound }
+            XCTAssertLessThanOrEqual(ranges.count, max(1, min(count, Parallel.chunks)), "\(count)")
+            XCTAssertEqual(ranges.flatMap { Array($0) }, Array(0..<count), "\(count)")
+        }
+        XCTAssertGreaterThan(Parallel.chunks, Parallel.parts)
+    }
+
     /// Each part fills exactly its own samples' values, concurrently or inline.
     func testArrayGivesEachPartItsSamplesValues() {
         for inline in [false, true] {
@@ -55,7 +73,7 @@ final class ParallelTests: XCTestCase {
                 }
             }
             XCTAssertEqual(values, (0..<15).map { Float($0) * 2 })
-            XCTAssertEqual(ranges.sorted { $0.lowerBound < $1.lowerBound }, [0..<6, 6..<12, 12..<15])
+            XCTAssertEqual(ranges.sorted { $0.lowerBound < $1.lowerBound }, [0..<3, 3..<6, 6..<9, 9..<12, 12..<15])
         }
         XCTAssertEqual(Parallel.array(samples: 0, valuesPerSample: 4) { _, _ in }, [])
     }
