@@ -5,12 +5,13 @@ import Preprocessing
 /// or that a grouping rule joined to a small numerator as the half of an `=` or `÷`, reaches
 /// the classifier as one glyph (`1` over a bar read as `1`, `r` over a bar as `=`), and the
 /// fraction is lost. On selection expressions this was the commonest unsegmented true symbol
-/// (`-` 46 of 49 misses, and the `1`, `2`, `n` joined to it). Such a glyph is split here when
+/// (`-`: 47 of 49 misses, and the `1`, `2`, `n` joined to it). Such a glyph is split here when
 /// its shape says fraction: a straight full-width stroke along its top or bottom edge, the rest
 /// of its ink much narrower than that stroke, and another glyph just across the stroke within
-/// its columns (the other half of the fraction). A `≤`, `±` or `=` has its bar about as wide as
-/// the rest and nothing right under it; a `÷` keeps its marks on both sides in one glyph.
-/// The line path never calls this: its grouping stays as it is.
+/// its columns (the other half of the fraction); or a whole small fraction grouped as one glyph,
+/// three bands of ink with a bar between two symbols. A `≤`, `±` or `=` has its bar about as wide
+/// as the rest and nothing right under it; a `÷`'s dots are small against its bar; a `+` has no
+/// empty rows. The line path never calls this: its grouping stays as it is.
 enum FractionBars {
     /// Ink values at or above this count as ink when measuring rows of a crop.
     static let inkLevel: Float = 0.25
