@@ -222,7 +222,18 @@ public struct Recognizer: Sendable {
 
         start = clock.now
         if let layout {
-            let expression = try readExpression(segmentation.glyphs, candidates: Array(candidates), parser: layout, scale: scale) {
+            // A fraction bar joined to its numerator or denominator is split off (see `FractionBars`).
+            let (glyphs, origin) = FractionBars.separated(segmentation.glyphs)
+            let pieces = try classifier.classify(zip(glyphs, origin).filter { $0.1 == nil }.map(\.0.crop), topK: options.candidatesPerSymbol) {
+                try budget.check(.classification)
+            }[...]
+            var next = pieces.startIndex
+            let all = origin.map { index -> [Candidate] in
+                if let index { return candidates[index] }
+                defer { next += 1 }
+                return pieces[next]
+            }
+            let expression = try readExpression(glyphs, candidates: all, parser: layout, scale: scale) {
                 try budget.check(.grammar)
             }
             timings.parse = milliseconds(clock.now - start)

@@ -44,4 +44,24 @@ final class SymbolRecallTests: XCTestCase {
         XCTAssertEqual(recall.classified, 1)
         XCTAssertEqual(recall.truths, 2)
     }
+
+    /// A dot 4 px across read as 6 px (anti-aliased edges) has IoU 16/36: unmatched as it is,
+    /// matched once both boxes grow by the pen's half width (7² / 9² ≈ 0.6), while a reading
+    /// beside a large symbol stays unmatched with the margin too.
+    func testAMarginMatchesThinSymbolsReadAPixelWider() {
+        let truth = [symbol(".", 10, 10, 4, 4), symbol("x", 40, 0, 30, 30)]
+        let reading = [symbol(".", 9, 9, 6, 6), symbol("x", 55, 0, 30, 30)]
+        var strict = SymbolRecall(), grown = SymbolRecall(margin: 1.5)
+        let strictMisses = strict.count(truth: truth, reading: reading)
+        let grownMisses = grown.count(truth: truth, reading: reading)
+        XCTAssertEqual(strict.segmented, 0)
+        XCTAssertEqual(grown.segmented, 1)
+        XCTAssertEqual(grown.unsegmented, ["x": 1])
+        XCTAssertEqual(strictMisses.map(\.truth.label), [".", "x"])
+        // The miss names what overlaps it most: half of the x, IoU 15·30 / 45·30 = 1/3 as it is.
+        XCTAssertEqual(strictMisses[1].nearest?.label, "x")
+        XCTAssertEqual(strictMisses[1].overlap, 1.0 / 3, accuracy: 1e-9)
+        XCTAssertEqual(grownMisses.count, 1)
+        XCTAssertTrue(grown.lines[0].contains("grown by 1.5 px"), "\(grown.lines)")
+    }
 }
