@@ -21,7 +21,7 @@ struct ExpressionReport: ParsableCommand {
     var data: String
 
     @Option(help: "Only the files of this part of the data split: training, selection or heldOut (default: all). Choose settings on selection.")
-    var part: String?
+    var part: DataSplit.Part?
 
     @Flag(help: "Render photo-like JPEGs instead of clean PNGs.")
     var photo = false
@@ -33,10 +33,6 @@ struct ExpressionReport: ParsableCommand {
     var verbose = false
 
     @OptionGroup var modelOptions: ModelOptions
-
-    func validate() throws {
-        if let part, DataSplit.Part(rawValue: part) == nil { throw ValidationError("--part must be training, selection or heldOut, not '\(part)'") }
-    }
 
     func run() throws {
         let recognizer = try modelOptions.makeRecognizer()
@@ -58,7 +54,7 @@ struct ExpressionReport: ParsableCommand {
             if position % 50 == 0 { StandardError.progress("\(position)/\(files.count) files", finished: false) }
             // Each file is read once: its writer decides its part, its ink the expression.
             guard let text = try? InputFiles.readText(file) else { left += part == nil ? 1 : 0; continue }
-            if let part, DataSplit.part(fileName: file, writer: DataSplit.writer(inInkML: text)).rawValue != part { continue }
+            if let part, DataSplit.part(fileName: file, writer: DataSplit.writer(inInkML: text)) != part { continue }
             defer { index += 1 }
             guard let document = try? InkDocument.parse(text),
                   let truth = document.truthLaTeX.flatMap(CROHMELaTeX.normalized) else { left += 1; continue }

@@ -19,7 +19,7 @@ struct StructureReport: ParsableCommand {
     var grammar: String?
 
     @Option(help: "Only the files of this part of the data split: training, selection or heldOut (default: all).")
-    var part: String?
+    var part: DataSplit.Part?
 
     @Option(help: "Use only the first N files (sorted by path).")
     var limit: Int?
@@ -29,7 +29,6 @@ struct StructureReport: ParsableCommand {
 
     func validate() throws {
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
-        if let part, DataSplit.Part(rawValue: part) == nil { throw ValidationError("--part must be training, selection or heldOut, not '\(part)'") }
     }
 
     func run() throws {
@@ -55,7 +54,7 @@ struct StructureReport: ParsableCommand {
         for file in files {
             let text: String
             do { text = try InputFiles.readText(file) } catch { unreadable += 1; continue }
-            if let part, DataSplit.part(fileName: file, writer: DataSplit.writer(inInkML: text)).rawValue != part { continue }
+            if let part, DataSplit.part(fileName: file, writer: DataSplit.writer(inInkML: text)) != part { continue }
             let document: InkDocument
             do { document = try InkDocument.parse(text) } catch {
                 StandardError.write("skipped \(file): \(error)\n")
