@@ -111,12 +111,12 @@ enum FractionBars {
 
     /// The glyphs with each fraction bar that holds a numerator or denominator split off:
     /// the bar and the rest as glyphs of their own, with crops made from the crop's rows.
-    /// Only split when another glyph lies just across the bar, within its columns.
-    /// `origin`: for each glyph returned, the index of the glyph it is (nil for a new piece).
-    static func separated(_ glyphs: [Glyph]) -> (glyphs: [Glyph], origin: [Int?]) {
-        var result: [Glyph] = [], origin: [Int?] = []
+    /// Only split when another glyph lies just across the bar, within its columns; every other
+    /// glyph is returned as it is, in its place.
+    static func separated(_ glyphs: [Glyph]) -> [Glyph] {
+        var result: [Glyph] = []
         for (index, glyph) in glyphs.enumerated() {
-            guard let split = split(glyph) else { result.append(glyph); origin.append(index); continue }
+            guard let split = split(glyph) else { result.append(glyph); continue }
             let side = Glyph.cropSide
             let columns = { (rows: Range<Int>) -> Range<Int> in
                 let cols = rows.flatMap { y in (0..<side).filter { glyph.crop[y * side + $0] >= inkLevel } }
@@ -131,7 +131,6 @@ enum FractionBars {
             if let other = split.other {
                 for rows in [split.rest, split.bar, other] {
                     result.append(Glyph(box: box(of: glyph, rows: rows, columns: columns(rows)), line: glyph.line, crop: crop(rows)))
-                    origin.append(nil)
                 }
                 continue
             }
@@ -151,13 +150,12 @@ enum FractionBars {
             let across = gaps.min { $0.gap < $1.gap }.map { nearest in
                 nearest.box.width < barBox.width && 2 * nearest.box.height >= restBox.height && nearest.gap <= restBox.height
             } ?? false
-            guard across else { result.append(glyph); origin.append(index); continue }
+            guard across else { result.append(glyph); continue }
             let (first, second) = barOnTop ? ((barBox, crop(split.bar)), (restBox, crop(split.rest)))
                 : ((restBox, crop(split.rest)), (barBox, crop(split.bar)))
             result.append(Glyph(box: first.0, line: glyph.line, crop: first.1))
             result.append(Glyph(box: second.0, line: glyph.line, crop: second.1))
-            origin += [nil, nil]
         }
-        return (result, origin)
+        return result
     }
 }

@@ -214,7 +214,9 @@ public struct Recognizer: Sendable {
         timings.preprocess = milliseconds(clock.now - start)
 
         start = clock.now
-        let glyphs = segmentation.lines.flatMap(\.glyphs)
+        // Read in 2-D, a fraction bar joined to its numerator or denominator is split off before
+        // the glyphs are classified (see `FractionBars`); lines keep the segmenter's glyphs.
+        let glyphs = layout == nil ? segmentation.glyphs : FractionBars.separated(segmentation.glyphs)
         var candidates = try classifier.classify(glyphs.map(\.crop), topK: options.candidatesPerSymbol) {
             try budget.check(.classification)
         }[...]
@@ -222,18 +224,7 @@ public struct Recognizer: Sendable {
 
         start = clock.now
         if let layout {
-            // A fraction bar joined to its numerator or denominator is split off (see `FractionBars`).
-            let (glyphs, origin) = FractionBars.separated(segmentation.glyphs)
-            let pieces = try classifier.classify(zip(glyphs, origin).filter { $0.1 == nil }.map(\.0.crop), topK: options.candidatesPerSymbol) {
-                try budget.check(.classification)
-            }[...]
-            var next = pieces.startIndex
-            let all = origin.map { index -> [Candidate] in
-                if let index { return candidates[index] }
-                defer { next += 1 }
-                return pieces[next]
-            }
-            let expression = try readExpression(glyphs, candidates: all, parser: layout, scale: scale) {
+            let expression = try readExpression(glyphs, candidates: Array(candidates), parser: layout, scale: scale) {
                 try budget.check(.grammar)
             }
             timings.parse = milliseconds(clock.now - start)
