@@ -422,6 +422,27 @@ final class LayoutParserTests: XCTestCase {
         XCTAssertFalse(try parser.parse(apart).latex.contains("\\cos"))
     }
 
+    /// An `i` found as a stem read `1` and a dot over it is read `i`, in a function name too; a
+    /// dot too far above, or over a mark that may be an `\\int`, stays apart.
+    func testADotOverAStemIsAnI() throws {
+        func stem(x: Double, alternatives: [Alternative] = [Alternative(latex: "1", probability: 0.6), Alternative(latex: "l", probability: 0.3)]) -> PlacedSymbol {
+            PlacedSymbol(x: x, y: 112, width: 6, height: 28, alternatives: alternatives)
+        }
+        func dot(x: Double, y: Double = 100) -> PlacedSymbol {
+            PlacedSymbol(x: x, y: y, width: 5, height: 5, alternatives: [Alternative(latex: ".", probability: 0.9), Alternative(latex: "\\prime", probability: 0.1)])
+        }
+        let two = glyph("2", x: 0)
+        let reading = try read([two, stem(x: 36), dot(x: 37)])
+        XCTAssertEqual(reading.latex, "2 i")
+        XCTAssertEqual(reading.symbols.count, 2)
+        XCTAssertEqual(reading.symbols.first { $0.latex == "i" }?.joined.count, 1, "the dot is reported as part of the i")
+        let sine = [glyph("s", x: 0), stem(x: 30), dot(x: 31), glyph("n", x: 44), glyph("x", x: 90)]
+        XCTAssertEqual(try read(sine).latex, "\\sin x")
+        XCTAssertFalse(try read([two, stem(x: 36), dot(x: 37, y: 40)]).latex.split(separator: " ").contains("i"))
+        let integral = stem(x: 36, alternatives: [Alternative(latex: "1", probability: 0.6), Alternative(latex: "\\int", probability: 0.3)])
+        XCTAssertFalse(try read([two, integral, dot(x: 37)]).latex.split(separator: " ").contains("i"))
+    }
+
     /// What follows a mark weighs its reading: an `x`-like mark between digits is a `\\times`
     /// (digits seldom follow an `x` on its row), before a `+` the far commoner `x`.
     func testWhatFollowsAMarkWeighsItsReading() throws {
