@@ -420,6 +420,20 @@ final class LayoutParserTests: XCTestCase {
         var apart = letters
         apart[2].x = 150
         XCTAssertFalse(try parser.parse(apart).latex.contains("\\cos"))
+        // One letter after the first may be read as its twin, far down its candidates; not two.
+        let unlikely = [Alternative(latex: "0", probability: 0.6), Alternative(latex: "C", probability: 0.2),
+                        Alternative(latex: "6", probability: 0.1), Alternative(latex: "o", probability: 0.05)]
+        var twin = letters
+        twin[1].alternatives = unlikely
+        XCTAssertEqual(try parser.parse(twin + [glyph("x", x: 100)]).latex, "\\cos x")
+        twin[2].alternatives = [Alternative(latex: "5", probability: 0.6), Alternative(latex: "S", probability: 0.2),
+                                Alternative(latex: "3", probability: 0.1), Alternative(latex: "s", probability: 0.05)]
+        XCTAssertFalse(try parser.parse(twin).latex.contains("\\cos"))
+        // Nor the first: a mark read 0 first is no c.
+        var first = letters
+        first[0].alternatives = [Alternative(latex: "(", probability: 0.6), Alternative(latex: "C", probability: 0.2),
+                                 Alternative(latex: "[", probability: 0.1), Alternative(latex: "c", probability: 0.05)]
+        XCTAssertFalse(try parser.parse(first).latex.contains("\\cos"))
     }
 
     /// An `i` found as a stem read `1` and a dot over it is read `i`, in a function name too; a
