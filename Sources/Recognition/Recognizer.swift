@@ -217,14 +217,20 @@ public struct Recognizer: Sendable {
         // Read in 2-D, a fraction bar joined to its numerator or denominator is split off before
         // the glyphs are classified (see `FractionBars`); lines keep the segmenter's glyphs.
         let glyphs = layout == nil ? segmentation.glyphs : FractionBars.separated(segmentation.glyphs)
-        var candidates = try classifier.classify(glyphs.map(\.crop), topK: options.candidatesPerSymbol) {
+        // And pairs of marks that may be one `x` written as two arcs are classified as one too (see `ArcPairs`).
+        let pairs = layout == nil ? [] : ArcPairs.pairs(glyphs)
+        let crops = glyphs.map(\.crop) + pairs.map { ArcPairs.crop(glyphs[$0.left], glyphs[$0.right]) }
+        let classified = try classifier.classify(crops, topK: options.candidatesPerSymbol) {
             try budget.check(.classification)
-        }[...]
+        }
+        var candidates = classified.prefix(glyphs.count)
         timings.classify = milliseconds(clock.now - start)
 
         start = clock.now
         if let layout {
-            let expression = try readExpression(glyphs, candidates: Array(candidates), parser: layout, scale: scale) {
+            let joined = ArcPairs.joined(glyphs, candidates: Array(candidates), pairs: pairs,
+                                         pairCandidates: Array(classified.dropFirst(glyphs.count)))
+            let expression = try readExpression(joined.glyphs, candidates: joined.candidates, parser: layout, scale: scale) {
                 try budget.check(.grammar)
             }
             timings.parse = milliseconds(clock.now - start)
