@@ -187,7 +187,7 @@ public struct LayoutParser: Sendable {
     // MARK: Dotted letters: an `i` or `j` found as its stem and its dot
 
     /// Where an `i`'s or `j`'s dot lies against its stem, in stem heights, measured on the training
-    /// writers' two-stroke `i` and `j` (809; 5th and 95th percentiles, the rendered pen allowed
+    /// writers' two-stroke `i` and `j` (`scripts/measure-strokes.py`: 809; 5th and 95th percentiles, the rendered pen allowed
     /// for): its centre from the stem's centre -0.30 ... 0.49 across, the gap from its bottom to
     /// the stem's top 0.19 ... 1.24, its larger side at most 0.48. (The 1st and 99th, -0.61 ...
     /// 0.88, 0.06 ... 1.63 and 0.74, joined a decimal point to a digit below it.)

@@ -11,7 +11,7 @@ import Preprocessing
 enum ArcPairs {
     /// What two arcs back to back are read as.
     static let labels: Set<String> = ["x", "X", "\\times"]
-    /// How the two strokes of the training writers' two-stroke `x`, `X` and `\\times` lie (3,629;
+    /// How the two strokes of the training writers' two-stroke `x`, `X` and `\\times` lie (`scripts/measure-strokes.py`: 3,629;
     /// boxes grown by the rendered pen; 1st and 99th percentiles, so the pairs proposed are
     /// nearly all an `x` may be; the classifier decides): the gap between them at most 0.17 of
     /// the taller one's height (overlap is negative); the shorter at least 0.43 of the taller
