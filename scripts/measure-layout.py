@@ -102,6 +102,21 @@ def last_atom(items):
 
 REF = set('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ')
 DIGITS = set('0123456789')
+# What may follow a symbol, by class (the grammar's `class` lines; digits are the number rule's,
+# any symbol in no class is "other"): an x is followed by an operator or a relation, a \\times by
+# a digit, a letter or a bracket; a 1 by a digit or an operator, a | by a letter or a relation.
+CLASSES = [
+    ('letter', list('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ')
+        + ['\\alpha', '\\beta', '\\gamma', '\\theta', '\\lambda', '\\mu', '\\pi', '\\sigma', '\\phi', '\\Delta']),
+    ('open', ['(', '[', '\\{']),
+    ('close', [')', ']', '\\}']),
+    ('operator', ['+', '-', '\\times', '\\div', '\\pm', '/', '\\cdot']),
+    ('relation', ['=', '\\lt', '\\gt', '\\leq', '\\geq', '\\neq', '\\rightarrow', '\\in']),
+]
+def symbol_class(label):
+    if label in DIGITS: return 'digit'
+    return next((name for name, members in CLASSES if label in members), 'other')
+FOLLOW_CLASSES = ['digit'] + [name for name, _ in CLASSES]
 
 # Sizes as LayoutParser measures them on a page: ink boxes here are the pen's centre line, a
 # rendered or scanned mark is as much wider as its stroke; the renderer draws a 3-pixel pen on a
@@ -126,7 +141,7 @@ def main(directory):
     rows = []  # each row of the truth: its symbols (a script's base stands for it; None for fractions, roots)
     sizes = defaultdict(list)  # label -> log relative heights
     bar_expressions = []  # the number of | in each expression that has one
-    followed = defaultdict(int); followed_by_digit = defaultdict(int)  # label -> right neighbours, digits among them
+    followed = defaultdict(lambda: defaultdict(int))  # label -> class of its right neighbour -> count
     in_script_row = defaultdict(int); ends_script = defaultdict(int)  # label -> units of script rows, the rows' last among them
     files = 0
     for dirpath, _, names in os.walk(directory):
@@ -162,8 +177,7 @@ def main(directory):
                     # What follows a symbol on its row (past its scripts, as the parser sees it).
                     left = first_atom([a]) if a[0] in ('msup', 'msub', 'msubsup') else x
                     if left in symbols and y in symbols:
-                        followed[symbols[left][0]] += 1
-                        followed_by_digit[symbols[left][0]] += symbols[y][0] in DIGITS
+                        followed[symbols[left][0]][symbol_class(symbols[y][0])] += 1
                 for it in items:
                     if it[0] == 'atom': continue
                     kind, parts = it[0], it[1]
@@ -259,8 +273,21 @@ def main(directory):
     # How often a symbol in a script row is the row's last (a + or - seldom: x ^ { 2 } - 1 is not
     # x ^ { 2 - } 1).
     print_shares('closes', 'share', in_script_row, ends_script)
-    # How often a digit follows a symbol on its row (an x is seldom followed by one, a \\times mostly).
-    print_shares('followed', 'digit', followed, followed_by_digit)
+    # The class of what follows a symbol on its row (an x is seldom followed by a digit, a \\times
+    # half the time), for all symbols and each followed at least 20 times: (count + 1) / (all + 7),
+    # so no class is impossible.
+    for name, members in CLASSES:
+        print(f'class  {name}  ' + ' '.join(members))
+    def follow_line(label, counts):
+        n = sum(counts.values()); k = len(FOLLOW_CLASSES) + 1  # and "other"
+        shares = ' '.join(f'{c}={(counts[c] + 1) / (n + k):.4f}' for c in FOLLOW_CLASSES)
+        return f'followed  {label + "  " if label else ""}{shares}   # {n}'
+    every = defaultdict(int)
+    for counts in followed.values():
+        for c, v in counts.items(): every[c] += v
+    print(follow_line('', every))
+    for label in sorted(followed, key=lambda l: -sum(followed[l].values())):
+        if sum(followed[label].values()) >= 20: print(follow_line(label, followed[label]))
     by_relation = {rel: defaultdict(int) for rel in ('superscript', 'subscript')}
     for rel in by_relation:
         for (bl, _), _ in pairs[rel]: by_relation[rel][bl] += 1

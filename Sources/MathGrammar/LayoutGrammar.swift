@@ -78,16 +78,34 @@ public struct LayoutGrammar: Sendable {
     /// How often each symbol is written, as a share of all symbols; empty when not stated.
     public private(set) var frequencies: [String: Double] = [:]
 
-    /// How often a digit follows any symbol, and some symbols, on their row: an `x` is seldom
-    /// followed by one (`2 x 3` is `2 \\times 3`), a `\\times` half the time.
-    public private(set) var digitShare: Double?
-    public private(set) var digitShares: [String: Double] = [:]
+    /// Classes of symbols for what follows a symbol (`class` rules; digits are the number rule's):
+    /// symbol → class name.
+    public private(set) var classes: [String: String] = [:]
+    /// The class of digits, and of symbols in no class.
+    public static let digitClass = "digit", otherClass = "other"
+
+    /// How often each class follows any symbol, and some symbols, on their row: an `x` is seldom
+    /// followed by a digit (`2 x 3` is `2 \times 3`), a `\times` half the time; a `1` seldom by a
+    /// letter, a `|` often. Class → share; `other` takes the share the stated classes leave.
+    public private(set) var followShare: [String: Double]?
+    public private(set) var followShares: [String: [String: Double]] = [:]
+
+    func symbolClass(of symbol: String) -> String {
+        digits.contains(symbol) ? Self.digitClass : classes[symbol] ?? Self.otherClass
+    }
 
     /// Log of how much likelier (or less likely) `next` is to follow `symbol` on a row than to
-    /// follow symbols in general, as far as the grammar says: whether `next` is a digit.
+    /// follow symbols in general, as far as the grammar says: by `next`'s class.
     func followFactor(of symbol: String, next: String) -> Double {
-        guard let all = digitShare, let share = digitShares[symbol] else { return 0 }
-        return digits.contains(next) ? log(share / all) : log((1 - share) / (1 - all))
+        guard let all = followShare, let shares = followShares[symbol] else { return 0 }
+        let kind = symbolClass(of: next)
+        func share(_ stated: [String: Double]) -> Double {
+            kind == Self.otherClass ? 1 - stated.values.reduce(0, +) : stated[kind] ?? 0
+        }
+        let (specific, general) = (share(shares), share(all))
+        // A class one of the two lines does not state says nothing.
+        guard specific > 0, general > 0 else { return 0 }
+        return log(specific / general)
     }
 
     /// How often a symbol in a script row is the row's last, for all symbols and some: a `+`,
@@ -200,6 +218,7 @@ public struct LayoutGrammar: Sendable {
         var seen: [String: Int] = [:]  // single-rule kinds → their line
         var bandLines: [String: Int] = [:]
         var symbolLines: [String: Int] = [:]
+        var classLines: [String: Int] = [:]  // class name → its first line
         for (offset, text) in lines.enumerated() {
             let number = offset + 1
             let fail = { (reason: String) in GrammarError.invalidRule(file: name, line: number, reason: reason) }
@@ -214,7 +233,8 @@ public struct LayoutGrammar: Sendable {
                 "frequency": ["share"],
                 "size": ["mean", "spread", "weight"],
                 "function": ["letters"],
-                "followed": ["digit"],
+                "followed": [],  // class names, checked below
+                "class": [],
                 "closes": ["share"],
                 "paired": ["odd"],
                 "scripted": ["superscript", "subscript"],
@@ -227,7 +247,7 @@ public struct LayoutGrammar: Sendable {
             guard let names = allowed[rule.kind] else {
                 throw fail("unknown rule kind '\(rule.kind)'; expected one of \(allowed.keys.sorted().joined(separator: ", "))")
             }
-            for attribute in rule.attributes.keys.sorted() where !names.contains(attribute) {
+            for attribute in rule.attributes.keys.sorted() where !names.contains(attribute) && rule.kind != "followed" {
                 throw fail("unknown attribute '\(attribute)' for \(rule.kind); allowed: \(names.sorted().joined(separator: ", "))")
             }
             // One rule of each of these kinds; relations one per relation name.
@@ -293,8 +313,29 @@ public struct LayoutGrammar: Sendable {
                 guard !rule.symbols.isEmpty else { throw fail("a paired rule lists its symbols") }
                 let share = try Self.share("odd", of: rule, fail: fail)
                 for symbol in rule.symbols { oddShares[symbol] = share }
+            case "class":
+                guard rule.symbols.count >= 2, let kind = rule.symbols.first else { throw fail("a class rule names the class, then its symbols") }
+                guard ![Self.digitClass, Self.otherClass].contains(kind) else { throw fail("'\(kind)' is a class of its own (digits, or symbols in no class)") }
+                for symbol in rule.symbols.dropFirst() {
+                    if let other = classes[symbol] { throw fail("\(symbol) is already of class \(other)") }
+                    classes[symbol] = kind
+                }
+                classLines[kind] = classLines[kind] ?? number
             case "followed":
-                try Self.assign(try Self.share("digit", of: rule, fail: fail), of: rule, all: &digitShare, each: &digitShares, fail: fail)
+                var shares: [String: Double] = [:]
+                for kind in rule.attributes.keys.sorted() {
+                    guard kind == Self.digitClass || classLines[kind] != nil else {
+                        throw fail("unknown class '\(kind)' for followed; classes are digit and those of the class rules above")
+                    }
+                    shares[kind] = try Self.share(kind, of: rule, fail: fail)
+                }
+                guard !shares.isEmpty else { throw fail("a followed rule gives the share of at least one class") }
+                guard shares.values.reduce(0, +) < 1 else { throw fail("the shares of a followed rule must leave some to other symbols") }
+                if rule.symbols.isEmpty {
+                    if followShare != nil { throw fail("a second followed rule for all symbols") }
+                    followShare = shares
+                }
+                for symbol in rule.symbols { followShares[symbol] = shares }
             case "closes":
                 try Self.assign(try Self.share("share", of: rule, fail: fail), of: rule, all: &closeShare, each: &closeShares, fail: fail)
             case "function":
@@ -371,8 +412,8 @@ public struct LayoutGrammar: Sendable {
         if !baseShares.isEmpty, baseShare.isEmpty {
             throw GrammarError.missingRule(file: name, line: end, kind: "scripted superscript=... subscript=... (for all symbols)")
         }
-        if !digitShares.isEmpty, digitShare == nil {
-            throw GrammarError.missingRule(file: name, line: end, kind: "followed digit=... (for all symbols)")
+        if !followShares.isEmpty, followShare == nil {
+            throw GrammarError.missingRule(file: name, line: end, kind: "followed CLASS=... (for all symbols)")
         }
         if !closeShares.isEmpty, closeShare == nil {
             throw GrammarError.missingRule(file: name, line: end, kind: "closes share=... (for all symbols)")

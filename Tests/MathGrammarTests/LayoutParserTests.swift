@@ -467,6 +467,24 @@ final class LayoutParserTests: XCTestCase {
         XCTAssertEqual(try parser.parse(before).latex, "2 x + 3")
     }
 
+    /// What follows a mark weighs it by class: an `x`-like mark between a `)` and a `(` is a
+    /// `\\times` (an `x` is seldom followed by a bracket, a `)` seldom by a letter); between
+    /// a digit and a `=`, the commoner `x` (an `x` is often followed by a relation).
+    func testTheClassOfWhatFollowsAMarkWeighsItsReading() throws {
+        let twins = [Alternative(latex: "x", probability: 0.6), Alternative(latex: "\\times", probability: 0.4)]
+        let brackets = [glyph("(", x: 0), glyph("a", x: 30), glyph(")", x: 60), glyph("x", x: 90, alternatives: twins),
+                        glyph("(", x: 120), glyph("b", x: 150), glyph(")", x: 180)]
+        XCTAssertEqual(try parser.parse(brackets).latex, "( a ) \\times ( b )")
+        let relation = [glyph("2", x: 0), glyph("x", x: 30, alternatives: twins), glyph("=", x: 60), glyph("4", x: 90)]
+        XCTAssertEqual(try parser.parse(relation).latex, "2 x = 4")
+        // Classes are the grammar's: a 1 is seldom followed by a letter.
+        XCTAssertEqual(grammar.symbolClass(of: "7"), "digit")
+        XCTAssertEqual(grammar.symbolClass(of: "\\alpha"), "letter")
+        XCTAssertEqual(grammar.symbolClass(of: "!"), "other")
+        XCTAssertLessThan(grammar.followFactor(of: "1", next: "x"), -2)
+        XCTAssertGreaterThan(grammar.followFactor(of: "|", next: "x"), 0)
+    }
+
     /// Bars come in pairs: a mark likelier a `|` than a `1` to the classifier, but not after
     /// frequencies, is the partner of a `|` later on its row; alone it is a `1`.
     func testBarsAreReadInPairs() throws {
@@ -511,6 +529,12 @@ final class LayoutParserTests: XCTestCase {
             ("size q mean=0 spread=0.2 colour=red", nil, "unknown attribute 'colour'"),
             ("followed q digit=0", nil, "digit must be above 0 and below 1"),
             ("followed digit=0.2", nil, "a second followed rule for all symbols"),
+            ("followed q vowel=0.2", nil, "unknown class 'vowel' for followed"),
+            ("followed q digit=0.6 letter=0.5", nil, "must leave some to other symbols"),
+            ("followed q", nil, "gives the share of at least one class"),
+            ("class vowel", nil, "names the class, then its symbols"),
+            ("class other !", nil, "is a class of its own"),
+            ("class vowel a", nil, "a is already of class letter"),
             ("closes q share=1", nil, "share must be above 0 and below 1"),
             ("closes share=0.5", nil, "a second closes rule for all symbols"),
             ("paired odd=0.2", nil, "a paired rule lists its symbols"),
