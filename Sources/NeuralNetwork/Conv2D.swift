@@ -127,8 +127,13 @@ public final class Conv2D: Layer {
             }
         }
         store.gradients.withUnsafeMutableBufferPointer { grads in
-            for worker in 0..<workers {
-                for i in 0..<partCount { grads[weightOffset + i] += parts[worker * partCount + i] }
+            parts.withUnsafeBufferPointer { parts in
+                // Each weight on its own, its parts added in order.
+                Parallel.forEachChunk(of: partCount) { _, weights in
+                    for worker in 0..<workers {
+                        for i in weights { grads[weightOffset + i] += parts[worker * partCount + i] }
+                    }
+                }
             }
         }
         guard propagatesGradient else { return Tensor(zeros: [n] + inputShape) }

@@ -88,6 +88,26 @@ final class DataTests: XCTestCase {
         }
     }
 
+    /// Crops join by class name: the same classes in bulk, others relabelled, unknown ones left out.
+    func testAppendingCropsRelabelsByClassName() {
+        func crop(_ value: Float) -> [Float] { [Float](repeating: value, count: LabeledCrops.cropSize) }
+        var other = LabeledCrops(classNames: ["b", "z", "a"])
+        other.append(crop: crop(1), label: "a")
+        other.append(crop: crop(2), label: "z")
+        other.append(crop: crop(3), label: "b")
+
+        var same = LabeledCrops(classNames: ["b", "z", "a"])
+        same.append(contentsOf: other)
+        XCTAssertEqual(same, other)
+
+        var mine = LabeledCrops(classNames: ["a", "b"])
+        mine.append(crop: crop(9), label: "b")
+        mine.append(contentsOf: other)
+        XCTAssertEqual(mine.labels, [1, 0, 1])
+        XCTAssertEqual([0, 1, 2].map { mine.crop(at: $0)[0] }, [9, 1, 3])
+        XCTAssertEqual(mine.values.count, 3 * LabeledCrops.cropSize)
+    }
+
     func testAugmentationIsSeededAndKeepsTheSymbol() throws {
         let crop = try Fixtures.crohmeCrops().crop(at: 0)
         var a = SeededGenerator(seed: 5), b = SeededGenerator(seed: 5), c = SeededGenerator(seed: 6)
