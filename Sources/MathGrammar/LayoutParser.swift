@@ -109,10 +109,10 @@ public struct LayoutParser: Sendable {
     // MARK: - Function names: letters in a row read as one symbol
 
     /// A function name's letters must be among their marks' first `labelsPerSymbol` classifier
-    /// candidates, but one after the first may be among this many (chosen on the selection split
-    /// through the recognizer: every letter among 3, 323 of 662 expressions and 88.64 % of the
-    /// symbols; every letter among 5, 325 and 88.56 % (a `- 2 n` read `\\tan`); **one after the first among 5,
-    /// 325 and 88.71 %**).
+    /// candidates, but one after the first may be among this many. Chosen on the selection split
+    /// through the recognizer: every letter among 3 read 323 of 662 expressions (88.64 % of the
+    /// symbols); every letter among 5, 325 (88.56 %: `- 2 n` read `\\tan`); one after the first
+    /// among 5, 325 (88.71 %).
     public var letterCandidates = 5
 
     /// The gap allowed between two letters of a function name, in the taller one's heights
@@ -123,9 +123,10 @@ public struct LayoutParser: Sendable {
     /// joined into one atom of that name: the segmenter finds `s`, `i`, `n` as three marks, but
     /// CROHME writes `\sin` as one symbol, and its letters read alone become scripts and
     /// twins (`s _ { i n }`, `c 0 s`). Each letter must be among its mark's first
-    /// `labelsPerSymbol` classifier candidates (one after the first among `letterCandidates`), each next mark the nearest to the right that
-    /// shares the line (overlapping half the smaller box vertically) within `letterGap`; a small
-    /// mark just over the word (an `i`'s dot) joins it. The name's probability is its letters'.
+    /// `labelsPerSymbol` classifier candidates (one after the first among `letterCandidates`),
+    /// each next mark the nearest to the right that shares the line (overlapping half the smaller
+    /// box vertically) within `letterGap`; a small mark just over the word (an `i`'s dot) joins it.
+    /// The name's probability is its letters'.
     func joiningFunctionNames(_ units: [Unit]) -> [Unit] {
         guard !grammar.functionNames.isEmpty else { return units }
         let order = units.indices.sorted { units[$0].box.x0 < units[$1].box.x0 }
