@@ -26,12 +26,12 @@ public struct LabeledCrops: Sendable, Equatable {
     /// Appends `other`'s crops of the classes this set has, relabelled by name (in bulk: a
     /// crop at a time took most of a second for a training set).
     public mutating func append(contentsOf other: LabeledCrops) {
-        let ownIndex = other.classNames.map { classNames.firstIndex(of: $0) }
-        if ownIndex == Array(classNames.indices), other.classNames.count == classNames.count {
+        if other.classNames == classNames {
             values.append(contentsOf: other.values)
             labels.append(contentsOf: other.labels)
             return
         }
+        let ownIndex = other.classNames.map { classNames.firstIndex(of: $0) }
         for (i, label) in other.labels.enumerated() {
             guard let own = ownIndex[label] else { continue }
             values.append(contentsOf: other.values[(i * Self.cropSize)..<((i + 1) * Self.cropSize)])
